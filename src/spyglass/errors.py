@@ -1,0 +1,84 @@
+"""One catalogue of user-facing errors and rejection codes: code, message, the next step.
+
+Two kinds of failure exist. A document that cannot be used becomes a ``records.Rejected``
+with one of ``REJECT_CODES`` and the run goes on. A problem that stops a command (a bad
+option, a database that cannot be opened) raises a ``SpyglassError`` subclass, which the CLI
+prints as one line and turns into an exit status; users can catch errors by kind.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "REJECT_CODES",
+    "SpyglassError",
+    "InputError",
+    "FetchError",
+    "StoreError",
+    "NotFoundError",
+    "AuthError",
+    "ConfigError",
+]
+
+# Rejection codes: code -> what it means and what the user can do about it.
+REJECT_CODES: dict[str, str] = {
+    "not-found": "the file or folder does not exist; check the path",
+    "unreadable": "the file could not be read; check its permissions",
+    "empty": "the document has no bytes or only whitespace",
+    "binary": "the document is binary, not text, HTML, a feed or a WARC archive",
+    "encoding": "the text could not be decoded in any known character encoding",
+    "truncated": "a compressed file ends early; download it again",
+    "too-large": "the document is over the size cap; raise --max-bytes if it is genuine",
+    "no-text": "the page holds no article text after boilerplate is removed",
+    "feed-empty": "the feed parsed but holds no items",
+    "feed-invalid": "the document looks like a feed but could not be parsed",
+    "warc-invalid": "the WARC archive could not be read",
+    "warc-empty": "the WARC archive holds no HTML response records",
+    "unreachable": "the URL could not be fetched (DNS, connection or timeout)",
+    "http-status": "the server answered with an error status",
+    "content-type": "the server sent a type Spyglass does not read",
+    "robots": "robots.txt disallows fetching this URL",
+    "blocked-address": "the URL points at a private, loopback or link-local address; pass --allow-private to fetch it",
+    "bad-url": "the URL is malformed or uses a scheme other than http(s)",
+    "not-modified": "the server says the document is unchanged since the last fetch",
+    "internal": "an unexpected error while reading this document; please report it",
+}
+
+
+class SpyglassError(Exception):
+    """Base of every error Spyglass raises on purpose. ``str()`` is one line for the user."""
+
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+
+class InputError(SpyglassError):
+    code = "input"
+    exit_code = 2
+
+
+class ConfigError(SpyglassError):
+    code = "config"
+    exit_code = 2
+
+
+class FetchError(SpyglassError):
+    code = "fetch"
+
+
+class StoreError(SpyglassError):
+    code = "store"
+
+
+class NotFoundError(SpyglassError):
+    code = "not-found"
+    exit_code = 3
+
+
+class AuthError(SpyglassError):
+    code = "auth"
+    exit_code = 4

@@ -1,0 +1,153 @@
+"""Read local inputs: files, folders (recursive, sorted) and standard input.
+
+A file is opened once; its first bytes decide what it is (``sniff``), never its name. WARC
+archives are streamed record by record, other documents are read whole up to the size cap.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from spyglass.records import RawItem, Rejected
+
+from .gzipped import GunzipStream, TooLarge, Truncated
+from .sniff import is_warc, sniff
+from .warc import warc_items
+
+__all__ = ["path_items", "stream_items", "document_items"]
+
+_HEAD = 8192
+
+
+def path_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    """Items of a file, or of every file below a folder (sorted, hidden entries skipped)."""
+    if os.path.isdir(path):
+        files = list(_files_below(path))
+        if not files:
+            yield Rejected(source=path, code="empty", reason="folder holds no files")
+        for file in files:
+            yield from _file_items(file, max_bytes)
+        return
+    yield from _file_items(path, max_bytes)
+
+
+def _files_below(folder: str) -> Iterator[str]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _file_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    if not os.path.exists(path):
+        yield Rejected(source=path, code="not-found", reason="no such file or folder")
+        return
+    try:
+        with open(path, "rb") as stream:
+            yield from stream_items(stream, path, max_bytes, size=os.fstat(stream.fileno()).st_size)
+    except OSError as err:
+        yield Rejected(source=path, code="unreadable", reason=f"cannot read the file ({err.strerror or err})")
+
+
+def stream_items(
+    stream: BinaryIO, source: str, max_bytes: int, size: int | None = None
+) -> Iterator[RawItem | Rejected]:
+    """Items of one byte stream (a file or stdin): WARC records, or one document."""
+    head = stream.read(_HEAD)
+    kind = sniff(head)
+    rest: BinaryIO = _Prefixed(head, stream)
+    if kind == "warc":
+        yield from warc_items(rest, source, max_bytes, compressed=False)
+        return
+    if kind == "gzip":
+        yield from _gzip_items(rest, source, max_bytes)
+        return
+    if size is not None and size > max_bytes:
+        yield _too_large(source, max_bytes, size)
+        return
+    data = rest.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield _too_large(source, max_bytes, None)
+        return
+    yield from document_items(data, source)
+
+
+def _gzip_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    unzipped = GunzipStream(stream, limit=None)
+    try:
+        head = unzipped.read(_HEAD)
+    except Truncated as err:
+        yield Rejected(source=source, code="truncated", reason=f"gzip file is cut short: {err}")
+        return
+    if is_warc(head):
+        yield from warc_items(_Prefixed(head, unzipped), source, max_bytes, compressed=False)
+        return
+    try:
+        data = head + GunzipStream(_Remainder(unzipped), limit=None).read(0) + unzipped.read(max_bytes + 1)
+    except Truncated as err:
+        yield Rejected(source=source, code="truncated", reason=f"gzip file is cut short: {err}")
+        return
+    except TooLarge as err:
+        yield Rejected(source=source, code="too-large", reason=str(err))
+        return
+    if len(data) > max_bytes:
+        yield _too_large(source, max_bytes, None)
+        return
+    yield from document_items(data, source)
+
+
+def document_items(
+    data: bytes,
+    source: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    charset: str | None = None,
+    fetched_at: str | None = None,
+) -> Iterator[RawItem | Rejected]:
+    """One whole document in memory: rejected when empty or binary, else one ``RawItem``."""
+    kind = sniff(data[:_HEAD])
+    if kind == "empty":
+        yield Rejected(source=source, code="empty", reason="the document is empty or only whitespace")
+    elif kind == "binary":
+        yield Rejected(source=source, code="binary", reason="the document is binary data, not text or HTML")
+    elif kind in ("warc", "gzip"):
+        yield from stream_items(io.BytesIO(data), source, max(len(data), 1) * 1000)
+    else:
+        yield RawItem(source=source, content=data, url=url, content_type=content_type,
+                      charset=charset, fetched_at=fetched_at)
+
+
+def _too_large(source: str, max_bytes: int, size: int | None) -> Rejected:
+    what = f"{size} bytes" if size is not None else "more"
+    return Rejected(source=source, code="too-large",
+                    reason=f"document is {what}, over the size cap of {max_bytes} bytes (--max-bytes)")
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read for sniffing, put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def path_exists(path: str) -> bool:
+    return Path(path).exists()

@@ -1,0 +1,88 @@
+"""Read WARC archives (plain or gzip-compressed) into one ``RawItem`` per HTML response record.
+
+warcio parses the records; decompression goes through ``GunzipStream`` so that a truncated
+``.warc.gz`` ends with a ``truncated`` rejection instead of silently losing its last records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+
+from spyglass.records import RawItem, Rejected
+
+from .gzipped import GunzipStream, TooLarge, Truncated
+
+__all__ = ["warc_items", "HTML_TYPES"]
+
+# Payload types worth extracting; anything else (images, scripts, CSS) is skipped silently,
+# since a crawl archive is mostly made of them.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def warc_items(
+    stream: BinaryIO, source: str, max_bytes: int, compressed: bool
+) -> Iterator[RawItem | Rejected]:
+    """Every HTML response record of a WARC stream, then a rejection if the archive was damaged."""
+    if compressed:
+        # No overall cap: a crawl archive is a container, its records are capped one by one.
+        stream = GunzipStream(stream)  # type: ignore[assignment]
+    found = 0
+    try:
+        for record in ArchiveIterator(stream, arc2warc=True):
+            item = _item_of(record, source, max_bytes)
+            if item is not None:
+                found += 1
+                yield item
+    except Truncated as err:
+        yield Rejected(source=source, code="truncated", reason=f"WARC archive is cut short: {err}")
+        return
+    except TooLarge as err:
+        yield Rejected(source=source, code="too-large", reason=str(err))
+        return
+    except Exception as err:  # warcio raises bare exceptions for malformed headers
+        yield Rejected(source=source, code="warc-invalid", reason=f"WARC archive unreadable: {err}")
+        return
+    if not found:
+        yield Rejected(source=source, code="warc-empty", reason="WARC archive holds no HTML response records")
+
+
+def _item_of(record: ArcWarcRecord, source: str, max_bytes: int) -> RawItem | Rejected | None:
+    if record.rec_type not in ("response", "resource"):
+        return None
+    content_type = _content_type(record)
+    if not content_type or content_type.split(";")[0].strip().lower() not in HTML_TYPES:
+        return None
+    member = record.rec_headers.get_header("WARC-Record-ID") or None
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return Rejected(source=source, member=member, code="too-large",
+                        reason=f"record is over the size cap of {max_bytes} bytes")
+    return RawItem(
+        source=source,
+        content=body,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        content_type=content_type,
+        charset=_charset(content_type),
+        member=member,
+        fetched_at=record.rec_headers.get_header("WARC-Date"),
+    )
+
+
+def _content_type(record: ArcWarcRecord) -> str | None:
+    if record.http_headers is not None:
+        value = record.http_headers.get_header("Content-Type")
+        if value:
+            return str(value)
+    return record.rec_headers.get_header("Content-Type")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

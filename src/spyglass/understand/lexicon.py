@@ -1,0 +1,611 @@
+"""Load the understand stage's rule tables (services, countries, roles, stages, currencies,
+number words) from the package's data files and look words up in them.
+
+Every table is a TSV file in ``spyglass/understand/data`` read once (``functools.cache``) via
+``importlib.resources``; every entry has an id so a match can say which rule fired. Lookups
+are dicts and finders are one precompiled alternation per table, so nothing here is slow on
+the hot path. Languages: en, de, fr, es, it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+__all__ = [
+    "LANGS",
+    "SERVICE_KINDS",
+    "COUNTRY_FORMS",
+    "STAGE_KINDS",
+    "Service",
+    "ServiceHit",
+    "CountryTerm",
+    "CountryHit",
+    "RoleTerm",
+    "RoleHit",
+    "StageTerm",
+    "StageHit",
+    "NumberWord",
+    "services",
+    "service_by_id",
+    "service_by_alias",
+    "services_by_alias",
+    "ambiguous_aliases",
+    "services_in",
+    "country_terms",
+    "country_of",
+    "countries_in",
+    "role_terms",
+    "role_of",
+    "roles_in",
+    "stage_terms",
+    "stages_in",
+    "currency_terms",
+    "currency_of",
+    "number_words",
+]
+
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it")
+SERVICE_KINDS = frozenset({"foreign", "domestic", "military", "police", "combined"})
+COUNTRY_FORMS = frozenset({"name", "demonym", "adjective", "capital", "citizen"})
+STAGE_KINDS = frozenset({"done", "future", "negated", "requested"})
+_STAGES = frozenset(
+    {"suspected", "arrested", "charged", "convicted", "sentenced", "acquitted", "expelled", "released"}
+)
+# Acronyms up to this length are matched case-sensitively ("RAW", "MSS", "Must"): in lower
+# case they are ordinary words.
+_SHORT = 5
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    country: str
+    kind: str
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    start: int
+    end: int
+    text: str
+    service: Service
+
+
+@dataclass(frozen=True)
+class CountryTerm:
+    id: str
+    text: str
+    country: str
+    form: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    start: int
+    end: int
+    text: str
+    term: CountryTerm
+
+
+@dataclass(frozen=True)
+class RoleTerm:
+    id: str
+    text: str
+    role: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    start: int
+    end: int
+    text: str
+    term: RoleTerm
+
+
+@dataclass(frozen=True)
+class StageTerm:
+    """A stage rule. ``side="match"``: the pattern is the stage phrase itself. Rows with
+    ``stage="*"`` are cues: ``side="before"``/``"after"`` patterns run on the clause text just
+    before/after a stage phrase and turn its kind into future, negated or requested."""
+
+    id: str
+    pattern: str
+    stage: str
+    lang: str
+    kind: str
+    side: str = "match"
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+@dataclass(frozen=True)
+class StageHit:
+    stage: str
+    kind: str
+    start: int
+    end: int
+    rule_id: str
+    cue_id: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    lang: str
+    word: str
+    value: float
+    kind: str  # unit | ten | hundred | scale | fraction | dozen | and
+
+
+# ---------------------------------------------------------------- reading the data files
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """Rows of a TSV data file, skipping the header, blank lines and ``#`` comments."""
+    text = resources.files("spyglass.understand.data").joinpath(name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    next(lines)  # header
+    for line in lines:
+        yield [cell.strip() for cell in line.split("\t")]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _key(text: str) -> str:
+    """Case- and space-insensitive lookup key; drops a leading "the" and a possessive."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").strip()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    return text.casefold()
+
+
+def _is_short(alias: str) -> bool:
+    return len(alias) <= _SHORT or (alias.upper() == alias and len(alias) <= 8)
+
+
+def _alternation(texts: list[str]) -> str:
+    """A regex alternation that prefers the longest text."""
+    ordered = sorted(set(texts), key=lambda t: (-len(t), t))
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- services
+
+
+@cache
+def services() -> tuple[Service, ...]:
+    """Every intelligence and security service in ``data/services.tsv``."""
+    found = []
+    for sid, country, kind, name, acronyms, aliases in _rows("services.tsv"):
+        found.append(Service(sid, name, country, kind, _split(acronyms), _split(aliases)))
+    return tuple(found)
+
+
+@cache
+def _service_index() -> dict[str, Service]:
+    return {s.id: s for s in services()}
+
+
+def service_by_id(sid: str) -> Service | None:
+    return _service_index().get(sid)
+
+
+@cache
+def ambiguous_aliases() -> dict[str, str]:
+    """Aliases deliberately shared by services of different countries -> the default id."""
+    return {alias: default for alias, default, _note in _rows("ambiguous_aliases.tsv")}
+
+
+@cache
+def _alias_tables() -> tuple[dict[str, tuple[Service, ...]], dict[str, tuple[Service, ...]]]:
+    """(case-sensitive short acronyms, case-insensitive names) -> services, default first."""
+    exact: dict[str, list[Service]] = {}
+    folded: dict[str, list[Service]] = {}
+    for svc in services():
+        for alias in (*svc.acronyms, *svc.aliases, svc.name):
+            table, key = (exact, alias) if _is_short(alias) else (folded, _key(alias))
+            bucket = table.setdefault(key, [])
+            if svc not in bucket:
+                bucket.append(svc)
+    defaults = ambiguous_aliases()
+
+    def ordered(table: dict[str, list[Service]]) -> dict[str, tuple[Service, ...]]:
+        out = {}
+        for key, bucket in table.items():
+            first = defaults.get(key)
+            out[key] = tuple(sorted(bucket, key=lambda s: s.id != first))
+        return out
+
+    return ordered(exact), ordered(folded)
+
+
+def services_by_alias(text: str) -> tuple[Service, ...]:
+    """Every service known by ``text``; the documented default comes first."""
+    exact, folded = _alias_tables()
+    stripped = re.sub(r"\s+", " ", text.strip())
+    stripped = re.sub(r"^(?:the|The)\s+", "", stripped)
+    return exact.get(stripped) or folded.get(_key(text), ())
+
+
+def service_by_alias(text: str) -> Service | None:
+    """The service called ``text`` ("MSS", "Mossad", "Federal Security Service"), or None.
+    Short acronyms match case-sensitively, longer names case-insensitively."""
+    found = services_by_alias(text)
+    return found[0] if found else None
+
+
+@cache
+def _service_regex() -> re.Pattern[str]:
+    exact, folded = _alias_tables()
+    exact_alt = _alternation(list(exact))
+    folded_alt = _alternation(
+        [a for s in services() for a in (*s.acronyms, *s.aliases, s.name) if not _is_short(a)]
+    )
+    return re.compile(rf"(?<![\w&])(?:(?i:{folded_alt})|{exact_alt})(?![\w&])")
+
+
+def services_in(text: str) -> list[ServiceHit]:
+    """Services named in ``text``, longest match first, left to right."""
+    hits = []
+    for m in _service_regex().finditer(text):
+        svc = service_by_alias(m.group())
+        if svc is not None:
+            hits.append(ServiceHit(m.start(), m.end(), m.group(), svc))
+    return hits
+
+
+# ---------------------------------------------------------------- countries
+
+
+def _inflect_de(adj: str) -> tuple[str, ...]:
+    return (adj, *(adj + end for end in ("e", "en", "er", "es", "em")))
+
+
+def _inflect_fr(adj: str) -> tuple[str, ...]:
+    if adj.endswith("e"):
+        return adj, adj + "s"
+    fem = adj + "ne" if adj.endswith(("ien", "éen")) else adj + "e"
+    plural = adj if adj.endswith(("s", "x")) else adj + "s"
+    return adj, fem, plural, fem + "s"
+
+
+def _inflect_es(adj: str) -> tuple[str, ...]:
+    if adj.endswith("o"):
+        stem = adj[:-1]
+        return adj, stem + "a", stem + "os", stem + "as"
+    if adj.endswith(("és", "án", "ín", "ón")):
+        plain = adj[:-2] + unicodedata.normalize("NFD", adj[-2])[0] + adj[-1]
+        return adj, plain + "a", plain + "es", plain + "as"
+    if adj.endswith(("e", "a", "í", "ú")):
+        return adj, adj + "s"
+    return adj, adj + "es"
+
+
+def _inflect_it(adj: str) -> tuple[str, ...]:
+    if adj.endswith("o"):
+        stem = adj[:-1]
+        return adj, stem + "a", stem + "i", stem + "e"
+    if adj.endswith("e"):
+        return adj, adj[:-1] + "i"
+    return (adj,)
+
+
+def _inflect_en(word: str) -> tuple[str, ...]:
+    if word.endswith(("ese", "ss", "sh", "ch", "i", "s")) and not word.endswith("i"):
+        return (word,)
+    if word.endswith("man"):
+        return word, word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word, word[:-1] + "ies"
+    return word, word + "s"
+
+
+_INFLECT = {"en": _inflect_en, "de": _inflect_de, "fr": _inflect_fr, "es": _inflect_es, "it": _inflect_it}
+
+
+def _expand(cell: str, lang: str) -> tuple[str, ...]:
+    """``word~`` in a data cell stands for the word's inflected forms in ``lang``."""
+    out: list[str] = []
+    for part in _split(cell):
+        forms = _INFLECT[lang](part[:-1]) if part.endswith("~") else (part,)
+        out.extend(f for f in forms if f not in out)
+    return tuple(out)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+@cache
+def _pycountry_names() -> tuple[tuple[str, str], ...]:
+    """(name, alpha-2) for pycountry's English names without the "X, Republic of" inversions."""
+    pairs = []
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name and "(" not in name:
+                pairs.append((name, c.alpha_2))
+    return tuple(pairs)
+
+
+@cache
+def _all_country_terms() -> tuple[CountryTerm, ...]:
+    terms: dict[tuple[str, str], CountryTerm] = {}
+
+    def add(lang: str, country: str, form: str, text: str) -> None:
+        key = (lang, text)
+        if key not in terms:  # the curated table comes first and wins
+            tid = f"country.{lang}.{country.lower()}.{form}.{_slug(text)}"
+            terms[key] = CountryTerm(tid, text, country, form, lang)
+
+    for lang, country, form, cell in _rows("country_terms.tsv"):
+        for text in _expand(cell, lang):
+            add(lang, country, form, text)
+    for name, alpha2 in _pycountry_names():
+        add("en", alpha2, "name", name)
+    return tuple(terms.values())
+
+
+def country_terms(lang: str = "en") -> tuple[CountryTerm, ...]:
+    """Country names, short names, capitals, demonyms and adjectives in ``lang``."""
+    return _country_terms_by_lang().get(lang, ())
+
+
+@cache
+def _country_terms_by_lang() -> dict[str, tuple[CountryTerm, ...]]:
+    out: dict[str, list[CountryTerm]] = {}
+    for term in _all_country_terms():
+        out.setdefault(term.lang, []).append(term)
+    return {lang: tuple(terms) for lang, terms in out.items()}
+
+
+def _case_sensitive(text: str) -> bool:
+    # "US", "UK", "PRC", "U.S.": in lower case some are ordinary words ("us").
+    return len(text) <= 4 and text.upper() == text or re.fullmatch(r"(?:[A-Z]\.)+", text) is not None
+
+
+@cache
+def _country_index(lang: str) -> tuple[dict[str, CountryTerm], dict[str, CountryTerm]]:
+    exact: dict[str, CountryTerm] = {}
+    folded: dict[str, CountryTerm] = {}
+    for term in country_terms(lang):
+        if _case_sensitive(term.text):
+            exact.setdefault(term.text, term)
+        else:
+            folded.setdefault(_key(term.text), term)
+    return exact, folded
+
+
+def country_term_of(word: str, lang: str = "en") -> CountryTerm | None:
+    exact, folded = _country_index(lang)
+    stripped = re.sub(r"^(?:the)\s+", "", word.strip().replace("\u2019", "'"), flags=re.I)
+    stripped = re.sub(r"'s$", "", stripped)
+    return exact.get(stripped) or folded.get(_key(word))
+
+
+def country_of(word: str, lang: str = "en") -> str | None:
+    """ISO alpha-2 of a country name, demonym, adjective or capital ("Taiwanese" -> "TW")."""
+    term = country_term_of(word, lang)
+    return term.country if term else None
+
+
+@cache
+def _country_regex(lang: str) -> re.Pattern[str]:
+    exact, _folded = _country_index(lang)
+    folded_texts = [t.text for t in country_terms(lang) if not _case_sensitive(t.text)]
+    exact_alt = _alternation(list(exact))
+    return re.compile(rf"(?<![\w.])(?:(?i:{_alternation(folded_texts)})|{exact_alt})(?![\w])")
+
+
+def countries_in(text: str, lang: str = "en") -> list[CountryHit]:
+    """Country mentions in ``text`` ("German-Chinese" gives DE then CN)."""
+    hits = []
+    for m in _country_regex(lang).finditer(text):
+        term = country_term_of(m.group(), lang)
+        if term is not None:
+            hits.append(CountryHit(m.start(), m.end(), m.group(), term))
+    return hits
+
+
+# ---------------------------------------------------------------- roles
+
+
+@cache
+def _all_role_terms() -> dict[str, tuple[RoleTerm, ...]]:
+    out: dict[str, dict[str, RoleTerm]] = {}
+    for lang, role, cell in _rows("roles.tsv"):
+        bucket = out.setdefault(lang, {})
+        for text in _expand(cell, lang) or (role,):
+            bucket.setdefault(text.casefold(), RoleTerm(f"role.{lang}.{_slug(text)}", text, role, lang))
+    return {lang: tuple(b.values()) for lang, b in out.items()}
+
+
+def role_terms(lang: str = "en") -> tuple[RoleTerm, ...]:
+    """Occupations and ranks in ``lang``; ``role`` is the lower-case singular printed form."""
+    return _all_role_terms().get(lang, ())
+
+
+@cache
+def _role_index(lang: str) -> dict[str, RoleTerm]:
+    return {_key(t.text): t for t in role_terms(lang)}
+
+
+def role_of(word: str, lang: str = "en") -> str | None:
+    term = _role_index(lang).get(_key(word))
+    return term.role if term else None
+
+
+@cache
+def _role_regex(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation([t.text for t in role_terms(lang)])})(?!\w)", re.I)
+
+
+def roles_in(text: str, lang: str = "en") -> list[RoleHit]:
+    hits = []
+    for m in _role_regex(lang).finditer(text):
+        term = _role_index(lang).get(_key(m.group()))
+        if term is not None:
+            hits.append(RoleHit(m.start(), m.end(), m.group(), term))
+    return hits
+
+
+# ---------------------------------------------------------------- stages
+
+
+@cache
+def _all_stage_terms() -> dict[str, tuple[StageTerm, ...]]:
+    out: dict[str, list[StageTerm]] = {}
+    for sid, lang, stage, kind, side, pattern in _rows("stages.tsv"):
+        out.setdefault(lang, []).append(StageTerm(sid, pattern, stage, lang, kind, side))
+    return {lang: tuple(terms) for lang, terms in out.items()}
+
+
+def stage_terms(lang: str = "en") -> tuple[StageTerm, ...]:
+    """Stage phrases and the cues that make them future, negated or requested."""
+    return _all_stage_terms().get(lang, ())
+
+
+@cache
+def _stage_tables(lang: str) -> tuple[re.Pattern[str], dict[str, StageTerm], list[StageTerm], list[StageTerm]]:
+    """One combined regex over all stage phrases (a named group per rule), plus the cues."""
+    phrases = [t for t in stage_terms(lang) if t.side == "match"]
+    groups = {f"r{i}": t for i, t in enumerate(phrases)}
+    combined = "|".join(f"(?P<{g}>{t.pattern})" for g, t in groups.items())
+    before = [t for t in stage_terms(lang) if t.side == "before"]
+    after = [t for t in stage_terms(lang) if t.side == "after"]
+    return re.compile(combined or r"(?!x)x", re.IGNORECASE), groups, before, after
+
+
+# A cue only reaches across the clause it sits in.
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]|,\s|\b(?:but|although|though|whereas|while|after|before|when|who|which|aber|mais|pero|ma)\b", re.I)
+_WINDOW = 60
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    window = sentence[max(0, start - _WINDOW):start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
+
+
+def _clause_after(sentence: str, end: int) -> str:
+    window = sentence[end:end + _WINDOW]
+    brk = _CLAUSE_BREAK.search(window)
+    return window[:brk.start()] if brk else window
+
+
+def _all_matches(regex: re.Pattern[str], groups: dict[str, StageTerm], sentence: str) -> list[tuple[int, int, StageTerm]]:
+    """Every rule's matches, overlapping ones included (finditer on one alternation would hide
+    a shorter rule inside a longer one, so each match restarts one character later)."""
+    found: list[tuple[int, int, StageTerm]] = []
+    pos = 0
+    while True:
+        m = regex.search(sentence, pos)
+        if m is None:
+            return found
+        assert m.lastgroup is not None
+        found.append((m.start(), m.end(), groups[m.lastgroup]))
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def stages_in(sentence: str, lang: str = "en") -> list[StageHit]:
+    """Legal-stage phrases in ``sentence`` with their kind: ``done``, or ``future`` ("will be
+    expelled"), ``negated`` ("was not charged"), ``requested`` ("prosecutors sought 15 years").
+    Callers that want what happened keep ``kind == "done"``."""
+    regex, groups, before, after = _stage_tables(lang)
+    hits: list[StageHit] = []
+    for start, end, term in _all_matches(regex, groups, sentence):
+        kind, cue = term.kind, None
+        if kind == "done":
+            kind, cue = _cue_kind(sentence, start, end, before, after)
+        hits.append(StageHit(term.stage, kind, start, end, term.id, cue))
+    return _drop_nested(hits)
+
+
+def _cue_kind(sentence: str, start: int, end: int, before: list[StageTerm], after: list[StageTerm]) -> tuple[str, str | None]:
+    head, tail = _clause_before(sentence, start), _clause_after(sentence, end)
+    for cue in before:
+        if cue.regex.search(head):
+            return cue.kind, cue.id
+    for cue in after:
+        if cue.regex.search(tail):
+            return cue.kind, cue.id
+    return "done", None
+
+
+def _drop_nested(hits: list[StageHit]) -> list[StageHit]:
+    """A phrase inside a longer one ("guilty" in "found not guilty") yields to it."""
+    kept = [h for h in hits if not any(
+        o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        for o in hits)]
+    unique: dict[tuple[int, int], StageHit] = {}
+    for h in kept:
+        unique.setdefault((h.start, h.end), h)
+    return sorted(unique.values(), key=lambda h: (h.start, h.end))
+
+
+# ---------------------------------------------------------------- currencies and numbers
+
+
+@cache
+def currency_terms() -> dict[str, str]:
+    """Currency symbols and words -> ISO 4217 ("NT$" -> "TWD", "yuan" -> "CNY")."""
+    return {text: code for text, code in _rows("currencies.tsv")}
+
+
+@cache
+def _currency_folded() -> dict[str, str]:
+    return {_key(k): v for k, v in currency_terms().items() if not _symbolic(k)}
+
+
+def _symbolic(text: str) -> bool:
+    # Symbols and codes keep their case: "Rs" is rupees, "rs" is not; "CAD" vs "cad".
+    return not text.isalpha() or text.upper() == text or len(text) <= 3
+
+
+def currency_of(text: str) -> str | None:
+    """ISO 4217 code of a currency symbol or word, or None."""
+    terms = currency_terms()
+    return terms.get(text.strip()) or _currency_folded().get(_key(text))
+
+
+@cache
+def number_words(lang: str = "en") -> dict[str, NumberWord]:
+    """Number words of ``lang`` by lower-case word ("four" -> 4, "dozen" -> 12, "Millionen")."""
+    out: dict[str, NumberWord] = {}
+    for row_lang, word, value, kind in _rows("numbers.tsv"):
+        if row_lang == lang:
+            out[word.casefold()] = NumberWord(lang, word, float(value), kind)
+    return out
+
+
+def _validate_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+Form = Literal["name", "demonym", "adjective", "capital", "citizen"]

@@ -1,0 +1,72 @@
+"""Split article text into sentences with their character offsets, by cheap rules.
+
+The parser is far too slow for a whole article, and the texts are news prose: a sentence ends
+at ``.``, ``!`` or ``?`` (plus closing quotes) before a capital, digit or quote, or at a line
+break. Abbreviations ("Mr.", "Lt.", "U.S.") and initials ("Jian G.") do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "sentences_in"]
+
+# Tokens that end with a period without ending the sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev st jr sr no nos "
+    "inc corp ltd co vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n "
+    "e.g i.e approx dept est fig art para sec pte cdr brig hon ft mt".split()
+)
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ž])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and where it sits in the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    found = _WORD_BEFORE.search(text, 0, dot)
+    if not found:
+        return False
+    word = found.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "Jian G.", "Thomas R."
+    return word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def _split_block(text: str, offset: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for found in _END.finditer(text):
+        if _is_abbreviation(text, found.start()):
+            continue
+        out.append(Sentence(offset + start, offset + found.end(), text[start : found.end()]))
+        start = found.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        out.append(Sentence(offset + start, offset + len(text.rstrip()), text[start:].rstrip()))
+    return out
+
+
+def sentences_in(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order; line breaks always end a sentence."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.extend(_split_block(stripped, pos + lead))
+        pos += len(line) + 1
+    return out

@@ -1,0 +1,61 @@
+"""Data flows one way: a stage imports records/errors/settings and its own modules, never another stage.
+
+``pipeline`` chains the stages and ``cli`` calls library functions; ``serve`` and ``export`` read
+through ``store``; the web app may hand a submitted document to ``pipeline`` and render feeds
+with ``export``. Anything else is a dependency pointing the wrong way.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "spyglass"
+SHARED = {"records", "errors", "settings", "__init__"}
+ALLOWED: dict[str, set[str]] = {
+    "sources": set(),
+    "extract": set(),
+    "understand": set(),
+    "link": set(),
+    "store": set(),
+    "export": {"store"},
+    "serve": {"store", "export", "pipeline", "samples"},
+    "samples": set(),
+}
+
+
+def _spyglass_imports(path: Path) -> set[str]:
+    """Top-level spyglass sub-packages a module imports (``spyglass.store.sqlite`` -> ``store``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "spyglass" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+@pytest.mark.parametrize("stage", sorted(ALLOWED))
+def test_stage_imports_only_shared_modules_and_its_own(stage: str) -> None:
+    wrong = {}
+    for path in sorted((PACKAGE / stage).rglob("*.py")):
+        bad = _spyglass_imports(path) - SHARED - {stage} - ALLOWED[stage]
+        if bad:
+            wrong[str(path.relative_to(PACKAGE))] = sorted(bad)
+    assert not wrong, f"stage {stage} imports other stages: {wrong}"
+
+
+def test_every_module_has_a_docstring() -> None:
+    missing = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.stat().st_size and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
+    ]
+    assert not missing, f"modules without a docstring saying their job: {missing}"

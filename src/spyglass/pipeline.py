@@ -6,12 +6,25 @@ can count what was rejected and why while the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
 
-from spyglass.records import Analysis, Article, Rejected
+from spyglass.errors import InputError
+from spyglass.records import Analysis, Article, Case, CaseSource, Correction, Mention, Rejected
 from spyglass.settings import Settings
 
-__all__ = ["articles", "analyses"]
+if TYPE_CHECKING:
+    from spyglass.export.jsonl import LineError
+    from spyglass.store.base import LinkRule, Store
+
+__all__ = [
+    "articles", "analyses", "import_cases",
+    "IngestSummary", "ingest", "ingest_analyses", "edit_case", "merge_cases", "split_case", "unmerge_case",
+]
 
 
 def articles(inputs: Iterable[str], settings: Settings) -> Iterator[Article | Rejected]:
@@ -33,3 +46,308 @@ def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | R
     analyzer = Analyzer(settings)
     for found in articles(inputs, settings):
         yield found if isinstance(found, Rejected) else analyzer.analyse(found)
+
+
+def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch: int = 500) -> Iterator[Case | LineError]:
+    """Store every case of a Spyglass JSON Lines export (``export.read_jsonl``) with its blocking keys.
+
+    Yields each stored case and each bad line (``file:line: problem``); bad lines are skipped
+    and the rest still imported. Cases are saved as machine values, a batch per transaction.
+    """
+    from spyglass.export.jsonl import read_jsonl
+
+    found = read_jsonl(lines, source)
+    while True:
+        chunk = [item for _, item in zip(range(batch), found, strict=False)]
+        if not chunk:
+            return
+        with store.transaction():
+            for item in chunk:
+                if isinstance(item, Case):
+                    store.save_case(item, _import_keys(item))
+        yield from chunk
+
+
+def _import_keys(case: Case) -> list[str]:
+    """Blocking keys of an imported case, as linking would file it (one report per known date)."""
+    from spyglass.link import case_keys
+    from spyglass.records import CaseFacts, Mention
+
+    facts = {name: getattr(case, name) for name in CaseFacts.model_fields}
+    dates = sorted({case.first_reported, case.last_reported}, key=lambda d: d or "")
+    reports = [Mention(article_id=f"import:{case.id}", index=i, published=d, **facts) for i, d in enumerate(dates)]
+    return case_keys(reports)
+
+
+# --- ingest: sources -> extract -> understand -> link -> store ------------------------------
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did; a rerun over stored input counts only ``skipped``."""
+
+    documents: int = 0  # documents read (each file, feed, page or archive record)
+    articles: int = 0  # article-level units found in them
+    stored: int = 0  # articles new to the database
+    skipped: int = 0  # articles already stored by an earlier run
+    duplicates: int = 0  # near-duplicates of a stored article, stored but not linked again
+    relevant: int = 0  # stored articles about espionage
+    mentions: int = 0  # case mentions linked into cases
+    rejected: Counter[str] = field(default_factory=Counter)  # code -> count
+    new_cases: set[str] = field(default_factory=set)
+    updated_cases: set[str] = field(default_factory=set)
+    _sources: set[str] = field(default_factory=set, repr=False)
+
+    def rows(self) -> list[tuple[str, int]]:
+        """The closing table, in the order users read it."""
+        rows = [
+            ("documents", self.documents), ("articles", self.articles), ("stored", self.stored),
+            ("already stored", self.skipped), ("near-duplicates", self.duplicates),
+            ("about espionage", self.relevant), ("mentions linked", self.mentions),
+            ("new cases", len(self.new_cases)), ("updated cases", len(self.updated_cases)),
+        ]
+        rows += [(f"rejected: {code}", n) for code, n in sorted(self.rejected.items())]
+        return rows
+
+    def _count_source(self, key: str) -> None:
+        if key not in self._sources:
+            self._sources.add(key)
+            self.documents += 1
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    progress: Callable[[IngestSummary], None] | None = None,
+    batch_size: int = 50,
+) -> IngestSummary:
+    """Read, understand, link and store every article of the inputs, one transaction per batch.
+
+    Articles already stored are skipped, so re-running on the same input changes nothing and a
+    run killed midway, run again, ends in the same database as one clean run (the batches it
+    committed are skipped, the rest are processed in the same order).
+    """
+    return ingest_analyses(analyses(inputs, settings), store, progress, batch_size)
+
+
+def ingest_analyses(
+    found: Iterable[Analysis | Rejected],
+    store: Store,
+    progress: Callable[[IngestSummary], None] | None = None,
+    batch_size: int = 50,
+) -> IngestSummary:
+    """The link -> store half of ``ingest``, for analyses made elsewhere (tests, other runners).
+
+    Analyses are computed while the batch fills, outside the transaction, so each write is short.
+    """
+    summary = IngestSummary()
+    cannot = _cannot_pairs(store)
+    batch: list[Analysis | Rejected] = []
+    for item in found:
+        _count_found(item, summary)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _write_batch(batch, store, cannot, summary)
+            batch = []
+        if progress is not None:
+            progress(summary)
+    if batch:
+        _write_batch(batch, store, cannot, summary)
+    if progress is not None:
+        progress(summary)
+    return summary
+
+
+def _count_found(found: Analysis | Rejected, summary: IngestSummary) -> None:
+    if isinstance(found, Rejected):
+        summary._count_source(f"{found.source}#{found.member or ''}")
+        summary.rejected[found.code] += 1
+    else:
+        summary._count_source(found.article.source)
+        summary.articles += 1
+
+
+def _cannot_pairs(store: Store) -> set[tuple[str, str]]:
+    return {(rule.a, rule.b) for rule in store.link_rules() if rule.kind == "cannot"}
+
+
+def _write_batch(
+    batch: list[Analysis | Rejected], store: Store, cannot: set[tuple[str, str]], summary: IngestSummary
+) -> None:
+    with store.transaction():
+        for found in batch:
+            if isinstance(found, Rejected):
+                store.save_rejected(found)
+            else:
+                _store_analysis(found, store, cannot, summary)
+
+
+def _store_analysis(analysis: Analysis, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary) -> None:
+    from spyglass.link import duplicate_of, fingerprint_bands
+
+    article = analysis.article
+    if store.has_article(article.id):
+        summary.skipped += 1
+        return
+    bands = fingerprint_bands(article.fingerprint)
+    original = duplicate_of(article, store.near_duplicates(bands)) if bands else None
+    store.save_analysis(analysis, duplicate_of=original)
+    summary.stored += 1
+    if original is not None:
+        summary.duplicates += 1  # a copy of a stored story: counted once, its cases already linked
+        return
+    if not analysis.relevance.is_espionage:
+        return
+    summary.relevant += 1
+    for mention in analysis.mentions:
+        _link_mention(mention, _source_of(article), store, cannot, summary)
+        summary.mentions += 1
+
+
+def _source_of(article: Article) -> CaseSource:
+    return CaseSource(article_id=article.id, title=article.title, url=article.url,
+                      published=article.published, site_name=article.site_name)
+
+
+def _link_mention(
+    mention: Mention, source: CaseSource, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary
+) -> None:
+    """Join the best matching stored case or start a new one, and save it under its keys."""
+    from spyglass.link import best_case, case_from, case_keys, lookup_keys
+
+    keys = lookup_keys(mention)
+    chosen = best_case(mention, store.candidate_cases(keys), cannot) if keys else None
+    if chosen is None:
+        case = case_from([mention], {source.article_id: source})
+        store.save_case(case, case_keys([mention]))
+        summary.new_cases.add(case.id)
+        return
+    found = chosen[0]
+    mentions = [*store.mentions_of(found.id), mention]
+    sources = {s.article_id: s for s in found.sources} | {source.article_id: source}
+    store.save_case(case_from(mentions, sources, found.id), case_keys(mentions))
+    if found.id not in summary.new_cases:
+        summary.updated_cases.add(found.id)
+
+
+# --- curation: corrections, merges and splits (link decides, store keeps) -------------------
+
+
+def edit_case(store: Store, case_id: str, assignments: Iterable[str], why: str, who: str) -> Case:
+    """Apply ``field=value`` corrections to a case; each is validated, stored apart and audited."""
+    from spyglass.link.curation import correction_value
+
+    _require_why(why)
+    store.machine_case(case_id)  # NotFoundError for an unknown case, before any write
+    parsed = [_split_assignment(text) for text in assignments]
+    if not parsed:
+        raise InputError("nothing to change", "give at least one --set FIELD=VALUE")
+    corrections = [
+        Correction(case_id=case_id, field=name, value=correction_value(name, raw), why=why, who=who, at=_now())
+        for name, raw in parsed
+    ]
+    with store.transaction():
+        for correction in corrections:
+            store.add_correction(correction)
+    return store.case(case_id)
+
+
+def merge_cases(store: Store, a: str, b: str, why: str, who: str) -> Case:
+    """Join two cases into one (the one reported first keeps its id) and remember it as a rule."""
+    from spyglass.link import case_keys, merged
+
+    _require_why(why)
+    if a == b:
+        raise InputError(f"cannot merge case {a} with itself", "give two different case ids")
+    case_a, case_b = store.machine_case(a), store.machine_case(b)
+    mentions_a, mentions_b = store.mentions_of(a), store.mentions_of(b)
+    sources = {s.article_id: s for s in (*case_a.sources, *case_b.sources)}
+    joined = merged(case_a, mentions_a, case_b, mentions_b, sources)
+    gone = b if joined.id == a else a
+    with store.transaction():
+        store.save_case(joined, case_keys([*mentions_a, *mentions_b]))
+        _move_corrections(store, gone, joined.id)
+        store.delete_case(gone, why)
+        store.add_link_rule(_rule("must", joined.id, gone, who, why))
+    return store.case(joined.id)
+
+
+def split_case(store: Store, case_id: str, mention_keys: Iterable[str], why: str, who: str) -> tuple[Case, Case]:
+    """Move mentions (``ARTICLE:INDEX``) out of a case into a new one; they never rejoin it."""
+    from spyglass.link import case_keys, mention_key, split_off
+
+    _require_why(why)
+    case = store.machine_case(case_id)
+    mentions = store.mentions_of(case_id)
+    keys = set(mention_keys)
+    known = {mention_key(m) for m in mentions}
+    if not keys or not keys <= known:
+        raise InputError(
+            f"case {case_id} has no mention {', '.join(sorted(keys - known)) or '(none given)'}",
+            f"its mentions are {', '.join(sorted(known))}",
+        )
+    if keys == known:
+        raise InputError(f"splitting every mention out of case {case_id} leaves it empty", "leave one behind")
+    rest, out = split_off(case, mentions, keys, {s.article_id: s for s in case.sources})
+    with store.transaction():
+        store.save_case(rest, case_keys(m for m in mentions if mention_key(m) not in keys))
+        store.save_case(out, case_keys(m for m in mentions if mention_key(m) in keys))
+        for key in sorted(keys):
+            store.add_link_rule(_rule("cannot", key, case_id, who, why))
+    return store.case(rest.id), store.case(out.id)
+
+
+def unmerge_case(store: Store, case_id: str, absorbed: str, why: str, who: str) -> tuple[Case, Case]:
+    """Undo ``merge_cases``: give back the case ``absorbed`` that ``case_id`` swallowed."""
+    from spyglass.link import case_id_for, case_keys, mention_key, undo_merge
+
+    _require_why(why)
+    case = store.machine_case(case_id)
+    mentions = store.mentions_of(case_id)
+    try:
+        kept, back = undo_merge(case, mentions, absorbed, {s.article_id: s for s in case.sources})
+    except LookupError:
+        raise InputError(f"case {case_id} holds no case {absorbed} to give back",
+                         "name the case that was merged into it (see `spyglass case show`)") from None
+    back_keys = {f"{a}:{i}" for a, i in back.mentions}
+    seed = next(m for m in mentions if case_id_for(m) == absorbed)
+    with store.transaction():
+        store.save_case(kept, case_keys(m for m in mentions if mention_key(m) not in back_keys))
+        store.save_case(back, case_keys(m for m in mentions if mention_key(m) in back_keys))
+        for rule in store.link_rules():
+            if rule.kind == "must" and {rule.a, rule.b} == {case_id, absorbed}:
+                store.remove_link_rule(rule.id, who, why)
+        store.add_link_rule(_rule("cannot", mention_key(seed), case_id, who, why))
+    return store.case(kept.id), store.case(back.id)
+
+
+def _require_why(why: str) -> None:
+    if not why.strip():
+        raise InputError("a curation needs a reason", 'add --why "..." saying why the machine was wrong')
+
+
+def _split_assignment(text: str) -> tuple[str, str]:
+    name, sep, raw = text.partition("=")
+    if not sep or not name.strip():
+        raise InputError(f"{text!r} is not FIELD=VALUE", "write e.g. --set stage=convicted")
+    return name.strip(), raw.strip()
+
+
+def _move_corrections(store: Store, source: str, target: str) -> None:
+    """Corrections of a merged-away case carry over unless the kept case corrects that field too."""
+    taken = {c.field for c in store.corrections(target)}
+    for correction in store.corrections(source):
+        if correction.field not in taken:
+            store.add_correction(correction.model_copy(update={"case_id": target}))
+
+
+def _rule(kind: Literal["must", "cannot"], a: str, b: str, who: str, why: str) -> LinkRule:
+    from spyglass.store.base import LinkRule
+
+    digest = hashlib.sha1(f"{kind}|{a}|{b}".encode()).hexdigest()[:12]
+    return LinkRule(id=f"r-{digest}", kind=kind, a=a, b=b, who=who, why=why, at=_now())
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")

@@ -1,9 +1,184 @@
-"""CLI commands: export_cmds (to be filled in)."""
+"""CLI commands `spyglass export`, `spyglass import` and `spyglass watch add/list/remove/check`.
+
+Thin: each command parses options, opens the store, calls one library function in
+``spyglass.export`` (or ``pipeline.import_cases``) and prints a one-line summary to stderr.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TextIO
+
 import typer
+
+from spyglass.errors import InputError
+from spyglass.records import STAGES
+from spyglass.settings import load_settings
+from spyglass.store.base import CaseQuery, Store
+
+__all__ = ["register", "query_of"]
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL [env SPYGLASS_DB]")]
+Sponsor = Annotated[list[str] | None, typer.Option("--sponsor", help="sponsor country (ISO alpha-2); repeatable")]
+Target = Annotated[list[str] | None, typer.Option("--target", help="target country (ISO alpha-2); repeatable")]
+Service = Annotated[list[str] | None, typer.Option("--service", help="sponsoring service, e.g. MSS; repeatable")]
+StageOpt = Annotated[list[str] | None, typer.Option("--stage", help=f"stage: {', '.join(STAGES)}; repeatable")]
+Year = Annotated[int | None, typer.Option("--year", help="a year the case was reported or active in")]
+Text = Annotated[str | None, typer.Option("--text", help="full-text query over cases and their articles")]
+
+watch_app = typer.Typer(name="watch", help="Watchlists: saved filters whose new cases and stages you follow.",
+                        no_args_is_help=True)
+
+
+def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
+             stage: list[str] | None = None, year: int | None = None, text: str | None = None) -> CaseQuery:
+    """The ``CaseQuery`` for the filter options shared with `spyglass cases`."""
+    stages = tuple(s.strip().lower() for s in stage or ())
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise InputError(f"--stage {unknown[0]!r} is not a stage", f"use one of: {', '.join(STAGES)}")
+    return CaseQuery(
+        sponsor=tuple(c.strip().upper() for c in sponsor or ()), target=tuple(c.strip().upper() for c in target or ()),
+        service=tuple(s.strip() for s in service or ()), stage=stages, year=year, text=(text or "").strip() or None,
+    )
+
+
+@contextmanager
+def _opened(db: str | None) -> Iterator[Store]:
+    from spyglass.store import open_store
+
+    store: Store = open_store(load_settings(db=db).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _output(path: str, csv_mode: bool) -> Iterator[TextIO]:
+    """stdout for ``-``; otherwise a temporary file renamed into place, so a failed export leaves no half file."""
+    if path == "-":
+        yield sys.stdout
+        return
+    final = Path(path)
+    partial = final.with_name(final.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="" if csv_mode else None) as out:
+            yield out
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, stix or atom")] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="file to write; '-' for stdout")] = "-",
+    sponsor: Sponsor = None, target: Target = None, service: Service = None, stage: StageOpt = None,
+    year: Year = None, text: Text = None, db: DbOption = None,
+    base_url: Annotated[str | None, typer.Option(help="dashboard URL the Atom entries link to")] = None,
+    limit: Annotated[int, typer.Option(help="Atom only: newest cases in the feed", min=1, max=10_000)] = 100,
+) -> None:
+    """Export the cases matching the filters as CSV, JSON Lines, a STIX 2.1 bundle or an Atom feed."""
+    from spyglass.export import FORMATS, export_cases
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r} is not known", f"use one of: {', '.join(FORMATS)}")
+    query = query_of(sponsor, target, service, stage, year, text)
+    settings = load_settings(db=db)
+    url = base_url or f"http://{settings.host}:{settings.port}"
+    started = time.perf_counter()
+    with _opened(db) as store, _output(output, fmt == "csv") as out:
+        count = export_cases(store, query, fmt, out, base_url=url, feed_limit=limit)
+    seconds = time.perf_counter() - started
+    where = "stdout" if output == "-" else output
+    print(f"exported {count} case(s) as {fmt} to {where} in {seconds:.1f} s", file=sys.stderr)
+
+
+def import_(
+    file: Annotated[str, typer.Argument(help="a JSON Lines file from `spyglass export -f jsonl`; '-' for stdin")],
+    db: DbOption = None,
+) -> None:
+    """Import cases from a Spyglass JSON Lines export; bad lines are reported and skipped (exit status 1)."""
+    from spyglass.export.jsonl import LineError
+    from spyglass.pipeline import import_cases
+
+    if file != "-" and not Path(file).is_file():
+        raise InputError(f"{file}: no such file", "give the path of a `spyglass export -f jsonl` file")
+    imported = bad = 0
+    with _opened(db) as store, _binary_input(file) as lines:
+        for item in import_cases(lines, store, source=file):
+            if isinstance(item, LineError):
+                bad += 1
+                print(f"spyglass: {item}", file=sys.stderr)
+            else:
+                imported += 1
+    print(f"imported {imported} case(s) from {file}; {bad} bad line(s) skipped", file=sys.stderr)
+    if bad:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _binary_input(path: str) -> Iterator[Iterator[bytes]]:
+    if path == "-":
+        yield iter(sys.stdin.buffer)
+        return
+    with open(path, "rb") as handle:
+        yield iter(handle)
+
+
+@watch_app.command("add")
+def watch_add(name: Annotated[str, typer.Argument(help="watchlist name (letters, digits, . _ -)")],
+              sponsor: Sponsor = None, target: Target = None, service: Service = None, stage: StageOpt = None,
+              year: Year = None, text: Text = None, db: DbOption = None) -> None:
+    """Save a watchlist: any case filters, e.g. `spyglass watch add taiwan --sponsor CN --target TW`."""
+    from spyglass.export.watch import add_watch, filters_text
+
+    with _opened(db) as store:
+        watch = add_watch(store, name, query_of(sponsor, target, service, stage, year, text))
+    print(f"watchlist {watch.name}: {filters_text(watch.query)}")
+
+
+@watch_app.command("list")
+def watch_list(db: DbOption = None) -> None:
+    """List the watchlists with their filters and when each was last checked."""
+    from spyglass.export.watch import filters_text
+
+    with _opened(db) as store:
+        watches = store.watches()
+    for watch in watches:
+        print(f"{watch.name}\t{filters_text(watch.query)}\tlast checked: {watch.last_checked or 'never'}")
+    if not watches:
+        print("no watchlists; add one with `spyglass watch add NAME --sponsor CN`", file=sys.stderr)
+
+
+@watch_app.command("remove")
+def watch_remove(name: str, db: DbOption = None) -> None:
+    """Remove a watchlist."""
+    with _opened(db) as store:
+        store.remove_watch(name)
+    print(f"removed watchlist {name}", file=sys.stderr)
+
+
+@watch_app.command("check")
+def watch_check(name: str, db: DbOption = None) -> None:
+    """Print the new cases and new stages since the last check, then mark the watchlist checked."""
+    from spyglass.export.watch import change_line
+
+    with _opened(db) as store:
+        since = store.watch(name).last_checked
+        changes = store.check_watch(name)
+    for change in changes:
+        print(change_line(change))
+    print(f"{len(changes)} change(s) in {name} since {since or 'the watchlist was made'}", file=sys.stderr)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `export`, `import` and the `watch` group to the app."""
+    app.command("export")(export)
+    app.command("import")(import_)
+    app.add_typer(watch_app)

@@ -6,6 +6,7 @@ amount + currency, ISO dates) so a spreadsheet, a feed and a STIX note never dis
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -22,7 +23,12 @@ __all__ = [
     "fact_lines",
     "moment",
     "EPOCH",
+    "NAMESPACE",
 ]
+
+# Namespace of every UUIDv5 Spyglass exports (STIX ids, feed ids). Fixed forever: changing it
+# would make every re-export duplicate instead of update.
+NAMESPACE = uuid.UUID("af5b0bda-1d81-579c-aa62-b9339f927bf1")
 
 # Objects that belong to no case (countries, services, Spyglass itself) get this fixed time so
 # they are byte-identical in every export.
@@ -133,9 +139,13 @@ def moment(date: str | None, *, end: bool = False) -> datetime | None:
     try:
         if len(text) == 4 and text.isdigit():
             year = int(text)
+            if year < 1000:
+                return None
             return datetime(year, 12, 31, 23, 59, 59, tzinfo=UTC) if end else datetime(year, 1, 1, tzinfo=UTC)
         if len(text) == 7 and text[4] == "-":
             year, month = int(text[:4]), int(text[5:])
+            if year < 1000:
+                return None
             if not end:
                 return datetime(year, month, 1, tzinfo=UTC)
             nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
@@ -145,4 +155,6 @@ def moment(date: str | None, *, end: bool = False) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    parsed = parsed.astimezone(UTC)
+    # STIX and Atom timestamps need four-digit years; a year before 1000 is a misread date.
+    return parsed if parsed.year >= 1000 else None

@@ -26,6 +26,12 @@ class Span:
 class Piece:
     text: str
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    start: int = 0  # offset of the piece in the whole text
+
+    @property
+    def opening(self) -> tuple[Span, ...]:
+        """Spans that begin with this piece: where an anchor for each belongs."""
+        return tuple(s for s in self.spans if s.start == self.start)
 
     @property
     def marked(self) -> bool:
@@ -51,7 +57,7 @@ def pieces_of(text: str, spans: Iterable[Span]) -> list[Piece]:
     for start, end in zip(cuts, cuts[1:], strict=False):
         covering = tuple(s for s in chosen if s.start <= start and end <= s.end)
         if out and out[-1].spans == covering:  # keep runs of identical coverage in one piece
-            out[-1] = Piece(out[-1].text + text[start:end], covering)
+            out[-1] = Piece(out[-1].text + text[start:end], covering, out[-1].start)
         else:
-            out.append(Piece(text[start:end], covering))
+            out.append(Piece(text[start:end], covering, start))
     return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 from spyglass.records import RawItem, Rejected
@@ -60,7 +59,7 @@ def stream_items(
     """Items of one byte stream (a file or stdin): WARC records, or one document."""
     head = stream.read(_HEAD)
     kind = sniff(head)
-    rest: BinaryIO = _Prefixed(head, stream)
+    rest: BinaryIO = io.BufferedReader(_Prefixed(head, stream))
     if kind == "warc":
         yield from warc_items(rest, source, max_bytes, compressed=False)
         return
@@ -74,21 +73,21 @@ def stream_items(
     if len(data) > max_bytes:
         yield _too_large(source, max_bytes, None)
         return
-    yield from document_items(data, source)
+    yield from document_items(data, source, max_bytes)
 
 
 def _gzip_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
-    unzipped = GunzipStream(stream, limit=None)
+    unzipped = io.BufferedReader(GunzipStream(stream, limit=None))
     try:
         head = unzipped.read(_HEAD)
     except Truncated as err:
         yield Rejected(source=source, code="truncated", reason=f"gzip file is cut short: {err}")
         return
     if is_warc(head):
-        yield from warc_items(_Prefixed(head, unzipped), source, max_bytes, compressed=False)
+        yield from warc_items(io.BufferedReader(_Prefixed(head, unzipped)), source, max_bytes, compressed=False)
         return
     try:
-        data = head + GunzipStream(_Remainder(unzipped), limit=None).read(0) + unzipped.read(max_bytes + 1)
+        data = head + unzipped.read(max(max_bytes + 1 - len(head), 0))
     except Truncated as err:
         yield Rejected(source=source, code="truncated", reason=f"gzip file is cut short: {err}")
         return
@@ -98,12 +97,13 @@ def _gzip_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawIt
     if len(data) > max_bytes:
         yield _too_large(source, max_bytes, None)
         return
-    yield from document_items(data, source)
+    yield from document_items(data, source, max_bytes)
 
 
 def document_items(
     data: bytes,
     source: str,
+    max_bytes: int,
     url: str | None = None,
     content_type: str | None = None,
     charset: str | None = None,
@@ -116,7 +116,9 @@ def document_items(
     elif kind == "binary":
         yield Rejected(source=source, code="binary", reason="the document is binary data, not text or HTML")
     elif kind in ("warc", "gzip"):
-        yield from stream_items(io.BytesIO(data), source, max(len(data), 1) * 1000)
+        # A fetched or piped archive: read it as a container, records capped one by one.
+        for found in stream_items(io.BytesIO(data), source, max_bytes):
+            yield found.model_copy(update={"url": found.url or url}) if isinstance(found, RawItem) else found
     else:
         yield RawItem(source=source, content=data, url=url, content_type=content_type,
                       charset=charset, fetched_at=fetched_at)
@@ -148,6 +150,3 @@ class _Prefixed(io.RawIOBase):
         buffer[: len(data)] = data
         return len(data)
 
-
-def path_exists(path: str) -> bool:
-    return Path(path).exists()

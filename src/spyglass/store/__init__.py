@@ -1,5 +1,58 @@
-"""Store stage: the only place with SQL. ``open_store(url_or_path)`` returns a ``Store``."""
+"""Store stage: the only place with SQL. ``open_store(url_or_path)`` returns a ``Store``.
 
-from spyglass.store.base import CasePage, CaseQuery, Store
+A file path (default ``./spyglass.db``, from ``settings.db`` / ``SPYGLASS_DB``) opens SQLite;
+a ``postgresql://`` URL opens PostgreSQL through psycopg 3. Both apply pending migrations.
+"""
 
-__all__ = ["CasePage", "CaseQuery", "Store"]
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from spyglass.errors import StoreError
+from spyglass.store._codec import fingerprint_bands
+from spyglass.store.base import (
+    FACET_FIELDS,
+    AuditEntry,
+    CaseChange,
+    CasePage,
+    CaseQuery,
+    CountRow,
+    FacetField,
+    LinkRule,
+    PairCount,
+    SearchHit,
+    SortKey,
+    Store,
+    Token,
+    Watch,
+)
+
+__all__ = [
+    "open_store", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
+    "CaseChange", "LinkRule", "Token", "CountRow", "PairCount", "FacetField", "SortKey", "FACET_FIELDS",
+]
+
+_PG_SCHEMES = ("postgresql", "postgres")
+
+
+def open_store(target: str | None = None) -> Store:
+    """The store at ``target`` (a SQLite path or a ``postgresql://`` URL); settings.db by default."""
+    if target is None:
+        from spyglass.settings import load_settings
+
+        target = load_settings().db
+    target = target.strip()
+    if not target:
+        raise StoreError("empty database target", "give a file path such as ./spyglass.db or a postgresql:// URL")
+    scheme = urlsplit(target).scheme.lower() if "://" in target else ""
+    if scheme in _PG_SCHEMES:
+        from spyglass.store.postgres import PostgresStore
+
+        return PostgresStore(target)
+    if scheme:
+        raise StoreError(
+            f"unsupported database URL {scheme}://... ", "use a SQLite file path or a postgresql:// URL"
+        )
+    from spyglass.store.sqlite import SQLiteStore
+
+    return SQLiteStore(target)

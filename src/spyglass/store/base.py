@@ -2,6 +2,14 @@
 
 Only ``store/`` contains SQL. Other stages hand records in and get records out; ``serve`` and
 ``export`` read through these methods. Backends must pass ``tests/store/test_contract.py``.
+
+Conventions every backend keeps:
+- Times are ISO 8601 UTC strings with microseconds (``2026-11-29T02:39:10.123456+00:00``).
+- Machine output (articles, analyses, mentions, cases from ``save_case``) is kept apart from
+  curation (corrections, link rules); ``case``/``cases``/``iter_cases``/``search`` show machine
+  values with corrections applied, ``machine_case``/``candidate_cases`` show machine values.
+- Every write is atomic; ``with store.transaction():`` groups a batch (nested blocks are
+  savepoints), so a killed ingest rerun ends in the same database as one clean run.
 """
 
 from __future__ import annotations
@@ -12,13 +20,16 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spyglass.records import Analysis, Article, Case, Correction, Mention, Stat
+from spyglass.records import Analysis, Article, Case, Correction, Mention, Rejected, Stat
 
 __all__ = [
-    "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token", "Store",
+    "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token",
+    "CountRow", "PairCount", "FacetField", "SortKey", "FACET_FIELDS", "Store",
 ]
 
 SortKey = Literal["last_reported", "-last_reported", "first_reported", "-first_reported", "stage", "sponsor", "target"]
+FacetField = Literal["sponsor", "target", "service", "stage", "year"]
+FACET_FIELDS: tuple[FacetField, ...] = ("sponsor", "target", "service", "stage", "year")
 
 
 class CaseQuery(BaseModel):
@@ -31,7 +42,7 @@ class CaseQuery(BaseModel):
     service: tuple[str, ...] = ()
     stage: tuple[str, ...] = ()
     year: int | None = None  # a year the case was reported in or active in
-    text: str | None = None  # full-text query over the case and its articles
+    text: str | None = None  # full-text query over the case and its articles (any string is valid)
     sort: SortKey = "-last_reported"
     limit: int = Field(default=50, ge=1, le=1000)
     offset: int = Field(default=0, ge=0)
@@ -54,7 +65,7 @@ class SearchHit(BaseModel):
 class AuditEntry(BaseModel):
     at: str
     who: str
-    action: str  # "edit", "merge", "split", "ingest"
+    action: str  # "edit", "merge", "split", "unlink", "ingest" (case created/updated/removed)
     case_id: str
     detail: str
     why: str = ""
@@ -93,50 +104,87 @@ class Token(BaseModel):
     created_at: str
 
 
+class CountRow(BaseModel):
+    """One bar of a dashboard chart: how many cases have ``value`` (in ``year`` when by year)."""
+
+    value: str
+    year: int | None = None
+    count: int
+
+
+class PairCount(BaseModel):
+    """One cell of the who-spies-on-whom view."""
+
+    sponsor: str
+    target: str
+    count: int
+
+
 class Store(Protocol):
     """What the rest of Spyglass may ask of a database."""
+
+    target: str  # the path or URL it was opened with (password removed)
 
     # lifecycle
     def close(self) -> None: ...
     def transaction(self) -> AbstractContextManager[None]: ...
+    def schema_version(self) -> int: ...
+    def migrate(self) -> list[int]: ...  # versions applied now; [] when up to date
 
     # ingest (pipeline). Articles, their analyses and mentions are machine output; cases are
     # rebuilt from mentions + link rules + corrections, so re-running never loses curation.
     def has_article(self, article_id: str) -> bool: ...
     def save_analysis(self, analysis: Analysis, duplicate_of: str | None = None) -> None: ...
-    def near_duplicates(self, fingerprint_bands: Iterable[str]) -> list[Article]: ...
-    def candidate_cases(self, keys: Iterable[str]) -> list[Case]: ...  # blocking-key lookup
+    # bands: "<i>:<hex>" for i in 0..3 (16 bits each of the 64-bit simhash, see
+    # store.fingerprint_bands); a bare fingerprint is split into bands for you.
+    def near_duplicates(self, fingerprint_bands: Iterable[str], limit: int = 100) -> list[Article]: ...
+    def candidate_cases(self, keys: Iterable[str]) -> list[Case]: ...  # blocking-key lookup, machine values
     def save_case(self, case: Case, keys: Iterable[str]) -> None: ...  # upsert by id, machine values
-    def delete_case(self, case_id: str) -> None: ...
+    def delete_case(self, case_id: str, why: str = "") -> None: ...  # no error when absent
     def mentions_of(self, case_id: str) -> list[Mention]: ...
     def machine_case(self, case_id: str) -> Case: ...  # without corrections
+    def save_rejected(self, rejected: Rejected) -> None: ...  # keyed by source + member
+    def rejected_counts(self) -> dict[str, int]: ...  # code -> count
 
     # curation: corrections and link rules, each with who/when/why and an audit entry
     def add_link_rule(self, rule: LinkRule) -> None: ...
     def link_rules(self) -> list[LinkRule]: ...
+    def remove_link_rule(self, rule_id: str, who: str = "", why: str = "") -> None: ...
 
     # API tokens (stored hashed)
-    def create_token(self, name: str) -> str: ...  # returns the secret once
+    def create_token(self, name: str) -> str: ...  # returns the secret once; same name rotates it
     def check_token(self, secret: str) -> bool: ...
     def tokens(self) -> list[Token]: ...
+    def revoke_token(self, name: str) -> None: ...  # NotFoundError if absent
 
     # reading
     def case(self, case_id: str) -> Case: ...  # corrections applied; NotFoundError if absent
     def cases(self, query: CaseQuery) -> CasePage: ...
     def iter_cases(self, query: CaseQuery) -> Iterator[Case]: ...  # streams all matches, ignores limit
-    def article(self, article_id: str) -> Analysis: ...
-    def articles(self, limit: int = 50, offset: int = 0) -> list[Article]: ...
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]: ...
+    def article(self, article_id: str) -> Analysis: ...  # NotFoundError if absent
+    def articles(self, limit: int = 50, offset: int = 0) -> list[Article]: ...  # newest first
+    def search(
+        self, text: str, limit: int = 20, offset: int = 0, kind: Literal["all", "article", "case"] = "all"
+    ) -> list[SearchHit]: ...  # cases first, then articles; newest first; duplicates left out
     def stats(self) -> list[Stat]: ...
-    def counts(self) -> dict[str, int]: ...
+    def counts(self) -> dict[str, int]: ...  # articles, duplicates, relevant, mentions, cases, sources, rejected
+
+    # dashboard aggregates (over cases matching ``query``, all cases by default)
+    def case_counts_by(
+        self, field: FacetField, by_year: bool = False, query: CaseQuery | None = None
+    ) -> list[CountRow]: ...  # by_year: the year a case was first reported
+    def country_pairs(self, limit: int = 20, query: CaseQuery | None = None) -> list[PairCount]: ...
 
     # curation
-    def add_correction(self, correction: Correction) -> None: ...
+    def add_correction(self, correction: Correction) -> None: ...  # InputError if invalid
     def corrections(self, case_id: str) -> list[Correction]: ...
-    def audit(self, case_id: str | None = None) -> list[AuditEntry]: ...
+    def audit(self, case_id: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
 
     # watchlists
     def save_watch(self, watch: Watch) -> None: ...
     def watches(self) -> list[Watch]: ...
-    def remove_watch(self, name: str) -> None: ...
-    def changes_since(self, query: CaseQuery, since: str | None) -> list[CaseChange]: ...
+    def watch(self, name: str) -> Watch: ...  # NotFoundError if absent
+    def remove_watch(self, name: str) -> None: ...  # NotFoundError if absent
+    def changes_since(self, query: CaseQuery, since: str | None) -> list[CaseChange]: ...  # oldest first
+    def check_watch(self, name: str) -> list[CaseChange]: ...  # changes since last check, then marks it checked
+    def recent_changes(self, limit: int = 20, query: CaseQuery | None = None) -> list[CaseChange]: ...  # newest first

@@ -9,14 +9,13 @@ the hot path. Languages: en, de, fr, es, it.
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
-
 import pycountry
 
 __all__ = [
@@ -157,17 +156,25 @@ class NumberWord:
 # ---------------------------------------------------------------- reading the data files
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    """Rows of a TSV data file, skipping the header, blank lines and ``#`` comments."""
-    text = resources.files("spyglass.understand.data").joinpath(name).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+_COLUMN_GAP = re.compile(r"\t+|\s{2,}")
+
+
+def _rows(name: str, columns: int) -> Iterator[list[str]]:
+    """Rows of a data file: columns separated by a tab or two or more spaces (so the files
+    can be aligned by hand), the last column taking the rest of the line; the first
+    non-comment line is the header; blank lines and ``#`` comments are skipped."""
+    text = resources.files("spyglass.understand").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     next(lines)  # header
     for line in lines:
-        yield [cell.strip() for cell in line.split("\t")]
+        cells = [cell.strip() for cell in _COLUMN_GAP.split(line.strip(), maxsplit=columns - 1)]
+        if len(cells) != columns:
+            raise ValueError(f"data/{name}: expected {columns} columns in {line!r}; separate columns by a tab or 2+ spaces")
+        yield cells
 
 
 def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
+    return tuple(part.strip() for part in cell.split("|") if part.strip() not in ("", "-"))
 
 
 def _key(text: str) -> str:
@@ -198,12 +205,22 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 @cache
+def _service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
+    """Services with their lookup-only aliases (written ``!alias`` in the data file)."""
+    found = []
+    for sid, country, kind, name, acronyms, aliases in _rows("services.tsv", 6):
+        acr, ali = _split(acronyms), _split(aliases)
+        hidden = frozenset(a[1:] for a in (*acr, *ali) if a.startswith("!"))
+        acr = tuple(a.lstrip("!") for a in acr)
+        ali = tuple(a.lstrip("!") for a in ali)
+        found.append((Service(sid, name, country, kind, acr, ali), hidden))
+    return tuple(found)
+
+
+@cache
 def services() -> tuple[Service, ...]:
     """Every intelligence and security service in ``data/services.tsv``."""
-    found = []
-    for sid, country, kind, name, acronyms, aliases in _rows("services.tsv"):
-        found.append(Service(sid, name, country, kind, _split(acronyms), _split(aliases)))
-    return tuple(found)
+    return tuple(svc for svc, _hidden in _service_rows())
 
 
 @cache
@@ -218,7 +235,7 @@ def service_by_id(sid: str) -> Service | None:
 @cache
 def ambiguous_aliases() -> dict[str, str]:
     """Aliases deliberately shared by services of different countries -> the default id."""
-    return {alias: default for alias, default, _note in _rows("ambiguous_aliases.tsv")}
+    return {alias: default for alias, default, _note in _rows("ambiguous_aliases.tsv", 3)}
 
 
 @cache
@@ -261,11 +278,10 @@ def service_by_alias(text: str) -> Service | None:
 
 @cache
 def _service_regex() -> re.Pattern[str]:
-    exact, folded = _alias_tables()
-    exact_alt = _alternation(list(exact))
-    folded_alt = _alternation(
-        [a for s in services() for a in (*s.acronyms, *s.aliases, s.name) if not _is_short(a)]
-    )
+    searched = [a for svc, hidden in _service_rows()
+                for a in (*svc.acronyms, *svc.aliases, svc.name) if a not in hidden]
+    exact_alt = _alternation([a for a in searched if _is_short(a)])
+    folded_alt = _alternation([a for a in searched if not _is_short(a)])
     return re.compile(rf"(?<![\w&])(?:(?i:{folded_alt})|{exact_alt})(?![\w&])")
 
 
@@ -350,7 +366,7 @@ def _pycountry_names() -> tuple[tuple[str, str], ...]:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(c, attr, None)
             if name and "," not in name and "(" not in name:
-                pairs.append((name, c.alpha_2))
+                pairs.append((re.sub(r"^the ", "", name), c.alpha_2))
     return tuple(pairs)
 
 
@@ -364,12 +380,32 @@ def _all_country_terms() -> tuple[CountryTerm, ...]:
             tid = f"country.{lang}.{country.lower()}.{form}.{_slug(text)}"
             terms[key] = CountryTerm(tid, text, country, form, lang)
 
-    for lang, country, form, cell in _rows("country_terms.tsv"):
+    for lang, country, form, cell in _rows("country_terms.tsv", 4):
         for text in _expand(cell, lang):
             add(lang, country, form, text)
     for name, alpha2 in _pycountry_names():
         add("en", alpha2, "name", name)
+    for lang in LANGS[1:]:
+        for name, alpha2 in _pycountry_translations(lang):
+            add(lang, alpha2, "name", name)
     return tuple(terms.values())
+
+
+@cache
+def _pycountry_translations(lang: str) -> tuple[tuple[str, str], ...]:
+    """pycountry's translated country names (its gettext catalogues, shipped in its package)."""
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return ()
+    pairs = []
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(c, attr, None)
+            translated = catalogue.gettext(name) if name else None
+            if translated and translated != name and "," not in translated and "(" not in translated:
+                pairs.append((translated, c.alpha_2))
+    return tuple(pairs)
 
 
 def country_terms(lang: str = "en") -> tuple[CountryTerm, ...]:
@@ -415,12 +451,16 @@ def country_of(word: str, lang: str = "en") -> str | None:
     return term.country if term else None
 
 
+def _case_variants(text: str) -> tuple[str, ...]:
+    """How a term may be printed: as written, capitalised (sentence start) and in capitals."""
+    return text, text[:1].upper() + text[1:], text.upper()
+
+
 @cache
 def _country_regex(lang: str) -> re.Pattern[str]:
-    exact, _folded = _country_index(lang)
-    folded_texts = [t.text for t in country_terms(lang) if not _case_sensitive(t.text)]
-    exact_alt = _alternation(list(exact))
-    return re.compile(rf"(?<![\w.])(?:(?i:{_alternation(folded_texts)})|{exact_alt})(?![\w])")
+    # Case-sensitive on purpose: "china", "turkey", "poles", "chad" are ordinary words.
+    variants = [v for t in country_terms(lang) for v in _case_variants(t.text)]
+    return re.compile(rf"(?<![\w.])(?:{_alternation(variants)})(?!\w)")
 
 
 def countries_in(text: str, lang: str = "en") -> list[CountryHit]:
@@ -437,13 +477,24 @@ def countries_in(text: str, lang: str = "en") -> list[CountryHit]:
 
 
 @cache
+def _role_rows() -> tuple[tuple[RoleTerm, bool], ...]:
+    """Role terms with a flag for lookup-only ones (``!word`` in the data: "private", "major"
+    are ranks only next to a service word, so running text is not searched for them)."""
+    found: dict[tuple[str, str], tuple[RoleTerm, bool]] = {}
+    for lang, role, cell in _rows("roles.tsv", 3):
+        hidden = cell.startswith("!")
+        for text in _expand(cell.lstrip("!"), lang):
+            term = RoleTerm(f"role.{lang}.{_slug(text)}", text, role.lstrip("!"), lang)
+            found.setdefault((lang, text.casefold()), (term, hidden))
+    return tuple(found.values())
+
+
+@cache
 def _all_role_terms() -> dict[str, tuple[RoleTerm, ...]]:
-    out: dict[str, dict[str, RoleTerm]] = {}
-    for lang, role, cell in _rows("roles.tsv"):
-        bucket = out.setdefault(lang, {})
-        for text in _expand(cell, lang) or (role,):
-            bucket.setdefault(text.casefold(), RoleTerm(f"role.{lang}.{_slug(text)}", text, role, lang))
-    return {lang: tuple(b.values()) for lang, b in out.items()}
+    out: dict[str, list[RoleTerm]] = {}
+    for term, _hidden in _role_rows():
+        out.setdefault(term.lang, []).append(term)
+    return {lang: tuple(terms) for lang, terms in out.items()}
 
 
 def role_terms(lang: str = "en") -> tuple[RoleTerm, ...]:
@@ -463,7 +514,8 @@ def role_of(word: str, lang: str = "en") -> str | None:
 
 @cache
 def _role_regex(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation([t.text for t in role_terms(lang)])})(?!\w)", re.I)
+    searched = [t.text for t, hidden in _role_rows() if t.lang == lang and not hidden]
+    return re.compile(rf"(?<!\w)(?:{_alternation(searched)})(?!\w)", re.I)
 
 
 def roles_in(text: str, lang: str = "en") -> list[RoleHit]:
@@ -481,7 +533,7 @@ def roles_in(text: str, lang: str = "en") -> list[RoleHit]:
 @cache
 def _all_stage_terms() -> dict[str, tuple[StageTerm, ...]]:
     out: dict[str, list[StageTerm]] = {}
-    for sid, lang, stage, kind, side, pattern in _rows("stages.tsv"):
+    for sid, lang, stage, kind, side, pattern in _rows("stages.tsv", 6):
         out.setdefault(lang, []).append(StageTerm(sid, pattern, stage, lang, kind, side))
     return {lang: tuple(terms) for lang, terms in out.items()}
 
@@ -538,11 +590,16 @@ def stages_in(sentence: str, lang: str = "en") -> list[StageHit]:
     expelled"), ``negated`` ("was not charged"), ``requested`` ("prosecutors sought 15 years").
     Callers that want what happened keep ``kind == "done"``."""
     regex, groups, before, after = _stage_tables(lang)
+    matches = _all_matches(regex, groups, sentence)
     hits: list[StageHit] = []
-    for start, end, term in _all_matches(regex, groups, sentence):
+    for start, end, term in matches:
         kind, cue = term.kind, None
         if kind == "done":
-            kind, cue = _cue_kind(sentence, start, end, before, after)
+            # A cue never reaches back over an earlier stage phrase ("pleaded not guilty and
+            # awaits trial": the "not" belongs to the plea).
+            floor = max((e for s, e, _t in matches if e <= start), default=0)
+            nxt = min((s for s, e, _t in matches if s >= end), default=len(sentence))
+            kind, cue = _cue_kind(sentence[floor:nxt], start - floor, end - floor, before, after)
         hits.append(StageHit(term.stage, kind, start, end, term.id, cue))
     return _drop_nested(hits)
 
@@ -575,7 +632,7 @@ def _drop_nested(hits: list[StageHit]) -> list[StageHit]:
 @cache
 def currency_terms() -> dict[str, str]:
     """Currency symbols and words -> ISO 4217 ("NT$" -> "TWD", "yuan" -> "CNY")."""
-    return {text: code for text, code in _rows("currencies.tsv")}
+    return {text: code for text, code in _rows("currencies.tsv", 2)}
 
 
 @cache
@@ -598,14 +655,8 @@ def currency_of(text: str) -> str | None:
 def number_words(lang: str = "en") -> dict[str, NumberWord]:
     """Number words of ``lang`` by lower-case word ("four" -> 4, "dozen" -> 12, "Millionen")."""
     out: dict[str, NumberWord] = {}
-    for row_lang, word, value, kind in _rows("numbers.tsv"):
+    for row_lang, word, value, kind in _rows("numbers.tsv", 4):
         if row_lang == lang:
             out[word.casefold()] = NumberWord(lang, word, float(value), kind)
     return out
 
-
-def _validate_country(code: str) -> bool:
-    return pycountry.countries.get(alpha_2=code) is not None
-
-
-Form = Literal["name", "demonym", "adjective", "capital", "citizen"]

@@ -1,0 +1,132 @@
+"""Throughput of the understand stage on one core: articles/s and words/s, espionage vs irrelevant.
+
+The development corpus is read once through the pipeline (sources -> extract), repeated to
+``--articles`` articles, and analysed with one ``Analyzer``. Espionage articles get the full
+analysis (relevance, cases with NER, stats); irrelevant ones stop at the cheap first filter.
+To show the filter pays off, the irrelevant articles are also pushed through the full analysis
+and the two rates compared (target: the filter at least 10x faster). The whole CLI path
+(reading, extracting and analysing every corpus file) is timed too. Figures go to
+``benchmarks/results/extract.json``.
+
+    .venv/bin/python benchmarks/extract.py [--articles 3000] [--corpus ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: no BLAS threads under spaCy
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = Path(os.environ.get("SPYGLASS_SHARED", ROOT.parent / "shared")) / "corpus"
+TARGET_ESPIONAGE_PER_S = 40.0
+TARGET_FILTER_SPEEDUP = 10.0
+
+
+def corpus_inputs(corpus: Path) -> list[str]:
+    return sorted(str(p) for folder in ("text", "html", "feeds") for p in (corpus / folder).iterdir() if p.is_file())
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def timed(fn, items) -> tuple[float, list]:  # type: ignore[no-untyped-def]
+    """CPU seconds of this process: per-core cost, unaffected by other jobs sharing the machine."""
+    start = time.process_time()
+    out = [fn(item) for item in items]
+    return time.process_time() - start, out
+
+
+def rate(count: int, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds else float("inf")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=3000, help="articles to analyse (the corpus repeated)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "extract.json")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    from spyglass.pipeline import analyses, articles
+    from spyglass.records import Article
+    from spyglass.settings import load_settings
+    from spyglass.understand import Analyzer
+    from spyglass.understand.cases import mentions_in
+    from spyglass.understand.relevance import relevance_of
+    from spyglass.understand.stats import stats_in
+
+    settings = load_settings()
+    inputs = corpus_inputs(args.corpus)
+    start = time.process_time()
+    found = [a for a in articles(inputs, settings) if isinstance(a, Article)]
+    extract_s = time.process_time() - start
+
+    analyzer = Analyzer(settings)
+    analyzer.nlp()  # load the model outside the timings
+    espionage = [a for a in found if relevance_of(a, a.language or "en").is_espionage]
+    irrelevant = [a for a in found if a not in espionage]
+    share = len(espionage) / len(found)
+    n_esp = max(1, round(args.articles * share))
+    n_irr = max(1, args.articles - n_esp)
+    esp_items = (espionage * (n_esp // len(espionage) + 1))[:n_esp]
+    irr_items = (irrelevant * (n_irr // len(irrelevant) + 1))[:n_irr]
+
+    esp_s, _ = timed(analyzer.analyse, esp_items)
+    irr_s, _ = timed(analyzer.analyse, irr_items)
+
+    def full(article: Article) -> object:  # what an irrelevant article would cost without the filter
+        lang = article.language or "en"
+        relevance_of(article, lang)
+        return mentions_in(article, lang, analyzer.nlp() if lang == "en" else None), stats_in(article, lang)
+
+    irr_full_s, _ = timed(full, irr_items)
+
+    start, wall = time.process_time(), time.perf_counter()
+    cli_lines = sum(1 for _ in analyses(inputs, settings))
+    cli_s, cli_wall = time.process_time() - start, time.perf_counter() - wall
+
+    esp_words = sum(words(a.text) for a in esp_items)
+    irr_words = sum(words(a.text) for a in irr_items)
+    figures = {
+        "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(), "cores_used": 1},
+        "corpus": {"files": len(inputs), "articles": len(found), "espionage": len(espionage), "irrelevant": len(irrelevant)},
+        "extract_stage_s": round(extract_s, 3),
+        "espionage": {
+            "articles": len(esp_items), "seconds": round(esp_s, 3),
+            "articles_per_s": rate(len(esp_items), esp_s), "words_per_s": rate(esp_words, esp_s),
+            "target_articles_per_s": TARGET_ESPIONAGE_PER_S,
+        },
+        "irrelevant_filtered": {
+            "articles": len(irr_items), "seconds": round(irr_s, 3),
+            "articles_per_s": rate(len(irr_items), irr_s), "words_per_s": rate(irr_words, irr_s),
+        },
+        "irrelevant_if_fully_analysed": {
+            "articles": len(irr_items), "seconds": round(irr_full_s, 3),
+            "articles_per_s": rate(len(irr_items), irr_full_s), "words_per_s": rate(irr_words, irr_full_s),
+        },
+        "filter_speedup": round(irr_full_s / irr_s, 1) if irr_s else None,
+        "target_filter_speedup": TARGET_FILTER_SPEEDUP,
+        "whole_corpus_read_extract_analyse": {"lines": cli_lines, "cpu_seconds": round(cli_s, 3), "wall_seconds": round(cli_wall, 3)},
+        "timing": "CPU seconds of one process pinned to one core (time.process_time)",
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(figures, indent=2))
+    ok = figures["espionage"]["articles_per_s"] >= TARGET_ESPIONAGE_PER_S and (figures["filter_speedup"] or 0) >= TARGET_FILTER_SPEEDUP
+    print("targets met" if ok else "below target", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The JSON API under ``/api/v1``: the same store queries as the pages, typed for OpenAPI.
+
+Reading is open on loopback binds; ``POST /ingest`` and ``PATCH /cases/{id}`` need a bearer
+token (``serve.security``). Errors always have the shape ``{"error": {"code", "message"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from spyglass.records import Analysis, Article, Case, Stat
+from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, Store
+
+from .corrections import correction_of
+from .ingesting import IngestRequest, IngestSummary, ingest_document
+from .problems import ERROR_RESPONSES
+from .security import require_write
+from .views import CaseFilters, case_filters, country_name
+
+__all__ = ["router", "store_of"]
+
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES)
+
+CaseId = Annotated[str, Path(min_length=1, max_length=200, description="case id")]
+ArticleId = Annotated[str, Path(min_length=1, max_length=200, description="article id")]
+
+
+def store_of(request: Request) -> Store:
+    """FastAPI dependency: this worker thread's store connection."""
+    return request.app.state.stores.get()
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+class Stats(BaseModel):
+    counts: dict[str, int] = Field(description="how many articles, cases... the database holds")
+    reported: list[Stat] = Field(description="statistics reported in articles, each with its evidence")
+
+
+class EntityRow(BaseModel):
+    kind: Literal["country", "service", "person"]
+    id: str
+    name: str
+    as_sponsor: int = 0
+    as_target: int = 0
+    cases: int = 0
+
+
+class CorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    field: str = Field(min_length=1, max_length=50, description="a case field, e.g. 'stage'")
+    value: Any = Field(description="the corrected JSON value; null clears the field")
+    why: str = Field(min_length=1, max_length=1000, description="why the machine value is wrong")
+
+
+@router.get("/cases", response_model=CasePage, summary="Cases matching the filters, with facet counts")
+def cases(store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)]) -> CasePage:
+    return store.cases(filters.query)
+
+
+@router.get("/cases/{case_id}", response_model=Case, summary="One case with corrections applied")
+def case(store: StoreDep, case_id: CaseId) -> Case:
+    return store.case(case_id)
+
+
+@router.get("/cases/{case_id}/audit", response_model=list[AuditEntry], summary="Who changed the case, when, why")
+def case_audit(store: StoreDep, case_id: CaseId) -> list[AuditEntry]:
+    store.case(case_id)  # 404 for unknown cases rather than an empty trail
+    return store.audit(case_id)
+
+
+@router.patch("/cases/{case_id}", response_model=Case, summary="Correct one field of a case (token needed)")
+def correct_case(store: StoreDep, case_id: CaseId, body: CorrectionIn,
+                 who: Annotated[str, Depends(require_write)]) -> Case:
+    store.case(case_id)
+    store.add_correction(correction_of(case_id, body.field, body.value, body.why, who))
+    return store.case(case_id)
+
+
+@router.get("/articles", response_model=list[Article], summary="Articles, newest first")
+def articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+             offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[Article]:
+    return store.articles(limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", response_model=Analysis, summary="One article with its entities and mentions")
+def article(store: StoreDep, article_id: ArticleId) -> Analysis:
+    return store.article(article_id)
+
+
+@router.get("/search", response_model=list[SearchHit], summary="Full-text search over articles and cases")
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[SearchHit]:
+    return store.search(q, limit=limit)
+
+
+@router.get("/stats", response_model=Stats, summary="Database counts and reported statistics")
+def stats(store: StoreDep) -> Stats:
+    return Stats(counts=store.counts(), reported=store.stats())
+
+
+@router.get("/entities", response_model=list[EntityRow], summary="Countries, services and people with case counts")
+def entities(store: StoreDep,
+             kind: Annotated[Literal["country", "service", "person"] | None, Query()] = None) -> list[EntityRow]:
+    facets = store.cases(CaseQuery(limit=1)).facets
+    rows = _countries(facets) + _simple(facets, "service", "service") + _simple(facets, "person", "person")
+    return [r for r in rows if kind is None or r.kind == kind]
+
+
+def _countries(facets: dict[str, dict[str, int]]) -> list[EntityRow]:
+    sponsor, target = facets.get("sponsor", {}), facets.get("target", {})
+    codes = sorted(set(sponsor) | set(target))
+    return [EntityRow(kind="country", id=c, name=country_name(c), as_sponsor=sponsor.get(c, 0),
+                      as_target=target.get(c, 0), cases=sponsor.get(c, 0) + target.get(c, 0)) for c in codes]
+
+
+def _simple(facets: dict[str, dict[str, int]], facet: str,
+            kind: Literal["service", "person"]) -> list[EntityRow]:
+    return [EntityRow(kind=kind, id=v, name=v, cases=n) for v, n in sorted(facets.get(facet, {}).items())]
+
+
+@router.post("/ingest", response_model=IngestSummary, status_code=201,
+             summary="Ingest one document (text, HTML) or a URL (token needed)")
+def ingest(request: Request, store: StoreDep, body: IngestRequest,
+           _who: Annotated[str, Depends(require_write)]) -> IngestSummary:
+    return ingest_document(body, store, request.app.state.settings)

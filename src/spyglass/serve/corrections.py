@@ -1,0 +1,93 @@
+"""Turn an analyst's edit (from the API or the HTML form) into a validated ``Correction``.
+
+Both entrances share the rules: the field must be a case field, the value must fit its type
+(checked against ``CaseFacts``), and a reason is required so the audit trail says why.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from spyglass.records import CaseFacts, Correction
+
+from .problems import ApiError
+
+__all__ = ["EDITABLE", "correction_of", "value_from_form", "form_value_of"]
+
+EDITABLE: tuple[str, ...] = tuple(CaseFacts.model_fields)
+_LISTS = {"accused_names", "accused_nationality", "roles"}
+_INTS = {"accused_count"}
+_PAIRS = {"sentence_months", "period"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _checked(field: str, value: Any) -> Any:
+    """The value as JSON after validation against the case schema, or a 422."""
+    if field not in EDITABLE:
+        raise ApiError(422, "invalid-request", f"{field!r} is not a case field; use one of {', '.join(EDITABLE)}")
+    try:
+        facts = CaseFacts.model_validate({field: value})
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise ApiError(422, "invalid-request",
+                       f"{field}: {first.get('msg', 'invalid value')}; send a value of the field's type") from err
+    return facts.model_dump(mode="json")[field]
+
+
+def correction_of(case_id: str, field: str, value: Any, why: str, who: str) -> Correction:
+    why = why.strip()
+    if not why:
+        raise ApiError(422, "invalid-request", "a correction needs a reason; say why the value is wrong")
+    return Correction(case_id=case_id, field=field, value=_checked(field, value), why=why[:1000],
+                      who=who, at=_now())
+
+
+def _end(part: str) -> Any:
+    part = part.strip()
+    return None if part in ("", "null", "?") else int(part) if part.isdigit() else part
+
+
+def _pair(raw: str) -> list[Any]:
+    """``"70-84"`` -> ``[70, 84]``; ``"2017-"`` -> ``[2017, None]``; ``"life"`` -> ``["life", "life"]``."""
+    parts = raw.replace("-", ",").split(",")
+    if len(parts) == 1:
+        return [_end(parts[0])] * 2
+    return [_end(parts[0]), _end(parts[1])] + [_end(p) for p in parts[2:] if p.strip()]
+
+
+def value_from_form(field: str, raw: str) -> Any:
+    """What an analyst typed as the JSON value of ``field``: lists are comma-separated, pairs
+    are ``70-84`` or ``70, 84``, an empty box clears the field, anything else may be JSON."""
+    text = raw.strip()
+    if not text:
+        return [] if field in _LISTS or field == "payments" else None
+    if field in _LISTS:
+        return [p.strip() for p in text.split(",") if p.strip()]
+    if field in _INTS:
+        return int(text) if text.isdigit() else text
+    if field in _PAIRS:
+        return _pair(text)
+    if field == "payments" or text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return text
+    return text
+
+
+def form_value_of(value: Any) -> str:
+    """A stored value as an analyst would type it back into the form."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple | list):
+        if value and not isinstance(value[0], str | int):
+            return json.dumps([v.model_dump() if hasattr(v, "model_dump") else v for v in value])
+        return ", ".join(str(v) for v in value)
+    return str(value)

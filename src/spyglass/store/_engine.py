@@ -1,0 +1,227 @@
+"""The backend-neutral core every SQL store builds on: statements, locking, migrations, case rows.
+
+Subclasses (``sqlite.py``, ``postgres.py``) supply the connection, transactions, placeholder
+style and full-text search; everything else is written once in portable SQL with ``?``
+placeholders.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from importlib import resources
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from spyglass.errors import StoreError
+from spyglass.records import Case, Correction
+from spyglass.store import _codec
+from spyglass.store._queries import Where
+from spyglass.store.base import SearchHit
+
+__all__ = ["SqlBase", "locked", "migrations"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="SqlBase")
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+CHUNK = 500  # parameters per IN (...) list, well under every backend's limit
+_CASE_TEXT_CAP = 1_000_000  # characters of article text indexed per case
+
+
+def locked(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """Serialise a method on the store's lock: one connection is shared by a web server's threads."""
+
+    @functools.wraps(method)
+    def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def migrations(backend: str) -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration file for a backend, in order."""
+    folder = resources.files("spyglass.store").joinpath("migrations", backend)
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start:start + CHUNK]
+
+
+class SqlBase:
+    """Connection-level helpers shared by the reading, writing and curation mixins."""
+
+    backend = ""  # folder name under migrations/
+    target: str
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._lock = threading.RLock()
+
+    # --- hooks a backend provides -------------------------------------------------------
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _apply_migration(self, version: int, name: str, sql: str) -> None:
+        raise NotImplementedError
+
+    def _text_clause(self, words: list[str]) -> Where:
+        raise NotImplementedError
+
+    def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
+        raise NotImplementedError
+
+    def _search_articles(self, words: list[str], limit: int) -> list[SearchHit]:
+        raise NotImplementedError
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # --- statements -----------------------------------------------------------------------
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self._exec(sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._exec(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._one(sql, params)
+        return row[0] if row else None
+
+    # --- migrations -----------------------------------------------------------------------
+    @locked
+    def schema_version(self) -> int:
+        return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
+
+    def migrate(self) -> list[int]:
+        """Apply every migration newer than the database, each in its own transaction."""
+        with self._lock:
+            self._exec(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            known = migrations(self.backend)
+            current = self.schema_version()
+            newest = known[-1][0] if known else 0
+            if current > newest:
+                raise StoreError(
+                    f"database {self.target} has schema version {current}, newer than this Spyglass ({newest})",
+                    "upgrade spyglass to open it",
+                )
+            applied = []
+            for version, name, sql in known:
+                if version > current:
+                    self._apply_migration(version, name, sql)
+                    applied.append(version)
+            return applied
+
+    # --- case rows ------------------------------------------------------------------------
+    def _corrections_of(self, case_id: str) -> list[Correction]:
+        rows = self._rows(
+            "SELECT case_id, field, value, why, who, at FROM corrections WHERE case_id = ? ORDER BY seq",
+            (case_id,),
+        )
+        return [_correction(row) for row in rows]
+
+    def _write_case(self, machine: Case, at: str, texts: bool = True) -> tuple[bool, Case | None, Case]:
+        """Store a machine case with corrections applied; returns (is_new, previous effective, effective)."""
+        old = self._one("SELECT data FROM cases WHERE id = ?", (machine.id,))
+        previous = Case.model_validate_json(old[0]) if old else None
+        effective = _codec.apply_corrections(machine, self._corrections_of(machine.id))
+        seq = self._scalar(_UPSERT_CASE, (
+            machine.id, effective.title, effective.sponsor_country, effective.target_country,
+            effective.sponsor_service, effective.stage, _codec.stage_rank(effective.stage),
+            effective.first_reported, effective.last_reported, _codec.first_year(effective),
+            machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective), at, at,
+        ))
+        self._exec("DELETE FROM case_years WHERE case_id = ?", (machine.id,))
+        self._many(
+            "INSERT INTO case_years (case_id, year) VALUES (?, ?)",
+            [(machine.id, year) for year in sorted(_codec.case_years(effective))],
+        )
+        if texts:
+            self._write_case_text(seq, machine)
+        return previous is None, previous, effective
+
+    def _write_case_text(self, seq: int, machine: Case) -> None:
+        """Index the text of the case's articles with the case (``cases --text`` searches it)."""
+        ids = list(dict.fromkeys(article_id for article_id, _ in machine.mentions))
+        texts: list[str] = []
+        for part in chunks(ids):
+            sql = f"SELECT text FROM articles WHERE id IN ({', '.join('?' * len(part))}) ORDER BY seq"
+            texts.extend(row[0] for row in self._rows(sql, part))
+        self._exec(
+            "INSERT INTO case_texts (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET body = excluded.body",
+            (seq, "\n".join(texts)[:_CASE_TEXT_CAP]),
+        )
+
+    def _refresh_case(self, case_id: str, at: str) -> tuple[Case | None, Case] | None:
+        """Re-apply corrections to a stored case; (before, after) or None when the case is absent."""
+        row = self._one("SELECT machine FROM cases WHERE id = ?", (case_id,))
+        if row is None:
+            return None
+        _, previous, effective = self._write_case(Case.model_validate_json(row[0]), at, texts=False)
+        return previous, effective
+
+    def _audit(self, at: str, who: str, action: str, case_id: str, detail: str, why: str = "") -> None:
+        self._exec(
+            "INSERT INTO audit (at, who, action, case_id, detail, why) VALUES (?, ?, ?, ?, ?, ?)",
+            (at, who, action, case_id, detail, why),
+        )
+
+    def _event(self, case_id: str, change: str, stage: str | None, at: str) -> None:
+        self._exec(
+            "INSERT INTO case_events (case_id, change, stage, at) VALUES (?, ?, ?, ?)",
+            (case_id, change, stage, at),
+        )
+
+    def _cases_by_id(self, ids: Iterable[str], column: str = "data") -> dict[str, Case]:
+        """Cases (``data`` = corrected, ``machine`` = machine values) for the given ids."""
+        unique = list(dict.fromkeys(ids))
+        found: dict[str, Case] = {}
+        for part in chunks(unique):
+            sql = f"SELECT id, {column} FROM cases WHERE id IN ({', '.join('?' * len(part))})"
+            for case_id, data in self._rows(sql, part):
+                found[case_id] = Case.model_validate_json(data)
+        return found
+
+
+def _correction(row: Sequence[Any]) -> Correction:
+    import json
+
+    case_id, field, value, why, who, at = row
+    return Correction(case_id=case_id, field=field, value=json.loads(value), why=why, who=who, at=at)
+
+
+_UPSERT_CASE = """
+INSERT INTO cases (id, title, sponsor, target, service, stage, stage_rank, first_reported,
+                   last_reported, year, machine, data, search_text, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    title = excluded.title, sponsor = excluded.sponsor, target = excluded.target,
+    service = excluded.service, stage = excluded.stage, stage_rank = excluded.stage_rank,
+    first_reported = excluded.first_reported, last_reported = excluded.last_reported,
+    year = excluded.year, machine = excluded.machine, data = excluded.data,
+    search_text = excluded.search_text, updated_at = excluded.updated_at
+RETURNING seq
+"""

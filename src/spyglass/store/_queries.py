@@ -1,0 +1,96 @@
+"""SQL text for case queries, shared by both backends: filters, sort order, facets, aggregates.
+
+Every user value becomes a ``?`` parameter; only column names from fixed tables below are
+spliced into SQL. Full text differs per backend, so the caller passes its text clause in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spyglass.store._codec import query_words
+from spyglass.store.base import CaseQuery, FacetField
+
+__all__ = ["Where", "case_where", "order_by", "total_and_facets_sql", "count_by_sql", "marks"]
+
+Where = tuple[str, list[Any]]
+TextClause = Callable[[list[str]], Where]  # words -> SQL over alias c, with parameters
+
+# Column of the cases table (alias c) behind each filter and facet.
+COLUMNS: dict[str, str] = {"sponsor": "c.sponsor", "target": "c.target", "service": "c.service", "stage": "c.stage"}
+_SORTS: dict[str, str] = {
+    "last_reported": "c.last_reported",
+    "first_reported": "c.first_reported",
+    "stage": "c.stage_rank",
+    "sponsor": "c.sponsor",
+    "target": "c.target",
+}
+
+
+def marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
+    """The WHERE condition (over ``cases c``) and parameters for every filter of the query."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for field, column in COLUMNS.items():
+        values: tuple[str, ...] = getattr(query, field)
+        if values:
+            clauses.append(f"{column} IN ({marks(len(values))})")
+            params.extend(values)
+    if query.year is not None:
+        clauses.append("EXISTS (SELECT 1 FROM case_years y WHERE y.case_id = c.id AND y.year = ?)")
+        params.append(query.year)
+    if query.text is not None and query.text.strip():
+        words = query_words(query.text)
+        if not words:  # only punctuation: nothing can match, and nothing is an error
+            clauses.append("1 = 0")
+        else:
+            sql, text_params = text_clause(words)
+            clauses.append(sql)
+            params.extend(text_params)
+    return (" AND ".join(clauses) or "1 = 1"), params
+
+
+def order_by(sort: str) -> str:
+    """ORDER BY for a sort key (``-`` = descending); missing values last, id breaks ties."""
+    descending = sort.startswith("-")
+    column = _SORTS[sort.lstrip("-")]
+    return f"{column} {'DESC' if descending else 'ASC'} NULLS LAST, c.id ASC"
+
+
+def total_and_facets_sql(where: str) -> str:
+    """One statement: (facet, value, count) rows for every facet plus ('total', NULL, n).
+
+    The filtered set is materialised once, so an expensive text filter is evaluated once
+    rather than once per facet.
+    """
+    parts = [
+        f"SELECT '{field}', f.{field}, COUNT(*) FROM f WHERE f.{field} IS NOT NULL GROUP BY f.{field}"
+        for field in COLUMNS
+    ]
+    parts.append("SELECT 'year', CAST(y.year AS TEXT), COUNT(*) FROM f JOIN case_years y ON y.case_id = f.id GROUP BY y.year")
+    parts.append("SELECT 'total', NULL, COUNT(*) FROM f")
+    return (
+        f"WITH f AS MATERIALIZED (SELECT c.id, {', '.join(COLUMNS.values())} FROM cases c WHERE {where}) "
+        + " UNION ALL ".join(parts)
+    )
+
+
+def count_by_sql(field: FacetField, by_year: bool, where: str) -> str:
+    """Dashboard counts: per value, or per (value, year first reported)."""
+    column = "c.year" if field == "year" else COLUMNS[field]
+    if field == "year":
+        return f"SELECT c.year, COUNT(*) FROM cases c WHERE {where} AND c.year IS NOT NULL GROUP BY c.year ORDER BY c.year"
+    if by_year:
+        return (
+            f"SELECT {column}, c.year, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL "
+            f"AND c.year IS NOT NULL GROUP BY {column}, c.year ORDER BY c.year, {column}"
+        )
+    return (
+        f"SELECT {column}, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL "
+        f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
+    )

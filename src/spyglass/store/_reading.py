@@ -1,0 +1,160 @@
+"""Reads: cases with filters, sort, pages and facets; articles; search; stats; dashboard counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Literal
+
+from spyglass.errors import NotFoundError
+from spyglass.records import Analysis, Article, Case, Entity, Evidence, Mention, Relevance, Stat
+from spyglass.store import _codec, _queries
+from spyglass.store._engine import SqlBase, locked
+from spyglass.store._writing import ARTICLE_COLUMNS, article_of
+from spyglass.store.base import FACET_FIELDS, CasePage, CaseQuery, CountRow, FacetField, PairCount, SearchHit
+
+__all__ = ["ReadMixin"]
+
+_ARTICLE_SELECT = ", ".join(f"a.{name}" for name in ARTICLE_COLUMNS)
+
+
+class ReadMixin(SqlBase):
+    @locked
+    def case(self, case_id: str) -> Case:
+        row = self._one("SELECT data FROM cases WHERE id = ?", (case_id,))
+        if row is None:
+            raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
+        return Case.model_validate_json(row[0])
+
+    def _where(self, query: CaseQuery | None) -> _queries.Where:
+        return _queries.case_where(query or CaseQuery(), self._text_clause)
+
+    @locked
+    def cases(self, query: CaseQuery) -> CasePage:
+        """One page of matching cases (corrections applied), the total, and facets of all matches."""
+        where, params = self._where(query)
+        facets: dict[str, dict[str, int]] = {field: {} for field in FACET_FIELDS}
+        total = 0
+        for facet, value, count in self._rows(_queries.total_and_facets_sql(where), params):
+            if facet == "total":
+                total = int(count)
+            else:
+                facets[facet][str(value)] = int(count)
+        for field, counts in facets.items():
+            facets[field] = dict(sorted(counts.items(), key=lambda vc: (-vc[1], vc[0])))
+        rows = self._rows(
+            f"SELECT c.data FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)} LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset),
+        ) if total else []
+        return CasePage(items=[Case.model_validate_json(r[0]) for r in rows], total=total, facets=facets)
+
+    def iter_cases(self, query: CaseQuery) -> Iterator[Case]:
+        """Every matching case in the query's order, fetched in batches (constant memory)."""
+        where, params = self._where(query)
+        sql = f"SELECT c.data FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)}"
+        for row in self._stream(sql, params):
+            yield Case.model_validate_json(row[0])
+
+    @locked
+    def article(self, article_id: str) -> Analysis:
+        row = self._one(
+            f"SELECT {_ARTICLE_SELECT}, n.relevance, n.entities FROM articles a "
+            "LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        )
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {self.target}", "list articles with `spyglass articles`")
+        width = len(ARTICLE_COLUMNS)
+        relevance, entities = row[width], row[width + 1]
+        mentions = self._rows("SELECT data FROM mentions WHERE article_id = ? ORDER BY pos", (article_id,))
+        stats = self._rows(
+            "SELECT subject, year, value, evidence FROM stats WHERE article_id = ? ORDER BY pos", (article_id,)
+        )
+        return Analysis(
+            article=article_of(row[:width]),
+            relevance=Relevance.model_validate_json(relevance) if relevance else Relevance(is_espionage=False, score=0.0),
+            entities=tuple(Entity.model_validate(e) for e in json.loads(entities or "[]")),
+            mentions=tuple(Mention.model_validate_json(m[0]) for m in mentions),
+            stats=tuple(_stat(s) for s in stats),
+        )
+
+    @locked
+    def articles(self, limit: int = 50, offset: int = 0) -> list[Article]:
+        rows = self._rows(
+            f"SELECT {_ARTICLE_SELECT} FROM articles a ORDER BY a.published DESC NULLS LAST, a.seq DESC "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [article_of(row) for row in rows]
+
+    @locked
+    def search(
+        self, text: str, limit: int = 20, offset: int = 0, kind: Literal["all", "article", "case"] = "all"
+    ) -> list[SearchHit]:
+        """Cases, then articles, matching every word of ``text``; any string is a valid query."""
+        words = _codec.query_words(text)
+        if not words or limit <= 0:
+            return []
+        wanted = limit + offset
+        hits: list[SearchHit] = []
+        if kind in ("all", "case"):
+            hits += self._search_cases(words, wanted)
+        if kind in ("all", "article") and len(hits) < wanted:
+            hits += self._search_articles(words, wanted - len(hits))
+        return hits[offset:offset + limit]
+
+    @locked
+    def stats(self) -> list[Stat]:
+        """Reported statistics with their evidence; copies from duplicate articles left out."""
+        rows = self._rows(
+            "SELECT s.subject, s.year, s.value, s.evidence FROM stats s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.duplicate_of IS NULL ORDER BY s.subject, s.year, s.article_id, s.pos"
+        )
+        return [_stat(row) for row in rows]
+
+    @locked
+    def counts(self) -> dict[str, int]:
+        queries = {
+            "articles": "SELECT COUNT(*) FROM articles",
+            "duplicates": "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL",
+            "relevant": "SELECT COUNT(*) FROM analyses WHERE is_espionage = 1",
+            "mentions": "SELECT COUNT(*) FROM mentions",
+            "cases": "SELECT COUNT(*) FROM cases",
+            "sources": "SELECT COUNT(DISTINCT source) FROM articles",
+            "rejected": "SELECT COUNT(*) FROM rejected",
+        }
+        return {name: int(self._scalar(sql) or 0) for name, sql in queries.items()}
+
+    @locked
+    def case_counts_by(
+        self, field: FacetField, by_year: bool = False, query: CaseQuery | None = None
+    ) -> list[CountRow]:
+        """Cases per value of a field, or per value and year first reported (stacked charts)."""
+        if field not in FACET_FIELDS:
+            raise ValueError(f"unknown field {field!r}")
+        where, params = self._where(query)
+        rows = self._rows(_queries.count_by_sql(field, by_year, where), params)
+        if by_year and field != "year":
+            return [CountRow(value=str(v), year=int(y), count=int(n)) for v, y, n in rows]
+        if field == "year":
+            return [CountRow(value=str(v), year=int(v), count=int(n)) for v, n in rows]
+        return [CountRow(value=str(v), count=int(n)) for v, n in rows]
+
+    @locked
+    def country_pairs(self, limit: int = 20, query: CaseQuery | None = None) -> list[PairCount]:
+        """The most frequent sponsor -> target pairs (who spies on whom)."""
+        where, params = self._where(query)
+        rows = self._rows(
+            f"SELECT c.sponsor, c.target, COUNT(*) FROM cases c WHERE {where} AND c.sponsor IS NOT NULL "
+            "AND c.target IS NOT NULL GROUP BY c.sponsor, c.target ORDER BY COUNT(*) DESC, c.sponsor, c.target LIMIT ?",
+            (*params, limit),
+        )
+        return [PairCount(sponsor=s, target=t, count=int(n)) for s, t, n in rows]
+
+
+def _stat(row: tuple[object, ...]) -> Stat:
+    subject, year, value, evidence = row
+    return Stat(
+        subject=str(subject), year=int(str(year)), value=int(str(value)),
+        evidence=Evidence.model_validate_json(str(evidence)) if evidence else None,
+    )

@@ -1,0 +1,147 @@
+"""The PostgreSQL backend: the same contract as SQLite through psycopg 3, ``tsvector`` + GIN search.
+
+Full text: generated ``tsv`` columns (English configuration) on articles and cases, queried
+with ``plainto_tsquery`` over the user's words, so any string is a valid query. A URL may
+choose a schema with libpq options, e.g. ``postgresql://host/db?options=-csearch_path%3Dmine``
+(the tests give each test its own schema this way).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from spyglass.errors import StoreError
+from spyglass.store import _codec
+from spyglass.store._curation import CurationMixin
+from spyglass.store._queries import Where
+from spyglass.store._reading import ReadMixin
+from spyglass.store._writing import WriteMixin
+from spyglass.store.base import SearchHit
+
+__all__ = ["PostgresStore", "redacted"]
+
+_MIGRATION_LOCK = 0x5397_1A55  # pg_advisory_xact_lock key: one migrator at a time
+_HEADLINE = "StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=8, ShortWord=2"
+_BATCH = 500
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def _clean(value: Any) -> Any:
+    # PostgreSQL text cannot hold NUL; JSON columns are unaffected (NUL is escaped as \u0000).
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
+    """A Store in a PostgreSQL database (the schema first on the search_path)."""
+
+    backend = "postgres"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(redacted(url))
+        self._url = url
+        self._sql_cache: dict[str, str] = {}
+        self._conn = _connect(url)
+        self.migrate()
+
+    # --- hooks ----------------------------------------------------------------------------
+    def _pg(self, sql: str) -> str:
+        translated = self._sql_cache.get(sql)
+        if translated is None:
+            translated = self._sql_cache[sql] = sql.replace("?", "%s")
+        return translated
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self._conn.execute(self._pg(sql), [_clean(p) for p in params])
+        except psycopg.OperationalError as err:
+            raise StoreError(f"database {self.target} failed: {_first_line(err)}", "check the server") from err
+
+    def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        cleaned = [[_clean(p) for p in row] for row in rows]
+        if cleaned:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(self._pg(sql), cleaned)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction at the outermost level, savepoints inside (psycopg nests them)."""
+        with self._lock, self._conn.transaction():
+            yield
+
+    def _apply_migration(self, version: int, name: str, sql: str) -> None:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            if self.schema_version() >= version:
+                return  # another process applied it while we waited for the lock
+            self._conn.execute(sql.encode("utf-8"))
+            self._conn.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (%s, %s, %s)",
+                (version, name, _codec.now()),
+            )
+
+    def _text_clause(self, words: list[str]) -> Where:
+        text = " ".join(words)
+        return (
+            "(c.tsv @@ plainto_tsquery('english', ?) OR c.seq IN "
+            "(SELECT seq FROM case_texts WHERE tsv @@ plainto_tsquery('english', ?)))",
+            [text, text],
+        )
+
+    def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
+        rows = self._rows(
+            f"SELECT m.id, m.title, ts_headline('english', m.search_text, m.q, '{_HEADLINE}'), m.last_reported "
+            "FROM (SELECT c.seq, c.id, c.title, c.search_text, c.last_reported, q FROM cases c, "
+            "plainto_tsquery('english', ?) q WHERE c.tsv @@ q ORDER BY c.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
+            (" ".join(words), limit),
+        )
+        return [SearchHit(kind="case", id=i, title=t, snippet=_one_line(s), published=p) for i, t, s, p in rows]
+
+    def _search_articles(self, words: list[str], limit: int) -> list[SearchHit]:
+        rows = self._rows(
+            f"SELECT m.id, m.title, ts_headline('english', left(m.text, 100000), m.q, '{_HEADLINE}'), m.published "
+            "FROM (SELECT a.seq, a.id, a.title, a.text, a.published, q FROM articles a, "
+            "plainto_tsquery('english', ?) q WHERE a.tsv @@ q AND a.duplicate_of IS NULL "
+            "ORDER BY a.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
+            (" ".join(words), limit),
+        )
+        return [
+            SearchHit(kind="article", id=i, title=t or "", snippet=_one_line(s), published=p) for i, t, s, p in rows
+        ]
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        # Its own connection and a server-side cursor: constant memory, and the shared
+        # connection stays free for other requests while an export runs.
+        with _connect(self._url) as conn, conn.transaction(), conn.cursor(name="spyglass_stream") as cursor:
+            cursor.itersize = _BATCH
+            cursor.execute(self._pg(sql), [_clean(p) for p in params])
+            yield from cursor
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _first_line(err: Exception) -> str:
+    return (str(err).strip().splitlines() or ["unknown error"])[0]
+
+
+def _connect(url: str) -> psycopg.Connection[Any]:
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as err:
+        raise StoreError(
+            f"cannot connect to {redacted(url)}: {_first_line(err)}", "check the URL and that the server is running"
+        ) from err

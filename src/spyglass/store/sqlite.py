@@ -1,0 +1,155 @@
+"""The SQLite backend (embedded default): one file, WAL, foreign keys, FTS5 full-text search.
+
+Full text: ``articles_fts`` and ``cases_fts`` are external-content FTS5 tables kept in step by
+triggers (see ``migrations/sqlite``). User text is reduced to words and each word quoted, so
+any string is a valid query. Results come newest stored first (FTS5 walks its doclists in
+descending rowid order and stops at the limit), which keeps frequent terms cheap; bm25 ranking
+over every match is what costs on common words.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from spyglass.errors import StoreError
+from spyglass.store import _codec
+from spyglass.store._curation import CurationMixin
+from spyglass.store._queries import Where
+from spyglass.store._reading import ReadMixin
+from spyglass.store._writing import WriteMixin
+from spyglass.store.base import SearchHit
+
+__all__ = ["SQLiteStore"]
+
+BUSY_TIMEOUT_MS = 10_000  # a second writer (ingest while serving) waits instead of failing
+_BATCH = 500
+
+
+class SQLiteStore(ReadMixin, WriteMixin, CurationMixin):
+    """A Store in one SQLite file (``":memory:"`` for a throwaway database)."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self._path = path
+        self._depth = 0
+        self._conn = _connect(path)
+        try:
+            self.migrate()
+        except sqlite3.DatabaseError as err:
+            self._conn.close()
+            raise StoreError(f"cannot use database {path}: {err}", "is it a Spyglass SQLite file?") from err
+
+    # --- hooks ----------------------------------------------------------------------------
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql, params)
+
+    def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE at the outermost level (no deadlock on upgrade), savepoints inside."""
+        with self._lock:
+            level = self._depth
+            self._conn.execute("BEGIN IMMEDIATE" if level == 0 else f"SAVEPOINT sp{level}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth = level
+                if level == 0:
+                    self._conn.execute("ROLLBACK")
+                else:
+                    self._conn.execute(f"ROLLBACK TO sp{level}")
+                    self._conn.execute(f"RELEASE sp{level}")
+                raise
+            self._depth = level
+            self._conn.execute("COMMIT" if level == 0 else f"RELEASE sp{level}")
+
+    def _apply_migration(self, version: int, name: str, sql: str) -> None:
+        # executescript cannot take parameters: version and name come from our own file names.
+        script = (
+            f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_version (version, name, applied_at) "
+            f"VALUES ({int(version)}, '{name}', '{_codec.now()}');\nCOMMIT;"
+        )
+        try:
+            self._conn.executescript(script)
+        except sqlite3.DatabaseError as err:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if self.schema_version() >= version:
+                return  # another process applied it while we waited for the lock
+            raise StoreError(f"cannot migrate {self._path} to schema version {version}: {err}") from err
+
+    def _text_clause(self, words: list[str]) -> Where:
+        match = _codec.fts5_query(words)
+        return (
+            "(c.seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
+            "OR c.seq IN (SELECT rowid FROM case_texts_fts WHERE case_texts_fts MATCH ?))",
+            [match, match],
+        )
+
+    def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
+        rows = self._rows(
+            "SELECT c.id, c.title, snippet(cases_fts, 0, '', '', '…', 16), c.last_reported "
+            "FROM cases_fts JOIN cases c ON c.seq = cases_fts.rowid WHERE cases_fts MATCH ? "
+            "ORDER BY cases_fts.rowid DESC LIMIT ?",
+            (_codec.fts5_query(words), limit),
+        )
+        return [SearchHit(kind="case", id=i, title=t, snippet=_one_line(s), published=p) for i, t, s, p in rows]
+
+    def _search_articles(self, words: list[str], limit: int) -> list[SearchHit]:
+        rows = self._rows(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 16), a.published "
+            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL ORDER BY articles_fts.rowid DESC LIMIT ?",
+            (_codec.fts5_query(words), limit),
+        )
+        return [
+            SearchHit(kind="article", id=i, title=t or "", snippet=_one_line(s), published=p) for i, t, s, p in rows
+        ]
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        # A second connection reads a consistent snapshot (WAL) without holding our lock, so a
+        # long export never blocks the web server's requests.
+        conn = self._conn if self._path == ":memory:" else _connect(self._path)
+        try:
+            cursor = conn.execute(sql, params)
+            while batch := cursor.fetchmany(_BATCH):
+                yield from batch
+        finally:
+            if conn is not self._conn:
+                conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    """Open (creating if needed) a SQLite file with the pragmas Spyglass relies on."""
+    if path != ":memory:":
+        folder = Path(path).expanduser().resolve().parent
+        if Path(path).is_dir():
+            raise StoreError(f"cannot open database {path}: it is a folder", "give a file path such as ./spyglass.db")
+        if not folder.is_dir():
+            raise StoreError(f"cannot open database {path}: folder {folder} does not exist", "create the folder first")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"cannot open database {path}: {err}", "check the path and its permissions") from err
+    return conn

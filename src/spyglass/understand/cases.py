@@ -1,0 +1,149 @@
+"""Turn one article into its case mentions (one per proceeding) and the entities behind them.
+
+Steps: split sentences (rules), read every sentence with the rule tables, run spaCy's NER only
+on the sentences that carry case cues, keep the person names that look accused, group the
+sentences into proceedings (``segment``), then fill each field from the proceeding's sentences
+(``fields``) with the sentence, offsets, rule and confidence as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spyglass.records import Article, Entity, Evidence, Mention, Payment
+from spyglass.understand import case_rules, entities, fields
+from spyglass.understand.entities import Hit
+from spyglass.understand.facts import SentenceFacts, facts_of
+from spyglass.understand.fields import Found
+from spyglass.understand.segment import Proceeding, proceedings_of
+from spyglass.understand.sentences import sentences_in
+
+if TYPE_CHECKING:
+    import spacy
+
+__all__ = ["mentions_in"]
+
+_OFFICIAL_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(t) for t in case_rules.OFFICIAL_TITLES) + r"|according to|said|told|by)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w+|judge|prosecutor|minister|lawyer|"
+                             r"attorney|director|chief|president|said|told)|\s+(?:said|says|told|wrote|added|explained|"
+                             r"noted|argued|stated|announced|sagte|a déclaré|dijo|ha detto))", re.I)
+# Words that start a capitalised run without being a name in any of our languages.
+_STOPWORDS = frozenset(
+    "the a an in on at for of and but der die das ein eine und im am le la les un une et du des el los las "
+    "y del il lo gli i di e per con nel della ha hat ist est fue wurde according after before when while "
+    "this that these those his her their its our court police prosecutors january february march april "
+    "may june july august september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday image caption related advertisement read more home news menu".split()
+)
+
+
+def _accused_persons(facts: SentenceFacts, candidates: list[Hit]) -> list[Hit]:
+    """Person names of a cue sentence that may be accused (officials and speakers removed)."""
+    if not (facts.stages or facts.espionage):
+        return []
+    out: list[Hit] = []
+    text = facts.text
+    for hit in candidates:
+        name = hit.text.strip(" .,'’\"“”")
+        if len(name) < 3 or entities.countries_in(name) or entities.services_in(name):
+            continue
+        if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
+            continue
+        if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
+            continue
+        out.append(hit)
+    return out
+
+
+def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | None) -> None:
+    cue = [f for f in all_facts if f.is_cue]
+    if nlp is not None and lang == "en":
+        found = entities.persons_by_model([f.text for f in cue], nlp)
+    else:
+        found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in cue]
+    for facts, hits in zip(cue, found, strict=True):
+        facts.persons = _accused_persons(facts, hits)
+
+
+def _evidence(article: Article, found: Found) -> Evidence:
+    s = found.facts.sentence
+    return Evidence(article_id=article.id, sentence=article.text[s.start : s.end], start=s.start, end=s.end,
+                    rule=found.rule, confidence=found.confidence)
+
+
+def _published_year(article: Article) -> int | None:
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    return None
+
+
+def _mention(article: Article, index: int, group: Proceeding, fallback_target: tuple[str | None, Found | None]) -> Mention:
+    facts = group.facts
+    evidence: dict[str, Evidence] = {}
+    values: dict[str, object] = {}
+
+    def put(name: str, value: object, found: Found | None) -> None:
+        values[name] = value
+        if found is not None and value not in (None, [], ()):
+            evidence[name] = _evidence(article, found)
+
+    stage, found = fields.stage_of(facts)
+    put("stage", stage, found)
+    target, found = fields.target_of(facts)
+    if target is None:
+        target, found = fallback_target
+    put("target_country", target, found)
+    sponsor, service, found = fields.sponsor_of(facts, target)
+    nationality, nat_found = fields.nationality_of(facts)
+    if stage == "expelled" and nationality and nationality[0] != target:
+        sponsor, found = nationality[0], nat_found  # expelled diplomats spy for their own state
+    put("sponsor_country", sponsor, found)
+    put("sponsor_service", service, found if service else None)
+    put("accused_nationality", tuple(nationality), nat_found)
+    names = group.names
+    put("accused_names", tuple(names), Found(facts[0], "names.ner", 0.6) if names else None)
+    count, found = fields.count_of(facts, names)
+    put("accused_count", count, found)
+    roles, found = fields.roles_of(facts)
+    put("roles", tuple(roles), found)
+    months, found = fields.sentence_months_of(facts)
+    put("sentence_months", months, found)
+    payments, found = fields.payments_of(facts)
+    put("payments", tuple(Payment(amount=a, currency=c) for a, c in payments), found)
+    period, found = fields.period_of(facts, _published_year(article))
+    put("period", period, found)
+    summary = max(facts, key=lambda f: (bool(f.stages) + bool(f.persons), -f.index)).text
+    return Mention(article_id=article.id, index=index, published=article.published, evidence=evidence,
+                   summary=summary, **values)  # type: ignore[arg-type]
+
+
+def _entities(all_facts: list[SentenceFacts]) -> list[Entity]:
+    out: list[Entity] = []
+    for f in all_facts:
+        base = f.sentence.start
+        for hit in [*f.countries, *f.services, *f.roles, *f.stages, *f.persons]:
+            out.append(Entity(text=hit.text, label=hit.label, start=base + hit.start, end=base + hit.end,
+                              kb_id=hit.kb_id, rule=hit.rule))
+        for q in f.money:
+            out.append(Entity(text=q.text, label="MONEY", start=base + q.start, end=base + q.end,
+                              kb_id=q.currency, rule=q.rule))
+        for q in f.durations:
+            out.append(Entity(text=q.text, label="DURATION", start=base + q.start, end=base + q.end, rule=q.rule))
+    return out
+
+
+def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tuple[list[Mention], list[Entity]]:
+    """The case mentions of one article, each field with evidence, and the entities found."""
+    sentences = sentences_in(article.text)
+    title = (article.title or "").strip()
+    all_facts = [facts_of(i, s, is_title=(i == 0 and bool(title) and s.text.startswith(title[:30])), lang=lang)
+                 for i, s in enumerate(sentences)]
+    _persons(all_facts, lang, nlp)
+    groups = proceedings_of(all_facts)
+    fallback = fields.target_of(all_facts)
+    mentions = [_mention(article, i, g, fallback) for i, g in enumerate(groups)]
+    return mentions, _entities(all_facts)

@@ -1,0 +1,108 @@
+"""Entity recognition for case extraction: gazetteer matches plus spaCy persons.
+
+Countries (names, demonyms, capitals), intelligence services, roles and stage phrases come
+from rule tables (``case_rules``) compiled once into regular expressions; person names come
+from spaCy's statistical NER for English and from capitalised-token patterns elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spyglass.understand import lexicon
+
+if TYPE_CHECKING:
+    import spacy
+
+__all__ = ["Hit", "countries_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer or model match: span, what it denotes (kb id) and the rule that fired."""
+
+    start: int
+    end: int
+    text: str
+    kb_id: str
+    rule: str
+    label: str
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in lexicon.LANGS else "en"
+
+
+def countries_in(text: str, lang: str = "en") -> list[Hit]:
+    """Country names, demonyms and capitals (helper B's lexicon), kb_id the alpha-2 code.
+
+    English terms are searched in every language too: news in any language quotes English
+    names ("CIA", "Taiwan") and the English table is the richest.
+    """
+    hits = [Hit(h.start, h.end, h.text, h.term.country, h.term.id, "COUNTRY") for h in lexicon.countries_in(text, "en")]
+    if _lang(lang) != "en":
+        for h in lexicon.countries_in(text, lang):
+            if not any(o.start < h.end and h.start < o.end for o in hits):
+                hits.append(Hit(h.start, h.end, h.text, h.term.country, h.term.id, "COUNTRY"))
+        hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def services_in(text: str) -> list[Hit]:
+    """Named intelligence and security services (helper B's gazetteer), kb_id the service id."""
+    return [Hit(h.start, h.end, h.text, h.service.id, h.service.id, "SERVICE") for h in lexicon.services_in(text)]
+
+
+def service_country(sid: str) -> str | None:
+    """Alpha-2 code of the state a service belongs to."""
+    svc = lexicon.service_by_id(sid)
+    return svc.country if svc else None
+
+
+def roles_in(text: str, lang: str = "en") -> list[Hit]:
+    """Occupation and rank words, kb_id the lower-case singular printed form."""
+    return [Hit(h.start, h.end, h.text, h.term.role, h.term.id, "ROLE") for h in lexicon.roles_in(text, _lang(lang))]
+
+
+def stages_in(text: str, lang: str = "en") -> list[Hit]:
+    """Stage phrases reported as done (announced, requested and negated ones left out)."""
+    return [Hit(h.start, h.end, text[h.start:h.end], h.stage, h.rule_id, "STAGE")
+            for h in lexicon.stages_in(text, _lang(lang)) if h.kind == "done"]
+
+
+# Capitalised names for languages without a statistical model: "Jian G.", "Pierre-Marie H.",
+# "Walter Biot", "Víctor Manuel Rocha".
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)?"
+_NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("person.privacy_form", re.compile(rf"\b{_CAP} [A-Z]\.(?=[\s,;:)])")),
+    ("person.full_name", re.compile(rf"\b{_CAP}(?: {_CAP}){{1,3}}\b")),
+)
+
+
+def persons_by_rule(text: str, stopwords: frozenset[str]) -> list[Hit]:
+    """Person names by capitalised-token patterns (no model): privacy forms, then full names."""
+    hits: list[Hit] = []
+    for rule, pattern in _NAME_RULES:
+        for found in pattern.finditer(text):
+            name = found.group(0)
+            if any(h.start < found.end() and found.start() < h.end for h in hits):
+                continue
+            tokens = name.split()
+            if any(t.rstrip(".").lower() in stopwords for t in tokens):
+                continue
+            if countries_in(name) or services_in(name):
+                continue
+            hits.append(Hit(found.start(), found.end(), name, name, rule, "PERSON"))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def persons_by_model(texts: list[str], nlp: spacy.Language) -> list[list[Hit]]:
+    """spaCy PERSON entities for each text; only the NER component runs."""
+    disabled = [name for name in nlp.pipe_names if name != "ner"]
+    out: list[list[Hit]] = []
+    for doc in nlp.pipe(texts, disable=disabled):
+        out.append([Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON")
+                    for e in doc.ents if e.label_ == "PERSON"])
+    return out

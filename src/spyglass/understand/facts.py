@@ -1,0 +1,71 @@
+"""What one sentence says that matters for cases: stage steps, countries, services, people.
+
+``facts_of`` reads a sentence once with the rule tables and keeps every hit with its offsets
+inside the sentence; segmentation and the per-field extractors work from these records only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spyglass.understand import entities, quantities
+from spyglass.understand.entities import Hit
+from spyglass.understand.quantities import Quantity
+from spyglass.understand.sentences import Sentence
+
+__all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "done_stages"]
+
+ESPIONAGE_CUE = re.compile(
+    r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
+    r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b",
+    re.I,
+)
+@dataclass
+class SentenceFacts:
+    """Hits of one sentence (offsets relative to the sentence)."""
+
+    index: int
+    sentence: Sentence
+    is_title: bool = False
+    stages: list[Hit] = field(default_factory=list)  # done steps only
+    countries: list[Hit] = field(default_factory=list)
+    services: list[Hit] = field(default_factory=list)
+    roles: list[Hit] = field(default_factory=list)
+    money: list[Quantity] = field(default_factory=list)
+    durations: list[Quantity] = field(default_factory=list)
+    years: list[Quantity] = field(default_factory=list)
+    persons: list[Hit] = field(default_factory=list)  # accused candidates, filled later
+    espionage: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def is_cue(self) -> bool:
+        """Worth running NER on: it states a step, spying, money or a term."""
+        return bool(self.stages or self.espionage or self.money or self.durations)
+
+
+def done_stages(text: str, lang: str = "en") -> list[Hit]:
+    """Stage phrases of the sentence that report a step as done."""
+    return entities.stages_in(text, lang)
+
+
+def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:
+    """Read one sentence with every rule table (no model)."""
+    text = sentence.text
+    return SentenceFacts(
+        index=index,
+        sentence=sentence,
+        is_title=is_title,
+        stages=done_stages(text, lang),
+        countries=entities.countries_in(text, lang),
+        services=entities.services_in(text),
+        roles=entities.roles_in(text, lang),
+        money=quantities.money_in(text),
+        durations=quantities.durations_in(text),
+        years=quantities.years_in(text),
+        espionage=bool(ESPIONAGE_CUE.search(text)),
+    )

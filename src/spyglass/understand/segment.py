@@ -1,0 +1,113 @@
+"""Group an article's sentences into proceedings: one group per case the article reports.
+
+Reading order drives it. A sentence naming accused people joins the proceeding that already
+has one of those names, or opens a new one; a sentence with a step but no name continues the
+current proceeding, unless it marks a separate one ("in a separate case", the expulsion of
+officials while the current proceeding is a prosecution). Groups that never report a step or
+an accusation are dropped: they are background prose, not cases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spyglass.understand.facts import SentenceFacts
+
+__all__ = ["Proceeding", "proceedings_of", "name_tokens"]
+
+# Rule id -> pattern: wording that opens a separate proceeding in a sentence without new names.
+SEPARATE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("seg.separate", re.compile(r"\b(?:separate(?:ly)?|another case|a different case|in an unrelated|"
+                                r"his (?:alleged )?accomplice|her (?:alleged )?accomplice|own trial|"
+                                r"second (?:man|woman|sailor|soldier|suspect|case)|also (?:been )?(?:arrested|charged|sentenced|jailed|expelled|detained)|"
+                                r"in (?:19|20)\d\d,? (?:a|an|another|two|three)\b|"
+                                r"procedimento separato|getrennt|séparée?)", re.I)),
+    ("seg.expulsion", re.compile(r"\b(?:diplomats?|embassy (?:officials?|staff(?:ers)?)|attachés?|consuls?|officials)\b[^.]{0,80}"
+                                 r"\b(?:expelled|ordered to leave|persona non grata|espuls|expulsé|ausgewiesen)|"
+                                 r"\b(?:expelled|expels|expelling|espulsi)\b[^.]{0,40}\b(?:diplomats?|officials|embassy|attachés?)", re.I)),
+)
+# Wording that keeps a new name inside the current proceeding (co-accused).
+JOIN_CUES = re.compile(r"\b(?:along with|together with|co-?defendants?|co-?accused|his brother|her brother|"
+                       r"his wife|her husband|the couple|the pair|the two|both|accomplices|"
+                       r"and (?:his|her) (?:brother|wife|husband|partner))\b", re.I)
+_STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la"})
+
+
+def name_tokens(name: str) -> set[str]:
+    """Lower-case tokens of a name that identify it across mentions ("Jian G." -> {"jian"})."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]+", name)
+    return {t.lower() for t in tokens if len(t) > 2 and t.lower() not in _STOP_TOKENS}
+
+
+@dataclass
+class Proceeding:
+    """The sentences of one case, the accused names seen in them, and why it was opened."""
+
+    facts: list[SentenceFacts] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    opened_by: str = "seg.first"
+
+    @property
+    def tokens(self) -> set[str]:
+        out: set[str] = set()
+        for name in self.names:
+            out |= name_tokens(name)
+        return out
+
+    @property
+    def reports_case(self) -> bool:
+        return any(f.stages for f in self.facts) and any(f.espionage or f.stages for f in self.facts)
+
+    def add(self, facts: SentenceFacts, names: list[str]) -> None:
+        self.facts.append(facts)
+        for name in names:
+            if not any(name_tokens(name) <= name_tokens(known) for known in self.names):
+                self.names.append(name)
+
+    @property
+    def stages(self) -> set[str]:
+        return {hit.kb_id for f in self.facts for hit in f.stages}
+
+
+def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
+    for rule, pattern in SEPARATE_CUES:
+        if pattern.search(facts.text):
+            if rule == "seg.expulsion" and "expelled" in current.stages:
+                continue  # the current proceeding is itself an expulsion
+            return rule
+    return None
+
+
+def _owner(tokens: set[str], groups: list[Proceeding]) -> Proceeding | None:
+    for group in groups:
+        if tokens & group.tokens:
+            return group
+    return None
+
+
+def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
+    """Sentences grouped into proceedings, in order of first appearance; only real cases kept."""
+    groups: list[Proceeding] = []
+    current: Proceeding | None = None
+    for facts in all_facts:
+        names = [p.text for p in facts.persons]
+        tokens = set().union(*(name_tokens(n) for n in names)) if names else set()
+        owner = _owner(tokens, groups) if tokens else None
+        if owner is not None:
+            current = owner
+        elif current is None:
+            if not (facts.stages or facts.espionage):
+                continue
+            current = Proceeding(opened_by="seg.first")
+            groups.append(current)
+        elif tokens and current.names and facts.stages and not JOIN_CUES.search(facts.text):
+            current = Proceeding(opened_by="seg.new_name")
+            groups.append(current)
+        elif not tokens and facts.stages and current.stages:
+            rule = _separate_cue(facts, current)
+            if rule:
+                current = Proceeding(opened_by=rule)
+                groups.append(current)
+        current.add(facts, names)
+    return [g for g in groups if g.reports_case]

@@ -1,0 +1,59 @@
+"""Names as linking compares them, and the blocking keys a mention is filed and found under."""
+
+from __future__ import annotations
+
+import pytest
+
+from spyglass.link import case_keys, lookup_keys, mention_keys, name_keys, same_person
+
+from .factories import mention
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Kevin Mallory", "Mallory", True),
+        ("Kevin Mallory", "Kevin Patrick Mallory", True),
+        ("Jian G.", "Jian Guo", True),
+        ("Jian G.", "Jian Wang", False),
+        ("Thomas R.", "Thomas R.", True),
+        ("Thomas R.", "Herwig F.", False),
+        ("Kõuts", "Deniss Kouts", True),  # diacritics folded
+        ("Ana Montes", "Ana Belén Montes", True),
+        ("Jinchao Wei", "Wei", True),
+        ("Wei", "Li", False),
+        ("", "Mallory", False),
+    ],
+)
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+    assert same_person(b, a) is same
+
+
+def test_name_keys_are_folded_words_without_initials_or_particles() -> None:
+    assert name_keys(["Kevin Mallory", "Jian G.", "Ludwig van Beethoven"]) == [
+        "name:beethoven", "name:jian", "name:kevin", "name:ludwig", "name:mallory",
+    ]
+
+
+def test_mention_keys_cover_names_pair_and_service_for_the_report_year() -> None:
+    m = mention(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
+                sponsor_service="MSS", published="2017-06-22")
+    assert mention_keys(m) == ["name:kevin", "name:mallory", "pair:CN>US:2017", "service:mss>US:2017"]
+
+
+def test_lookup_keys_widen_the_year_to_a_window() -> None:
+    m = mention(sponsor_country="CN", target_country="TW", published="2024-03-01")
+    keys = lookup_keys(m)
+    assert "pair:CN>TW:2021" in keys and "pair:CN>TW:2027" in keys
+    assert "pair:CN>TW:2020" not in keys
+
+
+def test_a_later_report_finds_the_case_under_a_shared_key() -> None:
+    arrest = mention("feed", sponsor_country="CN", target_country="US", published="2017-06-22")
+    sentence = mention("page", sponsor_country="CN", target_country="US", published="2019-05-17")
+    assert set(lookup_keys(sentence)) & set(case_keys([arrest]))
+
+
+def test_undated_mention_without_names_has_no_keys() -> None:
+    assert mention_keys(mention(published=None, stage="arrested")) == []

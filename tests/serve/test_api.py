@@ -1,0 +1,212 @@
+"""The JSON API over a real SQLite store: every endpoint, its filters, its refusals, one error shape."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from . import dataset
+from .conftest import Database, client_for, make_app
+
+ERROR_KEYS = {"error"}
+DETAIL_KEYS = {"code", "message"}
+
+
+def assert_error(response: httpx.Response, status: int, code: str) -> None:
+    """Every error has exactly ``{"error": {"code", "message"}}``, JSON, with the given status."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == ERROR_KEYS and set(body["error"]) == DETAIL_KEYS, body
+    assert body["error"]["code"] == code, body
+    assert body["error"]["message"].strip()
+
+
+# --- reading --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "expected_ids"), [
+    ("", {c.id for c in dataset.cases()}),
+    ("?sponsor=CN", {"case-tw-soldiers", "case-plain-2", "case-plain-4"}),
+    ("?sponsor=cn&target=TW", {"case-tw-soldiers", "case-plain-4"}),
+    ("?sponsor=RU&sponsor=IR", {"case-xss", "case-plain-0", "case-plain-1", "case-plain-3"}),
+    ("?service=gru", {"case-plain-0", "case-plain-1"}),
+    ("?stage=sentenced", {"case-tw-soldiers"}),
+    ("?stage=charged&stage=arrested", {"case-xss", "case-plain-0", "case-plain-1", "case-plain-3", "case-plain-4"}),
+    ("?year=2025", {"case-tw-soldiers", "case-plain-3"}),
+    ("?q=soldiers", {"case-tw-soldiers"}),
+    ("?q=Berlin", {"case-xss"}),
+])
+def test_cases_filters(client: httpx.Client, query: str, expected_ids: set[str]) -> None:
+    body = client.get("/api/v1/cases" + query).json()
+    assert {c["id"] for c in body["items"]} == expected_ids
+    assert body["total"] == len(expected_ids)
+
+
+def test_cases_pages_and_facets(client: httpx.Client) -> None:
+    first = client.get("/api/v1/cases?per_page=3&sort=-last_reported").json()
+    second = client.get("/api/v1/cases?per_page=3&page=2&sort=-last_reported").json()
+    assert first["total"] == second["total"] == len(dataset.cases())
+    assert len(first["items"]) == 3 and not {c["id"] for c in first["items"]} & {c["id"] for c in second["items"]}
+    dates = [c["last_reported"] for c in first["items"] + second["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert first["facets"]["sponsor"] == {"CN": 3, "RU": 3, "IR": 1}
+
+
+def test_case_and_its_evidence(client: httpx.Client) -> None:
+    case = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()
+    assert (case["sponsor_country"], case["target_country"], case["stage"]) == ("CN", "TW", "sentenced")
+    assert case["sentence_months"] == [70, 84]
+    evidence = case["evidence"]["sentence_months"]
+    assert dataset.TAIWAN_TEXT[evidence["start"]:evidence["end"]] == dataset.SENTENCING
+
+
+def test_articles_and_article(client: httpx.Client) -> None:
+    listed = client.get("/api/v1/articles?limit=3").json()
+    assert len(listed) == 3 and all("text" in a for a in listed)
+    analysis = client.get("/api/v1/articles/art-xss").json()
+    # JSON carries the hostile text as data; the content type and nosniff keep browsers from running it
+    assert analysis["article"]["text"] == dataset.XSS_TEXT
+    assert {e["label"] for e in analysis["entities"]} == {"PERSON", "COUNTRY", "ORG"}
+
+
+def test_search(client: httpx.Client) -> None:
+    hits = client.get("/api/v1/search", params={"q": "Taiwan"}).json()
+    assert {"kind", "id", "title", "snippet"} <= set(hits[0])
+    assert dataset.TAIWAN_CASE in {h["id"] for h in hits if h["kind"] == "case"}
+    assert "art-tw-2025" in {h["id"] for h in hits if h["kind"] == "article"}
+
+
+def test_stats(client: httpx.Client) -> None:
+    body = client.get("/api/v1/stats").json()
+    assert body["counts"]["cases"] == len(dataset.cases())
+    assert {(s["year"], s["value"]) for s in body["reported"]} == {(2023, 48), (2024, 64)}
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("country", {("CN", 3, 0), ("TW", 0, 2), ("RU", 3, 0), ("DE", 0, 2)}),
+    ("service", {("gru", 0, 0), ("mss", 0, 0)}),
+])
+def test_entities(client: httpx.Client, kind: str, expected: set[tuple[str, int, int]]) -> None:
+    rows = client.get("/api/v1/entities", params={"kind": kind}).json()
+    assert {r["kind"] for r in rows} == {kind}
+    assert expected <= {(r["id"], r["as_sponsor"], r["as_target"]) for r in rows}
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "path", "status", "code"), [
+    ("GET", "/api/v1/cases/no-such-case", 404, "not-found"),
+    ("GET", "/api/v1/cases/no-such-case/audit", 404, "not-found"),
+    ("GET", "/api/v1/articles/no-such-article", 404, "not-found"),
+    ("GET", "/api/v1/no-such-endpoint", 404, "not-found"),
+    ("GET", "/api/v1/cases?year=soon", 422, "invalid-request"),
+    ("GET", "/api/v1/cases?stage=beheaded", 422, "invalid-request"),
+    ("GET", "/api/v1/cases?per_page=0", 422, "invalid-request"),
+    ("GET", "/api/v1/cases?sort=random", 422, "invalid-request"),
+    ("GET", "/api/v1/search", 422, "invalid-request"),
+    ("GET", "/api/v1/entities?kind=planet", 422, "invalid-request"),
+    ("DELETE", "/api/v1/cases", 405, "method-not-allowed"),
+])
+def test_one_error_shape(client: httpx.Client, method: str, path: str, status: int, code: str) -> None:
+    assert_error(client.request(method, path), status, code)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+CORRECTION = {"field": "stage", "value": "convicted", "why": "the appeal court overturned the sentence"}
+
+
+@pytest.mark.parametrize(("headers", "code"), [
+    ({}, "auth-required"),
+    ({"Authorization": "Bearer wrong-token"}, "auth-invalid"),
+    ({"Authorization": "Basic dXNlcjpwYXNz"}, "auth-required"),
+])
+def test_writes_need_a_token(client: httpx.Client, headers: dict[str, str], code: str) -> None:
+    patched = client.patch(f"/api/v1/cases/{dataset.TAIWAN_CASE}", json=CORRECTION, headers=headers)
+    assert_error(patched, 401, code)
+    assert patched.headers["www-authenticate"].startswith("Bearer")
+    posted = client.post("/api/v1/ingest", json={"document": "Spy arrested."}, headers=headers)
+    assert_error(posted, 401, code)
+    assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()["stage"] == "sentenced"
+
+
+def test_patch_corrects_a_field_and_audits_it(client: httpx.Client, auth: dict[str, str]) -> None:
+    response = client.patch(f"/api/v1/cases/{dataset.TAIWAN_CASE}", json=CORRECTION, headers=auth)
+    assert response.status_code == 200, response.text
+    assert response.json()["stage"] == "convicted"
+    assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()["stage"] == "convicted"
+    audit = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}/audit").json()
+    assert any(e["action"] == "edit" and e["why"] == CORRECTION["why"] for e in audit)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ({"field": "stage", "value": "beheaded", "why": "x"}, 422),
+    ({"field": "no_such_field", "value": 1, "why": "x"}, 422),
+    ({"field": "stage", "value": "charged", "why": ""}, 422),
+    ({"field": "stage", "value": "charged"}, 422),
+    ({"field": "accused_count", "value": "many", "why": "x"}, 422),
+    ({"field": "stage", "value": "charged", "why": "x", "extra": 1}, 422),
+])
+def test_patch_refuses_bad_corrections(client: httpx.Client, auth: dict[str, str], body: dict, status: int) -> None:
+    assert_error(client.patch(f"/api/v1/cases/{dataset.TAIWAN_CASE}", json=body, headers=auth),
+                 status, "invalid-request")
+
+
+def test_patch_unknown_case(client: httpx.Client, auth: dict[str, str]) -> None:
+    assert_error(client.patch("/api/v1/cases/nope", json=CORRECTION, headers=auth), 404, "not-found")
+
+
+@pytest.mark.parametrize(("url", "code"), [
+    ("http://127.0.0.1:9/secret", "blocked-address"),
+    ("http://169.254.169.254/latest/meta-data/", "blocked-address"),
+    ("http://10.0.0.1/", "blocked-address"),
+])
+def test_ingest_refuses_private_addresses(client: httpx.Client, auth: dict[str, str], url: str, code: str) -> None:
+    assert_error(client.post("/api/v1/ingest", json={"url": url}, headers=auth), 422, code)
+
+
+@pytest.mark.parametrize("body", [{}, {"url": "https://a.example/", "document": "x"}, {"url": "file:///etc/passwd"}])
+def test_ingest_needs_one_http_input(client: httpx.Client, auth: dict[str, str], body: dict) -> None:
+    assert_error(client.post("/api/v1/ingest", json=body, headers=auth), 422, "invalid-request")
+
+
+@pytest.mark.slow
+def test_ingest_a_document(client: httpx.Client, auth: dict[str, str]) -> None:
+    text = ("Police arrest engineer accused of spying for Russia\n"
+            "German police arrested an engineer on Tuesday on suspicion of spying for Russian military "
+            "intelligence, prosecutors said. He is accused of passing drone designs to the GRU.")
+    response = client.post("/api/v1/ingest", json={"document": text, "name": "engineer.txt"}, headers=auth)
+    assert response.status_code == 201, response.text
+    summary = response.json()
+    assert summary["stored"] == 1 and summary["documents"] == 1
+    again = client.post("/api/v1/ingest", json={"document": text, "name": "engineer.txt"}, headers=auth).json()
+    assert again["stored"] == 0
+
+
+# --- exposure -------------------------------------------------------------------------------
+
+@pytest.fixture
+def exposed(database: Database) -> httpx.Client:
+    """The app as `spyglass serve --host 0.0.0.0` builds it."""
+    return client_for(make_app(database, host="0.0.0.0"))
+
+
+@pytest.mark.parametrize("path", ["/api/v1/cases", "/api/v1/stats", f"/api/v1/cases/{dataset.TAIWAN_CASE}",
+                                  "/api/v1/articles", "/api/v1/search?q=spy", "/openapi.json"])
+def test_non_loopback_bind_needs_a_token_to_read(exposed: httpx.Client, auth: dict[str, str], path: str) -> None:
+    assert_error(exposed.get(path), 401, "auth-required")
+    assert_error(exposed.get(path, headers={"Authorization": "Bearer wrong"}), 401, "auth-required")
+    assert exposed.get(path, headers=auth).status_code == 200
+
+
+def test_non_loopback_pages_send_browsers_to_login(exposed: httpx.Client) -> None:
+    response = exposed.get("/cases", headers={"accept": "text/html"})
+    assert response.status_code == 303 and response.headers["location"] == "/login?next=/cases"
+    assert exposed.get("/login").status_code == 200
+    assert exposed.get("/static/app.css").status_code == 200
+
+
+def test_loopback_refuses_foreign_host_headers(client: httpx.Client) -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data."""
+    assert_error(client.get("/api/v1/cases", headers={"Host": "evil.example"}), 400, "bad-host")
+    assert client.get("/api/v1/cases", headers={"Host": "localhost:8000"}).status_code == 200

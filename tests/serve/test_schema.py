@@ -1,0 +1,30 @@
+"""Property-based requests from the OpenAPI document (schemathesis): no input makes a 5xx.
+
+Reads run anonymously, writes with a valid token so the handlers behind auth are exercised too.
+A modest number of examples per operation keeps the run well under a minute.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from .conftest import make_app, make_database
+
+_folder = Path(__import__("tempfile").mkdtemp(prefix="spyglass-schema-"))
+DATABASE = make_database(_folder)
+APP = make_app(DATABASE)
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP, headers={"Host": "127.0.0.1"})
+
+pytestmark = pytest.mark.slow
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_server_errors(case: schemathesis.Case) -> None:
+    headers = {"Host": "127.0.0.1", "Authorization": f"Bearer {DATABASE.token}"}
+    case.call_and_validate(headers=headers, checks=[not_a_server_error])

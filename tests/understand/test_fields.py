@@ -1,0 +1,135 @@
+"""Per-field rules, each a table of short sentences and the value it must yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from spyglass.understand import fields
+from spyglass.understand.facts import facts_of
+from spyglass.understand.sentences import Sentence
+
+
+def _facts(*texts: str):
+    return [facts_of(i, Sentence(0, len(t), t)) for i, t in enumerate(texts)]
+
+
+STAGES = [
+    ("He was arrested in May and charged in June.", "charged"),
+    ("She was convicted last year and sentenced to five years.", "sentenced"),
+    ("He pleaded guilty to spying for China.", "convicted"),
+    ("He pleaded not guilty to the espionage charges.", "charged"),
+    ("The jury acquitted him of spying for Russia.", "acquitted"),
+    ("The two diplomats were declared persona non grata.", "expelled"),
+    ("He was freed in a prisoner swap in August.", "released"),
+    ("The officer was referred to prosecutors.", "suspected"),
+    ("He was detained at the airport.", "arrested"),
+    ("Officials said they would file charges against the man.", None),
+    ("The diplomat will be expelled next week.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "stage"), STAGES)
+def test_stage_is_the_most_advanced_done_step(text: str, stage: str | None) -> None:
+    assert fields.stage_of(_facts(text))[0] == stage
+
+
+TERMS = [
+    ("The court sentenced the men to between 40 and 60 months in prison.", (40, 60)),
+    ("She was jailed for five and a half years.", (66, 66)),
+    ("He was sentenced to 6 years and 4 months in prison.", (76, 76)),
+    ("The spy was sentenced to life imprisonment.", ("life", "life")),
+    ("One brother got a life sentence and the other was jailed for eight years.", (96, "life")),
+    ("Prosecutors had sought 12 years in prison for him.", None),
+    ("Espionage carries a maximum of ten years in prison.", None),
+    ("The 34-year-old engineer was arrested.", None),
+    ("He received a suspended sentence of 18 months.", (18, 18)),
+    ("She was sentenced to death for espionage.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "months"), TERMS)
+def test_sentence_months(text: str, months: object) -> None:
+    assert fields.sentence_months_of(_facts(text))[0] == months
+
+
+PAYMENTS = [
+    ("His handlers paid him $12,500 for the documents.", [(12500.0, "USD")]),
+    ("She received 40,000 euros (roughly $43,000) over three years.", [(40000.0, "EUR")]),
+    ("The judge fined him $8,000.", []),
+    ("He was released on bail of 20,000 euros.", []),
+    ("Police seized £3,000 in cash at his home.", []),
+    ("The agency offered a reward of $5 million for information.", []),
+    ("He was paid 2,000 yuan a month to photograph ships.", [(2000.0, "CNY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "payments"), PAYMENTS)
+def test_payments_are_sums_paid_to_the_accused(text: str, payments: list[tuple[float, str]]) -> None:
+    assert fields.payments_of(_facts(text))[0] == payments
+
+
+NATIONALITY = [
+    ("Two Taiwanese soldiers were jailed for spying.", ["TW"]),
+    ("A British man was charged with spying for Russia.", ["GB"]),
+    ("The Russian-born engineer was arrested.", []),
+    ("He passed files to a Chinese handler.", []),
+    ("A dual German-Chinese citizen was arrested in Dresden.", ["DE", "CN"]),
+    ("A New Zealand Army private was sentenced.", []),
+    ("Police arrested a man holding Russian passports.", ["RU"]),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), NATIONALITY)
+def test_nationality_only_when_attached_to_the_person(text: str, codes: list[str]) -> None:
+    assert fields.nationality_of(_facts(text))[0] == codes
+
+
+SPONSORS = [
+    ("He was jailed for spying for China.", None, ("CN", None)),
+    ("She passed secrets to the FSB.", "EE", ("RU", "FSB")),
+    ("He worked for Chinese intelligence for years.", "TW", ("CN", None)),
+    ("He sold documents to a foreign intelligence agency.", "US", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), SPONSORS)
+def test_sponsor_from_named_state_or_service(text: str, target: str | None, expected: tuple) -> None:
+    country, service, _ = fields.sponsor_of(_facts(text), target)
+    assert (country, service) == expected
+
+
+TARGETS = [
+    ("Estonian prosecutors charged the man with treason.", "EE"),
+    ("A federal jury convicted the sailor of espionage.", "US"),
+    ("Italy arrests navy captain caught selling secrets.", "IT"),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), TARGETS)
+def test_target_is_the_prosecuting_state(text: str, target: str) -> None:
+    assert fields.target_of(_facts(text))[0] == target
+
+
+PERIODS = [
+    ("He spied for Russia between 2011 and 2019.", 2024, (2011, 2019)),
+    ("She was recruited in 2016 and passed secrets until her arrest in 2021.", 2024, (2016, 2021)),
+    ("He has worked for Iran since at least 2009.", 2024, (2009, None)),
+    ("He served in the navy from 1980 to 1990.", 2024, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "period"), PERIODS)
+def test_period_only_when_tied_to_spying(text: str, published: int, period: object) -> None:
+    assert fields.period_of(_facts(text), published)[0] == period
+
+
+COUNTS = [
+    ("Police arrested four Taiwanese soldiers.", 4),
+    ("The two brothers were convicted.", 2),
+    ("Prosecutors charged six people in the ring.", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), COUNTS)
+def test_accused_count(text: str, count: int) -> None:
+    assert fields.count_of(_facts(text), [])[0] == count

@@ -1,0 +1,101 @@
+"""Reported statistics: per-year counts of espionage proceedings, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from spyglass.records import Article
+from spyglass.understand.stats import stats_in
+
+
+def article(text: str, published: str | None = "2025-02-01", title: str | None = None) -> Article:
+    return Article(id="s", source="s.txt", item=0, kind="page", title=title, text=text, published=published)
+
+
+def pairs(text: str, published: str | None = "2025-02-01", title: str | None = None) -> set[tuple[int, int]]:
+    return {(s.year, s.value) for s in stats_in(article(text, published, title))}
+
+
+PROSE = [
+    # a list of years, each count before its year
+    ("Officials said the number of espionage prosecutions kept rising: there were 12 prosecutions for "
+     "Russian espionage in 2021, 19 in 2022, and 31 in 2023.",
+     {(2021, 12), (2022, 19), (2023, 31)}),
+    # number words, a comparison, a relative year resolved against the date
+    ("The agency's annual report said 27 people were arrested for spying for Iran last year, up from "
+     "nine in 2023.",
+     {(2024, 27), (2023, 9)}),
+    # a breakdown of one year: counts after the year go to it
+    ("Of the 40 people charged with espionage in 2024, 22 were soldiers and 6 were police officers, the report said.",
+     {(2024, 40), (2024, 22), (2024, 6)}),
+    # the figure sentence leans on the sentence before it for its subject
+    ("Prosecutors brought record numbers of treason cases. The figure compares with 18 cases in 2022.",
+     {(2022, 18)}),
+    # part of a year keeps the calendar year
+    ("New figures show courts convicted 14 people of espionage in the first six months of 2024, "
+     "twice the total for the same period of 2023.",
+     {(2024, 14)}),
+]
+
+NOT_STATS = [
+    ("Cumulative counts", "At least 17 foreigners have been detained for espionage since 2015, the report said."),
+    ("Other crimes", "The security service recorded 16,000 cyberattacks in 2023 and opened 5,000 corruption cases, "
+     "according to its annual figures on espionage and other threats."),
+    ("Money, durations and percentages",
+     "The spy received $20,000 in 2019 and was jailed for 12 years in 2021, a rise of 300 per cent in such sentences."),
+    ("A single case, no statistics", "In 2019 two officers were arrested for spying for China."),
+    ("Technology leaks", "Police recorded 25 technology leak cases in 2024 and 21 in 2023, a record, "
+     "in what officials called industrial espionage."),
+    ("No year", "The number of espionage arrests rose to 64."),
+    ("A range of years", "Figures show 30 espionage cases between 2019 and 2024."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE)
+def test_prose_statistics(text: str, expected: set[tuple[int, int]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("why", "text"), NOT_STATS)
+def test_numbers_that_are_not_espionage_statistics(why: str, text: str) -> None:
+    assert pairs(text) == set(), why
+
+
+def test_relative_year_needs_a_date() -> None:
+    assert pairs("The annual report said 27 people were arrested for espionage last year.", published=None) == set()
+
+
+TABLE = """The minister gave the following figures for prosecutions under the espionage law.
+
+  Year    Prosecutions under      Prosecutions under
+          the espionage section   the leaks section (unauthorised disclosure)
+  2001          2                      4
+  2002         nil                     1*
+  2003          3                      2
+"""
+
+
+def test_table_keeps_espionage_columns_and_reads_nil_as_zero() -> None:
+    found = stats_in(article(TABLE))
+    assert {(s.year, s.value) for s in found} == {(2001, 2), (2002, 0), (2003, 3)}
+    assert all("espionage section" in s.subject for s in found)
+    assert all(s.evidence is not None and s.evidence.rule == "stats.table" for s in found)
+
+
+def test_colon_rows_under_a_caption() -> None:
+    text = "Spies caught by the counter-intelligence service, per year:\n2019: 4\n2020: 7\n"
+    assert pairs(text) == {(2019, 4), (2020, 7)}
+
+
+def test_table_about_something_else_is_ignored() -> None:
+    text = "Overseas technology leak cases detected by police\n- 2022: 12 cases\n- 2023: 21 cases\n"
+    assert pairs(text, title="Espionage fears as leaks rise") == set()
+
+
+def test_evidence_points_at_the_sentence() -> None:
+    text = "Intro line.\nThe annual report said 27 people were arrested for espionage in 2024."
+    (stat,) = stats_in(article(text))
+    assert stat.evidence is not None
+    assert text[stat.evidence.start : stat.evidence.end] == stat.evidence.sentence
+    assert "27 people" in stat.evidence.sentence
+    assert stat.subject

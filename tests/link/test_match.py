@@ -10,7 +10,7 @@ from spyglass.link import case_from, match, mention_key
 
 from .factories import mention
 
-MALLORY = dict(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
+MALLORY: dict[str, Any] = dict(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
                roles=("officer",), stage="charged")
 
 
@@ -72,8 +72,8 @@ def test_match_decisions(label: str, case_facts: dict, mention_facts: dict, deci
 
 
 def test_medium_match_needs_reports_close_in_time() -> None:
-    facts = dict(sponsor_country="CN", target_country="TW", sponsor_service="MSS", roles=("soldier",),
-                 sentence_months=(84, 84))
+    facts: dict[str, Any] = dict(sponsor_country="CN", target_country="TW", sponsor_service="MSS",
+                                 roles=("soldier",), sentence_months=(84, 84))
     case = case_from([mention("old", published="2005-01-01", **facts)], {})
     assert match(mention("new", published="2024-01-01", **facts), case).decision == "none"
 

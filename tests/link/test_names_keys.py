@@ -57,3 +57,13 @@ def test_a_later_report_finds_the_case_under_a_shared_key() -> None:
 
 def test_undated_mention_without_names_has_no_keys() -> None:
     assert mention_keys(mention(published=None, stage="arrested")) == []
+
+
+def test_a_named_mention_looks_one_year_either_side_for_its_pair() -> None:
+    keys = lookup_keys(mention(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
+                               published="2019-05-17"))
+    assert [k for k in keys if k.startswith("pair:")] == ["pair:CN>US:2018", "pair:CN>US:2019", "pair:CN>US:2020"]
+
+
+def test_no_pair_key_without_both_countries() -> None:
+    assert mention_keys(mention(target_country="US", published="2019-05-17")) == []

@@ -1,7 +1,8 @@
 """Property-based requests from the OpenAPI document (schemathesis): no input makes a 5xx.
 
-Reads run anonymously, writes with a valid token so the handlers behind auth are exercised too.
-A modest number of examples per operation keeps the run well under a minute.
+Requests carry a valid token so the handlers behind auth are exercised too, except ingest:
+generated URLs would make the fetcher resolve random host names, and tests use no network
+(its handler is covered by test_api). A modest number of examples keeps the run short.
 """
 
 from __future__ import annotations
@@ -26,5 +27,7 @@ pytestmark = pytest.mark.slow
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case: schemathesis.Case) -> None:
-    headers = {"Host": "127.0.0.1", "Authorization": f"Bearer {DATABASE.token}"}
+    headers = {"Host": "127.0.0.1"}
+    if case.path != "/api/v1/ingest":
+        headers["Authorization"] = f"Bearer {DATABASE.token}"
     case.call_and_validate(headers=headers, checks=[not_a_server_error])

@@ -74,3 +74,23 @@ def test_unreachable_postgres_names_the_url_without_password() -> None:
     with pytest.raises(StoreError, match=r"cannot connect to postgresql://u:\*\*\*@127.0.0.1:1/db") as caught:
         open_store("postgresql://u:secret@127.0.0.1:1/db")
     assert "secret" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_upgrading_from_version_1_backfills_case_texts(store_url: str) -> None:
+    from spyglass.store import CaseQuery
+
+    from .conftest import analysis, article, case
+
+    store = open_store(store_url)
+    store.save_analysis(analysis(article("art-c1", "The courier met his handler in Kaohsiung.")))
+    store.save_case(case("c1"), [])
+    # back to a version-1 database holding the same rows
+    store._exec("DROP TABLE case_texts" + (" CASCADE" if store.backend == "postgres" else ""))  # type: ignore[attr-defined]
+    if store.backend == "sqlite":  # type: ignore[attr-defined]
+        store._exec("DROP TABLE case_texts_fts")  # type: ignore[attr-defined]
+    store._exec("DELETE FROM schema_version WHERE version > 1")  # type: ignore[attr-defined]
+    store.close()
+    upgraded = open_store(store_url)
+    assert upgraded.schema_version() == migrations("sqlite")[-1][0] and upgraded.migrate() == []
+    assert [c.id for c in upgraded.cases(CaseQuery(text="Kaohsiung")).items] == ["c1"]
+    upgraded.close()

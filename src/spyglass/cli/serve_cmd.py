@@ -1,9 +1,78 @@
-"""CLI commands: serve_cmd (to be filled in)."""
+"""CLI commands for the web server: ``spyglass serve`` and ``spyglass token create/list``.
+
+Thin: ``serve`` builds the app with ``spyglass.serve.create_app`` and runs it with uvicorn;
+``token`` asks the store to create (and hash) a token, printing the secret once.
+"""
 
 from __future__ import annotations
 
+import sys
+from typing import Annotated
+
 import typer
+
+__all__ = ["register"]
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
+
+token_app = typer.Typer(help="API tokens: writing needs one; reading too when serving beyond localhost.",
+                        no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command()(serve)
+    app.add_typer(token_app, name="token")
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="address to bind (default 127.0.0.1; any other address makes every request need a token)")] = None,
+    port: Annotated[int | None, typer.Option(help="port to listen on (default 8000)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the dashboard and the JSON API (/api/v1, OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from spyglass.serve import create_app
+    from spyglass.serve.security import is_loopback
+    from spyglass.settings import load_settings
+
+    settings = load_settings(host=host, port=port, db=db)
+    app = create_app(settings.db, settings)
+    where = f"http://{settings.host}:{settings.port}/"
+    note = "" if is_loopback(settings.host) else " (not loopback: every request needs a token)"
+    print(f"spyglass: serving {settings.db} at {where}{note}", file=sys.stderr)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False)
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="who or what the token is for, e.g. 'ada' or 'ci'")],
+                 db: DbOption = None) -> None:
+    """Create a token (or replace the one of that name) and print its secret once."""
+    from spyglass.settings import load_settings
+    from spyglass.store import open_store
+
+    store = open_store(load_settings(db=db).db)
+    try:
+        secret = store.create_token(name)
+    finally:
+        store.close()
+    print(secret)
+    print(f"spyglass: token {name!r} created; it is stored hashed and will not be shown again", file=sys.stderr)
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None) -> None:
+    """List token names and when they were created (never the secrets)."""
+    from spyglass.settings import load_settings
+    from spyglass.store import open_store
+
+    store = open_store(load_settings(db=db).db)
+    try:
+        tokens = store.tokens()
+    finally:
+        store.close()
+    for token in tokens:
+        print(f"{token.name}\t{token.created_at}")
+    if not tokens:
+        print("spyglass: no tokens yet; create one with `spyglass token create NAME`", file=sys.stderr)

@@ -9,8 +9,8 @@ makes it several times faster than the pure-Python version on article-length tex
 from __future__ import annotations
 
 import re
-from collections import Counter
 import zlib
+from collections import Counter
 
 import numpy as np
 

@@ -21,7 +21,7 @@ from spyglass.records import ArticleKind
 
 from .build import Draft
 from .dates import parse_date
-from .metadata import PageMeta, page_meta
+from .metadata import PageMeta, fill_fallbacks, page_meta
 
 __all__ = ["html_draft", "fragment_text", "looks_like_html"]
 
@@ -51,7 +51,10 @@ def html_draft(html: str, url: str | None, kind: ArticleKind = "page", fragment:
     meta = page_meta(tree)
     if meta.paywalled:
         _drop(tree, _HIDDEN)
-    doc = _extracted(tree, url or meta.url)
+    if not fragment:
+        fill_fallbacks(meta, tree, url)  # before trafilatura, which prunes the tree
+    # Metadata is ours (JSON-LD, meta tags, htmldate); trafilatura is asked for the main text only.
+    doc = _extracted(tree, url or meta.url, with_metadata=False)
     text = (doc.get("text") or "").strip() if doc else ""
     if not text and fragment:
         text = fragment_text(_parsed(html))
@@ -77,9 +80,9 @@ def _drop(tree: HtmlElement, xpath: str) -> None:
             node.drop_tree()
 
 
-def _extracted(tree: HtmlElement, url: str | None) -> dict[str, Any] | None:
+def _extracted(tree: HtmlElement, url: str | None, with_metadata: bool) -> dict[str, Any] | None:
     doc = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=True, fast=True,
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=with_metadata, fast=True,
         deduplicate=False,
     )
     if doc is None:

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-__all__ = ["PageMeta", "page_meta", "ARTICLE_TYPES"]
+__all__ = ["PageMeta", "page_meta", "fill_fallbacks", "ARTICLE_TYPES"]
 
 ARTICLE_TYPES = frozenset({
     "NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -41,6 +42,39 @@ class PageMeta:
     comment_count: int | None = None
     paywalled: bool = False
     page_type: str | None = None
+    html_title: str | None = None
+
+
+def fill_fallbacks(meta: PageMeta, tree: HtmlElement, url: str | None) -> None:
+    """What structured data left open: title from <h1>/<title>, date by htmldate, byline author,
+    site name from the host name. Call it before trafilatura prunes the tree."""
+    if not meta.title:
+        meta.title = _first_text(tree, "//h1") or _page_title(tree)
+    if not meta.published:
+        from htmldate import find_date
+
+        meta.published = find_date(tree, url=url, original_date=True, extensive_search=False)
+    if not meta.author:
+        byline = _first_text(tree, '//*[@rel="author" or @itemprop="author" or contains(@class, "author")]')
+        if byline and len(byline) <= 80:
+            meta.author = [re.sub(r"^(?:by|von|par|por|di|da)\s+", "", byline, flags=re.I)]
+    if not meta.site_name and (url or meta.url):
+        host = urlsplit(url or meta.url or "").hostname or ""
+        meta.site_name = host.removeprefix("www.") or None
+
+
+def _first_text(tree: HtmlElement, xpath: str) -> str | None:
+    for node in tree.xpath(xpath):
+        text = re.sub(r"\s+", " ", node.text_content()).strip()
+        if text:
+            return text
+    return None
+
+
+def _page_title(tree: HtmlElement) -> str | None:
+    title = _first_text(tree, "//head/title")
+    # "Headline | Site" or "Headline - Site": keep the headline
+    return re.split(r"\s+[|\u2013\u2014-]\s+", title)[0] if title else None
 
 
 def page_meta(tree: HtmlElement) -> PageMeta:
@@ -144,7 +178,8 @@ def _read_meta_tags(meta: PageMeta, tree: HtmlElement) -> None:
     meta.title = meta.title or first.get("og:title")
     meta.published = meta.published or first.get("article:published_time") or first.get("date")
     meta.site_name = meta.site_name or first.get("og:site_name")
-    meta.url = meta.url or first.get("og:url")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.url = meta.url or first.get("og:url") or (str(canonical[0]) if canonical else None)
     if not meta.author and first.get("author"):
         meta.author = [first["author"]]
     if not meta.categories and first.get("article:section"):
@@ -162,10 +197,15 @@ def _read_wordpress_links(meta: PageMeta, tree: HtmlElement) -> None:
         name = link.text_content().strip()
         rel = (link.get("rel") or "").split()
         (categories if "category" in rel else tags).append(name)
+    if not tags and not meta.tags:
+        # Tag links without rel="tag": a /tag/ or /tags/ path outside sidebars and tag clouds.
+        links = tree.xpath('//a[contains(@href, "/tag/") or contains(@href, "/tags/")]')
+        tags = [link.text_content().strip() for link in links if not _in_sidebar(link)]
+        tags = [tag for tag in tags if len(tag.split()) <= 4 and not re.search(r"[→»›…]", tag)]
     if categories:
         meta.categories = categories
     if tags:
-        meta.tags = tags
+        meta.tags = [tag for tag in tags if tag]
 
 
 def _in_sidebar(node: HtmlElement) -> bool:

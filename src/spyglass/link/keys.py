@@ -32,11 +32,13 @@ def name_keys(names: Iterable[str]) -> list[str]:
 
 
 def _fact_keys(facts: CaseFacts, years: Iterable[int]) -> list[str]:
+    # a pair key needs both countries: a match without names needs the whole pair to agree,
+    # and "?" buckets would hold every case whose sponsor is unknown
     keys: list[str] = []
     target = facts.target_country or "?"
     for year in sorted(set(years)):
-        if facts.sponsor_country or facts.target_country:
-            keys.append(f"pair:{facts.sponsor_country or '?'}>{target}:{year}")
+        if facts.sponsor_country and facts.target_country:
+            keys.append(f"pair:{facts.sponsor_country}>{target}:{year}")
         if facts.sponsor_service:
             keys.append(f"service:{facts.sponsor_service.casefold()}>{target}:{year}")
     return keys
@@ -55,8 +57,13 @@ def mention_keys(mention: Mention) -> list[str]:
 
 
 def lookup_keys(mention: Mention) -> list[str]:
-    """The keys a mention searches: its names, and its pair/service over a window of years."""
-    window = [y + d for y in _years(mention) for d in range(-YEAR_WINDOW, YEAR_WINDOW + 1)]
+    """The keys a mention searches: its names, and its pair/service over a window of years.
+
+    A named mention finds its own case by name; its pair window shrinks to a year either side
+    (enough for a nameless early report of the same case) so busy pairs stay cheap.
+    """
+    reach = 1 if mention.accused_names else YEAR_WINDOW
+    window = [y + d for y in _years(mention) for d in range(-reach, reach + 1)]
     return name_keys(mention.accused_names) + _fact_keys(mention, window)
 
 

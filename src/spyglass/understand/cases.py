@@ -99,7 +99,7 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     put("target_country", target, found)
     sponsor, service, found = fields.sponsor_of(facts, target)
     nationality, nat_found = fields.nationality_of(facts)
-    if stage == "expelled" and nationality and nationality[0] != target:
+    if stage == "expelled" and sponsor is None and nationality and nationality[0] != target:
         sponsor, found = nationality[0], nat_found  # expelled diplomats spy for their own state
     put("sponsor_country", sponsor, found)
     put("sponsor_service", service, found if service else None)

@@ -164,6 +164,95 @@ PERIOD_END = re.compile(rf"\buntil (?:shortly before )?(?:his|her|their) (?:arre
 _RANGE_RULES = ("period.between", "period.dash", "period.in_and")
 
 
+_CLAUSE_BREAK = re.compile(r";|:|\.\s|, (?:and|but|while|when|after|before|where|although)\b| but |, who |, which ")
+_START_CUE = re.compile(r"(?:since|from|beginning in|starting in|as early as|at least|recruited in|in|desde|dal|seit|depuis|"
+                        r"reclutad[oa] (?:\w+ ){0,3}en|reclutat[oa] (?:\w+ ){0,3}nel)\s+(?:at least\s+)?(?:\w+\s+)?$", re.I)
+_OPEN_START = re.compile(r"(?:since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+)?(?:\w+\s+)?$|"
+                         r"(?:recruited|reclutad[oa]|reclutat[oa]|angeworben|anwerben|first tasked)\b[^.;]{0,50}$", re.I)
+_END_CUE = re.compile(r"(?:until|till|through|to|bis|hasta|fino al|jusqu'en|jusqu’en)\s+(?:\w+\s+)?$", re.I)
+_RELATIVE = (("period.last_year", re.compile(r"\blast year\b|\bl'anno scorso\b|\bel año pasado\b|\bletztes Jahr\b", re.I), -1),
+             ("period.this_year", re.compile(r"\b(?:earlier )?this year\b", re.I), 0))
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause around ``pos``."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    nxt = _CLAUSE_BREAK.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+# Verbs of the spying itself (not the nouns "spying", "espionage", which name the charge).
+SPY_VERB = re.compile(r"\b(?:spied|passed|provided|providing|sold|selling|shared|handed (?:over )?|supplied|transmitted|leaked|"
+                      r"photographed|copied|collected|collecting|gathered|gathering|recruited|tasked|began (?:\w+ing)|"
+                      r"met (?:with )?(?:his|her|their|a|an)|worked (?:for|as an? agent)|cooperated|collaborated|delivered|"
+                      r"uploaded|stole|removed|took (?:money|payments|cash)|received (?:payments|money|cash|\$|€|£)|contacted|"
+                      r"approached|visited|travel(?:l)?ed|reclutad[oa]|pas[óo]|entreg[óo]|trabaj[óo]|consegn\w+|cedut\w+|"
+                      r"vendut\w+|übergab|weitergegeben|angeworben|beschafft|livr\w+|transmis)", re.I)
+
+
+def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int) -> bool:
+    """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step."""
+    acts = [m for m in SPY_VERB.finditer(f.text, lo, hi)]
+    if not acts:
+        return False
+    steps = [h for h in f.stages if lo <= h.start < hi]
+    dist = min(abs(pos - (m.end() if m.end() <= pos else m.start())) for m in acts)
+    step_dist = min((abs(pos - (h.end if h.end <= pos else h.start)) for h in steps), default=10**6)
+    return dist < step_dist
+
+
+def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], Found | None]:
+    """(year, "start"|"end"|"act") for every year the text ties to the spying."""
+    out: list[tuple[int, str]] = []
+    found: Found | None = None
+    for f in facts:
+        marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
+        if published_year:
+            for rule, pattern, delta in _RELATIVE:
+                for m in pattern.finditer(f.text):
+                    marks.append((m.start(), m.end(), published_year + delta))
+        for start, end, year in marks:
+            lo, hi = _clause(f.text, start)
+            if not _act_before_step(f, lo, hi, start):
+                continue
+            before = f.text[max(lo, start - 40) : start]
+            if re.search(r"born\s+(?:in\s+)?(?:\w+\s+)?$|\bage\b", before, re.I):
+                continue
+            kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
+            out.append((year, kind))
+            found = found or Found(f, "period.act_year", 0.55)
+    return out, found
+
+
+def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[tuple[int | None, int | None] | None, Found | None]:
+    """Years the spying went on, when the text ties them to it.
+
+    An explicit range tied to the acts wins ("between 2004 and 2012"); otherwise the years of
+    the acts span the period, an open start ("since 2015", "recruited in 2018") stays open
+    unless an end is stated ("until his arrest in 2020"), and a single dated act is [y, y].
+    """
+    hit = _period_matches(facts, ranges=True)
+    if hit is not None:
+        start, end, f, rule = hit
+        if not (published_year and start > published_year):
+            return (start, end), Found(f, rule, 0.6)
+    years, found = _act_years(facts, published_year)
+    if published_year:
+        years = [(y, k) for y, k in years if y <= published_year]
+    if not years:
+        return None, None
+    low = min(y for y, _ in years)
+    closing = [y for y, k in years if k != "start" and y >= low]
+    explicit_end = _period_end(facts, low)
+    if explicit_end is not None:
+        closing.append(explicit_end)
+    starts_only = all(k == "start" for y, k in years if y == low) and not [y for y in closing if y > low]
+    high = max(closing) if closing and not starts_only else None
+    return (low, high), found
+
+
 def _year(text: str | None) -> int | None:
     if not text or len(text) == 2:
         return None
@@ -178,6 +267,9 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
             if (rule in _RANGE_RULES) != ranges:
                 continue
             for m in pattern.finditer(f.text):
+                lo, hi = _clause(f.text, m.start())
+                if not _act_before_step(f, lo, hi, m.start()):
+                    continue
                 start = _year(m.group("a"))
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
@@ -186,19 +278,6 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
                     continue
                 return start, end, f, rule
     return None
-
-
-def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[tuple[int | None, int | None] | None, Found | None]:
-    """Years the spying went on, when the text ties them to it: ranges first, then open starts."""
-    hit = _period_matches(facts, ranges=True) or _period_matches(facts, ranges=False)
-    if hit is None:
-        return None, None
-    start, end, f, rule = hit
-    if published_year and start > published_year:
-        return None, None
-    if end is None:
-        end = _period_end(facts, start)
-    return (start, end), Found(f, rule, 0.6)
 
 
 def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
@@ -212,11 +291,95 @@ def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
 
 # ---------------------------------------------------------------- countries
 
-SPONSOR_BEFORE = re.compile(r"(?:\bfor|on behalf of|agents? of|\bto|benefit of|working for|worked for|recruited by|"
-                            r"employed by|by|\bof|für|pour|para|per|a favor de|al servizio d)\s+(?:the\s+|a\s+|la\s+|il\s+|den\s+|die\s+|le\s+)?$", re.I)
-SPONSOR_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:\w+\s)?(?:intelligence|spy|spies|agents?|handlers?|officers? who|military intelligence|"
-                           r"government|state|secret service|services|Geheimdienst|Nachrichtendienst|renseignement|"
-                           r"inteligencia|intelligence)", re.I)
+# Sponsor cues. Rule id -> pattern on the text just before a country or service word.
+SPONSOR_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("sponsor.on_behalf", re.compile(r"(?:on behalf of|in the pay of|at the behest of|recruited by|tasked by|run by|"
+                                     r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? (?:for|of)|"
+                                     r"informants? for|espionage for|intelligence for|acting for|acted for|benefit of|"
+                                     r"im Auftrag (?:des|der|von)|für (?:den|die|das)?|pour le compte d[eu]|au profit d[eu]|pour|"
+                                     r"a favor de|para (?:el|la)?|al servizio d[eial]+|per conto d[eial]+|per (?:il|la|i)?)"
+                                     r"\s+(?:the\s+|a\s+|an\s+|la\s+|le\s+|l’|l'|el\s+|los\s+|il\s+|den\s+|die\s+|des\s+)?$", re.I)),
+    ("sponsor.passed_to", re.compile(r"\b(?:pass\w*|hand\w*|s[oe]ld|sell\w*|leak\w*|provid\w*|transmit\w*|gave|giv\w+|deliver\w*|"
+                                     r"sen[dt]\w*|suppl\w+|shar\w+|feed\w*)\b[^.;]{0,70}?\bto\s+(?:the\s+|a\s+|an\s+)?$|"
+                                     r"\b(?:vendut\w*|cedut\w*|consegnat\w*|passat\w*|vend\w+|entreg\w+|pas[óo]\w*|remis\w*|livr\w+|"
+                                     r"transmis\w*|übergeben|weitergegeben|geliefert|verkauft)\b[^.;]{0,70}?"
+                                     r"\b(?:a|à|alla|al|ai|agli|a la|aux|au|an)\s+(?:la\s+|il\s+|den\s+|die\s+)?$", re.I)),
+)
+# What may follow an adjective for it to name a sponsor ("Chinese intelligence", "Russia's GRU").
+SPONSOR_AFTER = re.compile(r"^(?:'s|’s)?[\s-]+(?:\w+[\s-]+){0,2}?(?:intelligence|spy|spies|agents?|handlers?|spymasters?|"
+                           r"intelligence officers?|secret services?|special services|security services?|military intelligence|"
+                           r"espionage|state security|Geheimdienst\w*|Nachrichtendienst\w*|renseignement|services secrets|"
+                           r"inteligencia|servizi|intelligence russa)\b", re.I)
+# Contexts that make a service the accused's employer or the investigator, not the sponsor.
+SERVICE_NOT_SPONSOR = re.compile(r"(?:employee|employed|official|member|officer|analyst|agent|staff|head|director|chief|spokes\w+)s?"
+                                 r"\s+(?:of|at|with|in|de|du|des|der|del|della)\s+(?:la\s+)?(?:the\s+)?(?:\w+\s+){0,2}$|(?:former|ex-|anciens?|ehemalige\w*)\s+(?:\w+\s+){0,3}$|"
+                                 r"(?:by|to|told|said|says|according to)\s+(?:the\s+)?$", re.I)
+_NAME_FORMS = frozenset({"name", "capital"})
+_FOREIGN_KINDS = frozenset({"foreign", "military", "combined"})
+
+
+def _form(hit: Hit) -> str:
+    parts = hit.rule.split(".")
+    return parts[3] if len(parts) > 3 else "name"
+
+
+def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
+    """Rule id when the country word at ``c`` names the state the accused worked for."""
+    before, after = _window(f.text, c.start, c.end, 80, 50)
+    if c.kb_id == target or re.match(r"^[\s-]?(?:born|based)\b", after, re.I) or re.search(r"double agent for\s+$", before, re.I):
+        return None
+    if SPONSOR_AFTER.match(after):
+        return "sponsor.intelligence"
+    if _form(c) in _NAME_FORMS or re.match(r"^(?:'s|’s)?\s*(?:government|state|regime|embassy|military)\b", after, re.I):
+        for rule, pattern in SPONSOR_BEFORE:
+            if pattern.search(before):
+                return rule
+    return None
+
+
+def _sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | None:
+    country = service_country(s.kb_id)
+    before, after = _window(f.text, s.start, s.end, 80, 40)
+    explicit = any(p.search(before) for _, p in SPONSOR_BEFORE)
+    if country is None or (country == target and not explicit):
+        return None
+    if not explicit and SERVICE_NOT_SPONSOR.search(before[-40:]):
+        return None
+    svc = lexicon.service_by_id(s.kb_id)
+    if svc is None:
+        return None
+    if explicit or svc.kind in _FOREIGN_KINDS or (svc.kind != "police" and re.match(r"^\s*(?:officers?|agents?|handlers?)\b", after, re.I)):
+        return "sponsor.service"
+    return None
+
+
+def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, str | None, Found | None]:
+    """State (and named service) the accused worked for: first named in reading order."""
+    for f in facts:
+        hits: list[tuple[int, str | None, str | None, str]] = []
+        previous: tuple[Hit, str | None] | None = None
+        for s in f.services:
+            if previous and previous[0].kb_id == s.kb_id and 0 <= s.start - previous[0].end <= 3:
+                rule = previous[1]  # "Federal Security Service (FSB)": the acronym shares the verdict
+            else:
+                rule = _sponsor_service_hit(f, s, target)
+            previous = (s, rule)
+            if rule:
+                hits.append((s.start, service_country(s.kb_id), s.text, rule))
+        for c in f.countries:
+            rule = _sponsor_country_hit(f, c, target)
+            if rule and not any(h[0] <= c.start < h[0] + 40 and h[1] == c.kb_id for h in hits):
+                hits.append((c.start, c.kb_id, None, rule))
+        if hits:
+            first = min(hits, key=lambda h: h[0])
+            service = first[2]
+            if service is None:  # "Russia's GRU": the service right after the country word
+                service = next((s.text for s in f.services if 0 <= s.start - first[0] <= 30
+                                and service_country(s.kb_id) == first[1]), None)
+            return first[1], service, Found(f, first[3], 0.7)
+    return None, None, None
+
+
 TARGET_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:\w+\s){0,2}?(?:police|prosecutors?|court|courts|authorities|government|jury|judge|"
                           r"tribunal|counter-?intelligence|state security|security service|foreign ministry|"
                           r"military court|army chief|navy|security agency|officials said|Justice Department|"
@@ -227,30 +390,6 @@ TARGET_BEFORE = re.compile(r"(?:\bin|\bfrom|leave|by|across|\bof)\s+(?:the\s+)?$
 US_FEDERAL = re.compile(r"\bfederal (?:court|jury|judge|prosecutors|grand jury|agents)|U\.S\. District|Justice Department|"
                         r"Department of Justice|U\.S\. Attorney", re.I)
 EXPULSION_SUBJECT = re.compile(r"diplomat|embassy|attach|consul|official", re.I)
-
-
-def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, str | None, Found | None]:
-    """State (and named service) the accused worked for: first named in reading order."""
-    for f in facts:
-        hits: list[tuple[int, str | None, str | None, str]] = []
-        for s in f.services:
-            before = f.text[max(0, s.start - 40) : s.start]
-            country = service_country(s.kb_id)
-            if country == target and not SPONSOR_BEFORE.search(before):
-                continue
-            display = s.text
-            hits.append((s.start, country, display, "sponsor.service"))
-        for c in f.countries:
-            before, after = _window(f.text, c.start, c.end, 40, 40)
-            if re.match(r"^-born|^\s+born", after):
-                continue
-            if SPONSOR_BEFORE.search(before) and SPY_ACT.search(f.text) or SPONSOR_AFTER.search(after):
-                if c.kb_id != target:
-                    hits.append((c.start, c.kb_id, None, "sponsor.country"))
-        if hits:
-            first = min(hits, key=lambda h: h[0])
-            return first[1], first[2], Found(f, first[3], 0.7)
-    return None, None, None
 
 
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
@@ -279,97 +418,154 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
 # ---------------------------------------------------------------- accused
 
 _INSTITUTION = re.compile(r"^(?:Army|Navy|Air|Force|Defen[cs]e|Forces|Ministry|Police|Marine|Corps|Coast|Guard|"
-                          r"Ambassador|Consulate|Embassy|Government)$", re.I)
+                          r"Ambassador|Consulate|Embassy|Government|District|Federal|Court|Parliament)$", re.I)
 # Person nouns that do not make the person accused: officials and counterparts of a story.
-_NOT_ACCUSED_NOUNS = frozenset({"official", "officials", "ambassador", "ambassadors", "resident", "residents",
-                                "spy", "spies", "agent", "agents", "people", "lawyer", "minister", "president"})
+_NOT_ACCUSED_NOUNS = frozenset({"resident", "spy", "agent", "people", "lawyer", "president", "judge", "prosecutor",
+                                "authority", "investigator", "police", "minister"})
+_EXPELLED_NOUNS = frozenset({"official", "diplomat", "consul", "attaché", "officer", "ambassador"})
 _COUNTERPART_BEFORE = re.compile(r"(?:\bto|\bwith|\bfor|\bfrom|\bmet|meeting|identity of|posing as|false|fake|"
-                                 r"cover as|summoned)\s+(?:a|an|the|two|three|his|her|their|several|other)?\s*$", re.I)
-_PASSPORT = re.compile(r"^\s+(?:passports?|citizenship|nationality)\b", re.I)
+                                 r"cover as|summoned|against|then|born in|nacid[oa] en|geboren in|née? à|nat[oa] a)\s+"
+                                 r"(?:a|an|the|two|three|his|her|their|several|other|another|un|una|ein|eine)?\s*$", re.I)
+_PASSPORT = re.compile(r"^\s+(?:passports?|citizenship|nationality|citizens?|nationals?|Staatsbürger\w*|"
+                       r"Staatsangehörig\w*)\b|^\s*(?:dual|double)\s+(?:national|citizen)", re.I)
+_CITIZEN_BEFORE = re.compile(r"(?:citizens?|nationals?|passports?|citizenship|ciudadan[oa]s?|cittadin[oa]|citoyen(?:ne)?s?|"
+                             r"ressortissant(?:e)?s?|Staatsbürger\w*) (?:of (?:the )?)?$", re.I)
+_MID_STOP = re.compile(r"\w+ed|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|of|and|as|to|in|for|with|by|"
+                       r"who|was|is|were|are|y|e|et|und|de|di|del|della|von|at|on|from", re.I)
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|-|/|\s+y\s+|\s+e\s+|\s+und\s+|\s+et\s+)$")
 
 
 def _person_noun_pattern() -> re.Pattern[str]:
     nouns = sorted(set(case_rules.PERSON_NOUNS) | {t.text.lower() for t in lexicon.role_terms('en')}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"^(?P<mid>(?:[\w'’-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
+    return re.compile(rf"^(?P<mid>(?:[\w'’.-]+ ){{0,2}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
 
 
 _PERSON_NOUN = _person_noun_pattern()
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    for end in ("es", "s"):
+        if noun.endswith(end) and noun[: -len(end)] in _NOT_ACCUSED_NOUNS | _EXPELLED_NOUNS:
+            return noun[: -len(end)]
+    return noun
 
 
 def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     """Whether the nationality word at ``hit`` is given to a person of the story."""
     after = text[hit.end : hit.end + 60]
     before = text[max(0, hit.start - 25) : hit.start]
-    if re.match(r"^-born|^\s+born|^-?based|^\s+(?:intelligence|government|state|authorities)\b", after, re.I):
+    if re.match(r"^[\s-]?(?:born|based|origin)\b|^\s+(?:intelligence|government|state|authorities)\b", after, re.I):
         return False
-    if re.search(r"(?:citizen|national|passports?|citizenship) of (?:the )?$", before, re.I) or _PASSPORT.match(after):
-        return True
     if _COUNTERPART_BEFORE.search(before):
         return False
+    if _CITIZEN_BEFORE.search(before) or _PASSPORT.match(after):
+        return True
     m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
     if not m:
         return False
     shouting = text.isupper() or text[:40].isupper()
     mid = m.group("mid").split()
-    if any(re.fullmatch(r"\w+(?:ed|s)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|of|and", w, re.I)
-           for w in mid):
+    if any(_MID_STOP.fullmatch(w) for w in mid):
         return False  # a verb or a count between them: "Sweden expelled three Russian diplomats"
-    words = mid + [m.group("noun")]
+    words = mid + m.group("noun").split()
     if not shouting and any(w[:1].isupper() and _INSTITUTION.match(w) for w in words):
-        return False  # "a New Zealand Army private", "U.S. Ambassador": an institution, not a nationality
-    noun = m.group("noun").lower()
-    if noun in _NOT_ACCUSED_NOUNS or noun.rstrip("s") in _NOT_ACCUSED_NOUNS:
-        return expelled and noun.startswith("official")
-    if re.search(r"handler|contact|recruiter|intelligence officers", after[: m.end() + 2], re.I):
+        return False  # "a New Zealand Army private", "U.S. District Judge": an institution, not a nationality
+    noun = _singular(m.group("noun"))
+    if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
+        return False
+    if re.search(r"handler|contact|recruiter|intelligence officers?", after[: m.end() + 2], re.I):
         return False
     return hit.text[:1].isupper() or shouting
 
 
 def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
-    """Nationalities the text gives the accused ("Taiwanese soldiers", "a German citizen")."""
+    """Nationalities the text gives the accused ("Taiwanese soldiers", "a German citizen").
+
+    Lists share the verdict of their last word: "American, British and Irish citizenship",
+    "a Russian-Spanish dual national".
+    """
     out: list[str] = []
     found: Found | None = None
     expelled = any(h.kb_id == "expelled" for f in facts for h in f.stages)
     for f in facts:
         hits = f.countries
-        for i, c in enumerate(hits):
-            ok = _attached(f.text, c, expelled)
-            # "German-Chinese citizen", "Russian-Spanish dual national": both words count.
+        verdicts = [False] * len(hits)
+        for i in range(len(hits) - 1, -1, -1):
+            c = hits[i]
             nxt = hits[i + 1] if i + 1 < len(hits) else None
-            if not ok and nxt is not None and nxt.start == c.end + 1 and f.text[c.end] == "-":
-                ok = _attached(f.text, nxt, expelled)
+            if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
+                verdicts[i] = verdicts[i + 1]
+            else:
+                verdicts[i] = _attached(f.text, c, expelled)
+        for c, ok in zip(hits, verdicts, strict=True):
             if ok and c.kb_id not in out:
                 out.append(c.kb_id)
                 found = found or Found(f, "nationality.attached", 0.7)
     return out, found
 
 
-_COUNT = re.compile(r"(?<![\w$€£])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"thirteen|fourteen|fifteen|twenty|zwei|drei|vier|fünf|deux|trois|quatre|dos|tres|cuatro|"
-                    r"due|tre|quattro) (?P<rest>(?:[\w'’-]+ ){0,3}?)(?P<noun>people|persons|men|women|individuals|"
-                    r"suspects|nationals|citizens|soldiers|officers|diplomats|officials|spies|employees|staffers|"
-                    r"students|sailors|majors|engineers|agents|members|brothers|illegals|Filipinos|Russians|"
-                    r"Chinese|Personen|personnes|personas|persone|Männer)\b", re.I)
+def _count_pattern() -> re.Pattern[str]:
+    """<number> <up to three modifiers> <person noun, role or demonym>: "four Taiwanese soldiers"."""
+    nouns = set(case_rules.PERSON_NOUNS)
+    for lang in lexicon.LANGS:
+        nouns |= {t.text.lower() for t in lexicon.role_terms(lang)}
+        nouns |= {t.text.lower() for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    words = sorted((w for lang in lexicon.LANGS for w, n in lexicon.number_words(lang).items()
+                    if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2), key=len, reverse=True)
+    num = r"\d{1,3}|" + "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w$€£.,])(?P<n>{num})[\s-](?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
+
+
+_COUNT = _count_pattern()
+_COUNT_REST_STOP = re.compile(r"\b(?:years?|months?|weeks?|days?|of|the|and|in|to|for|at|on|who|were|was|other|more|"
+                              r"separate|different)\b|\$|%|\d", re.I)
+# A count that describes a population or a statistic, not the accused of one proceeding.
+_COUNT_AGGREGATE_BEFORE = re.compile(r"(?:\bof the|\bamong|\bincluding|\btotal of|\bout of|\bsome|\band)\s+$", re.I)
+_COUNT_AGGREGATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:cases|since|so far|last year|this year|a year|per year|in (?:19|20)\d\d)\b", re.I)
+_PLUS_ONE_BEFORE = re.compile(r"\b(?:an?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+(?:[^.;]{0,60}?\s)?(?:along with|together with|and)\s+$", re.I)
+_PLUS_ONE_AFTER = re.compile(r"^[^.;]{0,40}?\band an? (?:third|fourth|fifth|sixth|other|further)\b", re.I)
 _PAIR = re.compile(r"\b(?:the|two) (?:brothers|couple|pair)\b|\bbrothers\b|\bmarried couple\b", re.I)
+_SINGULAR = re.compile(r"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|national|citizen|person|individual)\b|"
+                       r"\b(?:he|she) (?:was|is|has|had)\b", re.I)
+
+
+def _stated_count(f: SentenceFacts) -> int | None:
+    for m in _COUNT.finditer(f.text):
+        if _COUNT_REST_STOP.search(m.group("rest")):
+            continue
+        before = f.text[max(0, m.start() - 80) : m.start()]
+        after = f.text[m.end() :]
+        if _COUNT_AGGREGATE_BEFORE.search(before[-20:]) or _COUNT_AGGREGATE_AFTER.match(after):
+            continue
+        n = number_of(m.group("n"))
+        if not n or not 1 <= n <= 200:
+            continue
+        if _PLUS_ONE_BEFORE.search(before) or _PLUS_ONE_AFTER.match(after):
+            n += 1  # "a Chinese national ... along with two Filipinos", "two employees and a third man"
+        return int(n)
+    return None
 
 
 def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, Found | None]:
-    """Persons accused in the proceeding, as stated."""
+    """Persons accused in the proceeding, as stated: a number with a person noun, a pair, the
+    names found, or one person when the text speaks of one ("a British man", "he was")."""
     for f in facts:
         if not (f.stages or f.is_title):
             continue
-        for m in _COUNT.finditer(f.text):
-            if re.search(r"years?|months?|\bof\b|\$|%", m.group("rest"), re.I):
-                continue
-            n = number_of(m.group("n"))
-            if n and 1 <= n <= 200:
-                return int(n), Found(f, "count.number_noun", 0.7)
+        n = _stated_count(f)
+        if n is not None:
+            return n, Found(f, "count.number_noun", 0.7)
     for f in facts:
         if _PAIR.search(f.text):
             return 2, Found(f, "count.pair", 0.6)
     if names:
         return len(names), Found(facts[0], "count.names", 0.5)
+    for f in facts:
+        if f.stages and _SINGULAR.search(f.text):
+            return 1, Found(f, "count.singular", 0.4)
     return None, None
 
 

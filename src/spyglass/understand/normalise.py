@@ -244,6 +244,40 @@ def numbers_in(text: str, lang: str = "en") -> list[NumberSpan]:
     return found
 
 
+# ---------------------------------------------------------------- windows
+
+# The quantity regexes are slow to run over a whole article, so they run only in windows
+# around a cheap anchor (a unit word, a currency word or symbol); spans stay absolute.
+_WORD = re.compile(r"[^\W\d_]+|[$€£¥₹₩₪₽₴₺₱₫]")
+_BEFORE, _AFTER = 60, 30
+
+
+def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
+    """Merged (start, end) windows around anchor offsets, widened to whitespace."""
+    spans: list[tuple[int, int]] = []
+    for pos in anchors:
+        start, end = max(0, pos - _BEFORE), min(len(text), pos + _AFTER)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _anchors(text: str, words: frozenset[str], prefixes: tuple[str, ...] = ()) -> list[int]:
+    """Offsets of anchor words (case-insensitive) and symbols in ``text``, in order."""
+    present = set(_WORD.findall(text.lower())) & words
+    present.update(w for p in prefixes if p in text.lower() for w in (p,))
+    if not present:
+        return []
+    alt = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+    return [m.start() for m in re.finditer(rf"(?<![^\W\d_])(?:{alt})", text, re.IGNORECASE)]
+
+
 # ---------------------------------------------------------------- durations
 
 _UNITS = {
@@ -265,6 +299,17 @@ _AND = {"en": r"and", "de": r"und", "fr": r"et", "es": r"y", "it": r"e"}
 _RANGE_START = {"en": r"between|from", "de": r"zwischen|von", "fr": r"entre|de", "es": r"entre|de", "it": r"tra|fra|da"}
 _RANGE_TO = {"en": r"to|-|–|—", "de": r"bis|-|–|—", "fr": r"à|-|–|—", "es": r"a|-|–|—", "it": r"a|-|–|—"}
 _SINGULAR = {"en": r"an?|one", "de": r"ein|eine|einem|einen|einer|eines", "fr": r"un|une", "es": r"un|una", "it": r"un|uno|una"}
+_UNIT_WORDS = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "year years yr yrs month months week weeks fortnight fortnights day days life",
+        "de": "jahr jahre jahren jahres monat monate monaten monats woche wochen tag tage tagen",
+        "fr": "an ans année années mois semaine semaines jour jours perpétuité",
+        "es": "año años mes meses semana semanas día días perpetua",
+        "it": "anno anni mese mesi settimana settimane giorno giorni ergastolo vita",
+    }.items()
+}
+_UNIT_PREFIXES = ("lebensl",)
 _UNIT_MONTHS = {"year": 12.0, "month": 1.0, "week": 7 / 30.4375, "day": 1 / 30.4375}
 
 
@@ -307,11 +352,11 @@ def _chain_months(text: str, lang: str) -> int | None:
     return math.floor(total + 1e-9)
 
 
-def _ranges(text: str, lang: str) -> list[tuple[DurationRange, tuple[int, int], int]]:
+def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[DurationRange, tuple[int, int], int]]:
     """Ranges with the low number's span and where the high end starts."""
     _part, _chain, rng = _duration_regexes(lang)
     found = []
-    for m in rng.finditer(text):
+    for m in rng.finditer(text, start, len(text) if end is None else end):
         is_and = re.fullmatch(_AND[lang], m.group("to"), re.IGNORECASE) is not None
         if is_and and not m.group("pre"):
             continue  # "7,000 and 20 years" is not a range
@@ -328,7 +373,10 @@ def _ranges(text: str, lang: str) -> list[tuple[DurationRange, tuple[int, int], 
 
 def duration_ranges_in(text: str, lang: str = "en") -> list[DurationRange]:
     """Ranges of one unit: "between 70 and 84 months", "six to eight years", "70-84 months"."""
-    return [r for r, _low, _high in _ranges(text, lang)]
+    found = []
+    for start, end in _windows(text, _anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
+        found.extend(r for r, _low, _high in _ranges(text, lang, start, end))
+    return found
 
 
 def _unit_of(tail: str, lang: str) -> str | None:
@@ -343,20 +391,32 @@ def durations_in(text: str, lang: str = "en") -> list[Duration]:
     and 2 months" (350), "zwei Jahre und neun Monate", "vent'anni", life terms ("life").
     A range gives two durations, one per end (see ``duration_ranges_in``)."""
     found: list[Duration] = []
-    for r, (low_start, low_end), high_start in _ranges(text, lang):
+    for start, end in _windows(text, _anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
+        found.extend(_durations_between(text, start, end, lang))
+    return sorted(found, key=lambda d: (d.start, d.end))
+
+
+def _durations_between(text: str, start: int, end: int, lang: str) -> list[Duration]:
+    found: list[Duration] = []
+    for r, (low_start, low_end), high_start in _ranges(text, lang, start, end):
         found.append(Duration(low_start, low_end, r.low, text[low_start:low_end], "duration.range.low"))
         found.append(Duration(high_start, r.end, r.high, text[high_start:r.end], "duration.range.high"))
-    for m in re.finditer(_LIFE[lang], text, re.IGNORECASE):
+    for m in _life_regex(lang).finditer(text, start, end):
         found.append(Duration(m.start(), m.end(), "life", m.group(), "duration.life"))
-    _part, chain, _rng = _duration_regexes(lang)
-    for m in chain.finditer(text):
+    part, chain, _rng = _duration_regexes(lang)
+    for m in chain.finditer(text, start, end):
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
         months = _chain_months(m.group(), lang)
         if months is not None:
-            rule = "duration.compound" if len(_part.findall(m.group())) > 1 else "duration.simple"
+            rule = "duration.compound" if len(part.findall(m.group())) > 1 else "duration.simple"
             found.append(Duration(m.start(), m.end(), months, m.group(), rule))
-    return sorted(found, key=lambda d: (d.start, d.end))
+    return found
+
+
+@cache
+def _life_regex(lang: str) -> re.Pattern[str]:
+    return re.compile(_LIFE[lang], re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- money
@@ -399,17 +459,31 @@ def _currency_in_context(symbol: str, text: str, start: int) -> str | None:
 def money_in(text: str, lang: str = "en") -> list[Money]:
     """Sums of money with ISO 4217 codes: "$7,000", "NT$3.8 million", "280,000 euros",
     "€10.000" (de), "5mila euro", "Rs 3,000"; "$7,000-20,000" gives two, the currency carried."""
+    found: list[Money] = []
+    for start, end in _windows(text, _anchors(text, _currency_words())):
+        found.extend(_money_between(text, start, end, lang))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    """The last word or symbol of each currency term ("won" of "South Korean won")."""
+    words = {_WORD.findall(t.lower())[-1] for t in lexicon.currency_terms() if _WORD.findall(t)}
+    return frozenset(w for w in words if len(w) > 1 or not w.isalpha()) - {"try", "cup"}
+
+
+def _money_between(text: str, start: int, end: int, lang: str) -> list[Money]:
     before, after = _money_regexes(lang)
     found: list[Money] = []
     for regex, rule in ((before, "money.symbol_first"), (after, "money.amount_first")):
-        for m in regex.finditer(text):
+        for m in regex.finditer(text, start, end):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
             money = _money(m, text, lang, rule)
             if money is not None:
                 found.append(money)
                 found.extend(_range_partner(text, m, money, lang))
-    return sorted(found, key=lambda f: (f.start, f.end))
+    return found
 
 
 def _money(m: re.Match[str], text: str, lang: str, rule: str) -> Money | None:

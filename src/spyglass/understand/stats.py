@@ -2,9 +2,9 @@
 
 Two readers share one cue table (``data/relevance_stats.tsv``):
 - prose: a sentence whose context names espionage, a proceeding and a statistical framing
-  ("there were 10 prosecutions for Chinese espionage in 2022, 48 in 2023, and 64 in 2024");
-  each count goes to the year that follows it, else to the year before it ("Of the 64 people
-  charged in 2024, 28 were serving members"); "last year" resolves against the article date;
+  ("police opened 7 spying cases in 2019, 12 in 2020 and 15 in 2021");
+  each count goes to the year that follows it, else to the year before it ("Of the 15 people
+  charged in 2021, 6 were soldiers"); "last year" resolves against the article date;
 - tables: runs of rows that start with a year ("1979   1*   1", "- 2022: 12 cases"); each
   column is kept when its header or the table's caption names espionage and not something else
   (unauthorised disclosure, technology leaks, cyberattacks).

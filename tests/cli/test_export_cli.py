@@ -1,0 +1,126 @@
+"""End to end, as a user runs them: `spyglass export`, `spyglass import`, `spyglass watch ...`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from spyglass.export.csv import CSV_COLUMNS
+from spyglass.store import open_store
+from tests.export.samples import bare_case, hostile_case, soldiers_case
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+# Run this checkout's code whatever the virtualenv's editable install points at.
+LAUNCH = "import sys; sys.argv[0] = 'spyglass'; from spyglass.cli import main; main()"
+
+
+def spyglass(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env.pop("SPYGLASS_DB", None)
+    return subprocess.run([sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True,
+                          env=env, timeout=120, input=stdin.decode() if stdin else None)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cases.db")
+    store = open_store(path)
+    try:
+        for case in (soldiers_case(), bare_case(), hostile_case()):
+            store.save_case(case, [])
+    finally:
+        store.close()
+    return path
+
+
+def test_export_every_format_to_a_file(db: str, tmp_path: Path) -> None:
+    for fmt in ("csv", "jsonl", "stix", "atom"):
+        out = tmp_path / f"out.{fmt}"
+        done = spyglass("export", "--db", db, "--format", fmt, "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        assert f"as {fmt} to {out}" in done.stderr
+        assert not (tmp_path / f"out.{fmt}.part").exists()
+        text = out.read_text(encoding="utf-8")
+        if fmt == "csv":
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
+            assert list(rows[0]) == list(CSV_COLUMNS) and len(rows) == 3
+        elif fmt == "jsonl":
+            assert {json.loads(line)["id"] for line in text.splitlines()} == {"case-tw-soldiers", "case-bare", "case-hostile"}
+        elif fmt == "stix":
+            assert json.loads(text)["type"] == "bundle"
+        else:
+            feed = feedparser.parse(text.encode("utf-8"))
+            assert feed.bozo == 0 and len(feed.entries) == 3
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (["--sponsor", "cn"], {"case-tw-soldiers"}),
+    (["--target", "DE", "--target", "TW"], {"case-tw-soldiers", "case-hostile"}),
+    (["--stage", "charged"], {"case-hostile"}),
+    ([], {"case-tw-soldiers", "case-bare", "case-hostile"}),
+])
+def test_export_filters_match_spyglass_cases(db: str, filters: list[str], expected: set[str]) -> None:
+    done = spyglass("export", "--db", db, "-f", "jsonl", *filters)
+    assert done.returncode == 0, done.stderr
+    assert {json.loads(line)["id"] for line in done.stdout.splitlines()} == expected
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-f", "xml"], "--format 'xml' is not known; use one of: csv, jsonl, stix, atom"),
+    (["--stage", "jailed"], "--stage 'jailed' is not a stage; use one of:"),
+])
+def test_export_refuses_bad_options_in_one_line(db: str, args: list[str], message: str) -> None:
+    done = spyglass("export", "--db", db, *args)
+    assert done.returncode == 2
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_import_round_trip_with_a_bad_line(db: str, tmp_path: Path) -> None:
+    exported = spyglass("export", "--db", db, "-f", "jsonl").stdout
+    lines = exported.splitlines()
+    damaged = tmp_path / "cases.jsonl"
+    damaged.write_text("\n".join([lines[0], '{"format": "spyglass.case", "version": 9}', *lines[1:]]) + "\n")
+    other = str(tmp_path / "other.db")
+    done = spyglass("import", str(damaged), "--db", other)
+    assert done.returncode == 1
+    assert f"spyglass: {damaged}:2: version 9 is not supported" in done.stderr
+    assert "imported 3 case(s)" in done.stderr and "1 bad line(s) skipped" in done.stderr
+    assert spyglass("export", "--db", other, "-f", "jsonl").stdout == exported
+
+
+def test_import_of_a_missing_file_says_so(tmp_path: Path) -> None:
+    done = spyglass("import", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "x.db"))
+    assert done.returncode == 2 and "nope.jsonl: no such file" in done.stderr
+
+
+def test_watch_lifecycle(db: str) -> None:
+    assert spyglass("watch", "add", "china", "--sponsor", "CN", "--db", db).stdout.strip() == "watchlist china: --sponsor CN"
+    assert spyglass("watch", "add", "china", "--db", db).returncode == 2
+    assert spyglass("watch", "list", "--db", db).stdout.startswith("china\t--sponsor CN\tlast checked: never")
+
+    first = spyglass("watch", "check", "china", "--db", db)
+    assert first.stdout.splitlines() == [
+        "new case   case-tw-soldiers  sentenced  CN->TW  Four Taiwanese soldiers jailed for spying for China"]
+    assert spyglass("watch", "check", "china", "--db", db).stdout == ""
+
+    store = open_store(db)
+    try:
+        store.save_case(soldiers_case().model_copy(update={"id": "case-new", "title": "New one", "stage": "charged"}), [])
+    finally:
+        store.close()
+    assert spyglass("watch", "check", "china", "--db", db).stdout.splitlines() == [
+        "new case   case-new  charged  CN->TW  New one"]
+    assert spyglass("watch", "check", "china", "--db", db).stdout == ""
+
+    assert spyglass("watch", "remove", "china", "--db", db).returncode == 0
+    assert spyglass("watch", "list", "--db", db).stdout == ""
+    gone = spyglass("watch", "remove", "china", "--db", db)
+    assert gone.returncode == 3 and "no watchlist named 'china'" in gone.stderr

@@ -1,0 +1,67 @@
+"""`spyglass token create/list` and `spyglass serve`, run as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from spyglass.store import open_store
+
+from . import dataset
+
+
+def _spyglass(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", "from spyglass.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=60, env={**os.environ})
+
+
+def test_token_create_prints_the_secret_once_and_list_hides_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    created = _spyglass("token", "create", "ada", "--db", db)
+    assert created.returncode == 0, created.stderr
+    secret = created.stdout.strip()
+    assert len(secret) >= 20 and "not be shown again" in created.stderr
+    store = open_store(db)
+    assert store.check_token(secret) and not store.check_token(secret + "x")
+    store.close()
+    listed = _spyglass("token", "list", "--db", db)
+    assert listed.stdout.startswith("ada\t") and secret not in listed.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    dataset.fill(store)
+    store.close()
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", "from spyglass.cli import main; main()", "serve",
+                             "--port", str(port), "--db", db], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/v1/cases", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert response.json()["total"] == len(dataset.cases())
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -101,6 +101,7 @@ def test_import_of_a_missing_file_says_so(tmp_path: Path) -> None:
     assert done.returncode == 2 and "nope.jsonl: no such file" in done.stderr
 
 
+@pytest.mark.slow  # a dozen CLI runs
 def test_watch_lifecycle(db: str) -> None:
     assert spyglass("watch", "add", "china", "--sponsor", "CN", "--db", db).stdout.strip() == "watchlist china: --sponsor CN"
     assert spyglass("watch", "add", "china", "--db", db).returncode == 2
@@ -119,6 +120,14 @@ def test_watch_lifecycle(db: str) -> None:
     assert spyglass("watch", "check", "china", "--db", db).stdout.splitlines() == [
         "new case   case-new  charged  CN->TW  New one"]
     assert spyglass("watch", "check", "china", "--db", db).stdout == ""
+
+    store = open_store(db)
+    try:
+        store.save_case(soldiers_case().model_copy(update={"id": "case-new", "title": "New one", "stage": "convicted"}), [])
+    finally:
+        store.close()
+    assert spyglass("watch", "check", "china", "--db", db).stdout.splitlines() == [
+        "new stage  case-new  convicted  CN->TW  New one"]
 
     assert spyglass("watch", "remove", "china", "--db", db).returncode == 0
     assert spyglass("watch", "list", "--db", db).stdout == ""

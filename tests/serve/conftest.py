@@ -3,11 +3,10 @@ over it, and an in-process HTTP client that talks to it as a loopback browser wo
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import asyncio
 
 import httpx
 import pytest

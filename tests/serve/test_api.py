@@ -210,3 +210,19 @@ def test_loopback_refuses_foreign_host_headers(client: httpx.Client) -> None:
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data."""
     assert_error(client.get("/api/v1/cases", headers={"Host": "evil.example"}), 400, "bad-host")
     assert client.get("/api/v1/cases", headers={"Host": "localhost:8000"}).status_code == 200
+
+
+def test_cached_lists_follow_every_write(client: httpx.Client, auth: dict[str, str], database: Database) -> None:
+    """Lists and facets are cached per database version: a correction or a CLI-side write shows at once."""
+    before = client.get("/api/v1/cases?stage=convicted").json()
+    assert dataset.TAIWAN_CASE not in {c["id"] for c in before["items"]}
+    client.patch(f"/api/v1/cases/{dataset.TAIWAN_CASE}", json=CORRECTION, headers=auth)
+    after = client.get("/api/v1/cases?stage=convicted").json()
+    assert dataset.TAIWAN_CASE in {c["id"] for c in after["items"]}
+    assert after["facets"]["stage"]["convicted"] == before["facets"]["stage"]["convicted"] + 1
+    from spyglass.store import open_store  # a second process-like writer, as `spyglass case edit` would be
+
+    other = open_store(str(database.path))
+    other.delete_case("case-plain-0", why="test")
+    other.close()
+    assert client.get("/api/v1/cases").json()["total"] == len(dataset.cases()) - 1

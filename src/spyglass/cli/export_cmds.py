@@ -23,7 +23,7 @@ from spyglass.store.base import CaseQuery, Store
 
 __all__ = ["register", "query_of"]
 
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL [env SPYGLASS_DB]")]
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
 Sponsor = Annotated[list[str] | None, typer.Option("--sponsor", help="sponsor country (ISO alpha-2); repeatable")]
 Target = Annotated[list[str] | None, typer.Option("--target", help="target country (ISO alpha-2); repeatable")]
 Service = Annotated[list[str] | None, typer.Option("--service", help="sponsoring service, e.g. MSS; repeatable")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import stix2
@@ -86,9 +87,6 @@ class _CaseMapper:
             "object_marking_refs": _MARKING,
         }
 
-    def _shared(self) -> dict[str, Any]:
-        return {"created_by_ref": SYSTEM_ID, "created": EPOCH, "modified": EPOCH, "object_marking_refs": _MARKING}
-
     def _reference(self, article_id: str, sentence: str | None = None) -> dict[str, str]:
         source = self.sources.get(article_id, CaseSource(article_id=article_id))
         ref = {"source_name": source.site_name or "news article"}
@@ -125,7 +123,7 @@ class _CaseMapper:
         return names if names else ([""] if self.case.sponsor_country else [])
 
     def service_id(self, name: str) -> str:
-        return stix_id("threat-actor", "service", self.case.sponsor_country or "", name)
+        return stix_id("threat-actor", "service", self.case.sponsor_country or "", name)  # as in _service
 
     def _period(self) -> dict[str, datetime]:
         start, end = self.case.period or (None, None)
@@ -142,30 +140,11 @@ class _CaseMapper:
     def locations(self) -> Iterator[Any]:
         codes = [c for c in (self.case.sponsor_country, self.case.target_country) if c]
         for code in dict.fromkeys(codes):
-            yield stix2.Location(
-                id=stix_id("location", code), name=country_name(code), country=code,
-                description=f"Country {country_label(code)}", **self._shared(),
-            )
+            yield _location(code)
 
     def services(self) -> Iterator[Any]:
-        country = self.case.sponsor_country
         for name in self.service_names():
-            label = name or f"Unnamed state sponsor of {country_name(country)}"
-            where = f" of {country_label(country)}" if country else ""
-            text = (f"Intelligence or security service {name}{where}" if name
-                    else f"The state {country_label(country)} as sponsor, where reports name no service")
-            service_id = self.service_id(name)
-            yield stix2.ThreatActor(
-                id=service_id, name=label, description=text, threat_actor_types=["nation-state"],
-                roles=["sponsor", "director"], resource_level="government", **self._shared(),
-            )
-            if country:
-                yield stix2.Relationship(
-                    id=stix_id("relationship", "located-at", service_id, stix_id("location", country)),
-                    relationship_type="located-at", source_ref=service_id,
-                    target_ref=stix_id("location", country),
-                    description=f"{label} is a service of {country_label(country)}", **self._shared(),
-                )
+            yield from _service(self.case.sponsor_country, name)
 
     def campaign(self) -> Any:
         case = self.case
@@ -278,6 +257,40 @@ class _CaseMapper:
             published=self.modified, report_types=["campaign", "threat-actor"],
             object_refs=refs, **self._common(modified=self.modified),
         )
+
+
+_SHARED: dict[str, Any] = {
+    "created_by_ref": SYSTEM_ID, "created": EPOCH, "modified": EPOCH, "object_marking_refs": _MARKING,
+}
+
+
+# Shared objects depend only on their arguments; caching them saves rebuilding (and
+# re-validating) the same country or service for every case that names it.
+@lru_cache(maxsize=4096)
+def _location(code: str) -> Any:
+    return stix2.Location(id=stix_id("location", code), name=country_name(code), country=code,
+                          description=f"Country {country_label(code)}", **_SHARED)
+
+
+@lru_cache(maxsize=4096)
+def _service(country: str | None, name: str) -> tuple[Any, ...]:
+    """A sponsoring service (or the bare sponsor state) and, when its country is known, where it sits."""
+    label = name or f"Unnamed state sponsor of {country_name(country)}"
+    where = f" of {country_label(country)}" if country else ""
+    text = (f"Intelligence or security service {name}{where}" if name
+            else f"The state {country_label(country)} as sponsor, where reports name no service")
+    service_id = stix_id("threat-actor", "service", country or "", name)
+    actor = stix2.ThreatActor(id=service_id, name=label, description=text, threat_actor_types=["nation-state"],
+                              roles=["sponsor", "director"], resource_level="government", **_SHARED)
+    if not country:
+        return (actor,)
+    place = stix_id("location", country)
+    located = stix2.Relationship(
+        id=stix_id("relationship", "located-at", service_id, place), relationship_type="located-at",
+        source_ref=service_id, target_ref=place, description=f"{label} is a service of {country_label(country)}",
+        **_SHARED,
+    )
+    return (actor, located)
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:

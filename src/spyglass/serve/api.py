@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spyglass.records import Analysis, Article, Case, Stat
 from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, Store
 
+from .cache import cached
 from .corrections import correction_of
 from .ingesting import IngestRequest, IngestSummary, ingest_document
 from .problems import ERROR_RESPONSES
@@ -59,8 +60,8 @@ class CorrectionIn(BaseModel):
 
 
 @router.get("/cases", response_model=CasePage, summary="Cases matching the filters, with facet counts")
-def cases(store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)]) -> CasePage:
-    return store.cases(filters.query)
+def cases(request: Request, store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)]) -> CasePage:
+    return cached(request, store, ("cases", filters.query), lambda: store.cases(filters.query))
 
 
 @router.get("/cases/{case_id}", response_model=Case, summary="One case with corrections applied")
@@ -105,9 +106,10 @@ def stats(store: StoreDep) -> Stats:
 
 
 @router.get("/entities", response_model=list[EntityRow], summary="Countries, services and people with case counts")
-def entities(store: StoreDep,
+def entities(request: Request, store: StoreDep,
              kind: Annotated[Literal["country", "service", "person"] | None, Query()] = None) -> list[EntityRow]:
-    facets = store.cases(CaseQuery(limit=1)).facets
+    everything = CaseQuery(limit=1)
+    facets = cached(request, store, ("cases", everything), lambda: store.cases(everything)).facets
     rows = _countries(facets) + _simple(facets, "service", "service") + _simple(facets, "person", "person")
     return [r for r in rows if kind is None or r.kind == kind]
 

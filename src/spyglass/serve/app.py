@@ -21,6 +21,7 @@ from spyglass import __version__
 from spyglass.settings import Settings
 from spyglass.store.base import Store
 
+from .cache import ResultCache
 from .problems import install_handlers
 from .security import Policy, Sessions, install_middleware
 from .views import install_filters
@@ -108,6 +109,7 @@ def create_app(store_target: str, settings: Settings) -> FastAPI:
     app.state.stores = stores
     app.state.policy = Policy.for_bind(settings.host)
     app.state.sessions = Sessions()
+    app.state.results = ResultCache()
     app.state.templates = _templates()
     install_handlers(app)
     install_middleware(app)

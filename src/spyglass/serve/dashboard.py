@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spyglass.records import Case, Stat
 from spyglass.store.base import CaseChange, CaseQuery, PairCount, Store
 
 from .charts import heat_level
 
-__all__ = ["Overview", "Matrix", "StatGroup", "overview_of", "stat_groups", "matrix_of"]
+__all__ = ["Overview", "Matrix", "StatGroup", "overview_of", "stat_groups", "matrix_of", "first_cases"]
 
 TOP_SPONSORS = 12
 TOP_TARGETS = 12
@@ -81,6 +82,17 @@ def stat_groups(stats: list[Stat]) -> list[StatGroup]:
     return groups
 
 
+def first_cases(store: Store, query: CaseQuery, n: int) -> list[Case]:
+    """The first ``n`` matches without the facet counts ``Store.cases`` computes."""
+    found = store.iter_cases(query)
+    try:
+        return list(islice(found, n))
+    finally:
+        close = getattr(found, "close", None)
+        if close is not None:
+            close()
+
+
 def overview_of(store: Store) -> Overview:
     per_year = sorted((row.year, row.value, row.count) for row in store.case_counts_by("sponsor", by_year=True)
                       if row.year is not None)
@@ -88,7 +100,7 @@ def overview_of(store: Store) -> Overview:
         counts=store.counts(),
         per_year=per_year,
         matrix=matrix_of(store.country_pairs(limit=PAIRS)),
-        latest=store.cases(CaseQuery(limit=LATEST)).items,
+        latest=first_cases(store, CaseQuery(), LATEST),
         changes=store.recent_changes(limit=LATEST),
         stats=stat_groups(store.stats()),
     )

@@ -18,9 +18,10 @@ from spyglass.records import Analysis, Case
 from spyglass.store.base import CaseQuery, Store
 
 from .api import StoreDep
+from .cache import cached
 from .charts import cases_per_year_spec, stat_spec
 from .corrections import EDITABLE, correction_of, form_value_of, value_from_form
-from .dashboard import overview_of
+from .dashboard import first_cases, overview_of
 from .highlight import Span, pieces_of
 from .security import SESSION_COOKIE, SESSION_SECONDS, Sessions, check_csrf, safe_next, session_of
 from .views import CaseFilters, case_filters
@@ -29,6 +30,7 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
+OVERVIEW_TTL = 10.0  # seconds the overview's article counts may lag an ingest that made no case
 _LINKED_LABELS = {"COUNTRY": "countries", "GPE": "countries", "NORP": "countries", "SERVICE": "services"}
 
 
@@ -39,7 +41,7 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> Response:
-    view = overview_of(store)
+    view = cached(request, store, "overview", lambda: overview_of(store), ttl=OVERVIEW_TTL)
     charts = [json.dumps(cases_per_year_spec(view.per_year))] if view.per_year else []
     stat_charts = [(group, json.dumps(stat_spec(group.subject, group.stats))) for group in view.stats[:6]]
     return _render(request, "overview.html", {"view": view, "charts": charts, "stat_charts": stat_charts})
@@ -47,7 +49,7 @@ def overview(request: Request, store: StoreDep) -> Response:
 
 @router.get("/cases")
 def cases(request: Request, store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)]) -> Response:
-    page = store.cases(filters.query)
+    page = cached(request, store, ("cases", filters.query), lambda: store.cases(filters.query))
     pages = max(1, -(-page.total // filters.per_page))
     return _render(request, "cases.html", {"page": page, "filters": filters, "params": filters.params,
                                            "pages": pages})
@@ -73,8 +75,8 @@ def _related(store: Store, case: Case) -> list[Case]:
     if not case.sponsor_country and not case.target_country:
         return []
     query = CaseQuery(sponsor=tuple(filter(None, [case.sponsor_country])),
-                      target=tuple(filter(None, [case.target_country])), limit=6)
-    return [c for c in store.cases(query).items if c.id != case.id][:5]
+                      target=tuple(filter(None, [case.target_country])))
+    return [c for c in first_cases(store, query, 6) if c.id != case.id][:5]
 
 
 @router.get("/cases/{case_id}")
@@ -125,23 +127,24 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> Response
     })
 
 
-def _cases_for(store: Store, **filters: Any) -> tuple[list[Case], int]:
-    page = store.cases(CaseQuery(limit=50, **filters))
+def _cases_for(request: Request, store: Store, **filters: Any) -> tuple[list[Case], int]:
+    query = CaseQuery(limit=50, **filters)
+    page = cached(request, store, ("cases", query), lambda: store.cases(query))
     return page.items, page.total
 
 
 @router.get("/countries/{code}")
 def country(request: Request, store: StoreDep, code: str) -> Response:
     code = code.upper()[:3]
-    as_sponsor, sponsor_total = _cases_for(store, sponsor=(code,))
-    as_target, target_total = _cases_for(store, target=(code,))
+    as_sponsor, sponsor_total = _cases_for(request, store, sponsor=(code,))
+    as_target, target_total = _cases_for(request, store, target=(code,))
     return _render(request, "country.html", {"code": code, "as_sponsor": as_sponsor, "as_target": as_target,
                                              "sponsor_total": sponsor_total, "target_total": target_total})
 
 
 @router.get("/services/{service_id}")
 def service(request: Request, store: StoreDep, service_id: str) -> Response:
-    items, total = _cases_for(store, service=(service_id,))
+    items, total = _cases_for(request, store, service=(service_id,))
     return _render(request, "entity.html", {"kind": "Service", "name": service_id, "cases": items,
                                             "total": total, "more": f"/cases?service={service_id}"})
 
@@ -149,7 +152,7 @@ def service(request: Request, store: StoreDep, service_id: str) -> Response:
 @router.get("/people/{name}")
 def person(request: Request, store: StoreDep, name: str) -> Response:
     # No person filter exists in CaseQuery: search the name, keep cases that list it.
-    items, _ = _cases_for(store, text=f'"{name}"')
+    items, _ = _cases_for(request, store, text=f'"{name}"')
     named = [c for c in items if any(name.lower() == n.lower() for n in c.accused_names)] or items
     return _render(request, "entity.html", {"kind": "Person", "name": name, "cases": named,
                                             "total": len(named), "more": None})

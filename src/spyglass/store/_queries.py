@@ -12,9 +12,10 @@ from typing import Any
 from spyglass.store._codec import query_words
 from spyglass.store.base import CaseQuery, FacetField
 
-__all__ = ["Where", "case_where", "order_by", "total_and_facets_sql", "count_by_sql", "marks"]
+__all__ = ["ALL", "Where", "case_where", "order_by", "facet_sql", "total_and_facets_sql", "count_by_sql", "marks"]
 
 Where = tuple[str, list[Any]]
+ALL = "1 = 1"  # the condition of a query without filters
 TextClause = Callable[[list[str]], Where]  # words -> SQL over alias c, with parameters
 
 # Column of the cases table (alias c) behind each filter and facet.
@@ -42,7 +43,7 @@ def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
             clauses.append(f"{column} IN ({marks(len(values))})")
             params.extend(values)
     if query.year is not None:
-        clauses.append("EXISTS (SELECT 1 FROM case_years y WHERE y.case_id = c.id AND y.year = ?)")
+        clauses.append("c.id IN (SELECT y.case_id FROM case_years y WHERE y.year = ?)")
         params.append(query.year)
     if query.text is not None and query.text.strip():
         words = query_words(query.text)
@@ -52,7 +53,7 @@ def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
             sql, text_params = text_clause(words)
             clauses.append(sql)
             params.extend(text_params)
-    return (" AND ".join(clauses) or "1 = 1"), params
+    return (" AND ".join(clauses) or ALL), params
 
 
 def order_by(sort: str) -> str:
@@ -60,6 +61,19 @@ def order_by(sort: str) -> str:
     descending = sort.startswith("-")
     column = _SORTS[sort.lstrip("-")]
     return f"{column} {'DESC' if descending else 'ASC'} NULLS LAST, c.id ASC"
+
+
+def facet_sql(field: FacetField, where: str) -> str:
+    """Counts per value of one facet over the cases matching ``where`` (indexes do the work)."""
+    if field == "year":
+        if where == ALL:
+            return "SELECT y.year, COUNT(*) FROM case_years y GROUP BY y.year"
+        return (
+            "SELECT y.year, COUNT(*) FROM case_years y "
+            f"WHERE y.case_id IN (SELECT c.id FROM cases c WHERE {where}) GROUP BY y.year"
+        )
+    column = COLUMNS[field]
+    return f"SELECT {column}, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL GROUP BY {column}"
 
 
 def total_and_facets_sql(where: str) -> str:

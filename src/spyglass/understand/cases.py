@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["mentions_in"]
 
 _OFFICIAL_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(t) for t in case_rules.OFFICIAL_TITLES) + r"|according to|said|told|by)\s+(?:\w+\s+){0,2}$",
+    r"(?:" + "|".join(re.escape(t) for t in case_rules.official_titles()) + r"|according to|said|told|by)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w+|judge|prosecutor|minister|lawyer|"
@@ -59,14 +59,42 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit]) -> list[Hit]:
     return out
 
 
+# Two or more capitalised tokens in a row (or a name and an initial): where a full name may be.
+_FULL_NAME = re.compile(r"\b[A-Z][a-zß-öø-ÿā-ž'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zß-öø-ÿā-ž'’-]+))+")
+
+
+def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | None:
+    """A pattern for the names found so far and their parts ("Jian Guo", "Guo")."""
+    parts: set[str] = set()
+    for hits in found:
+        for hit in hits:
+            parts.add(hit.text)
+            parts |= {t for t in hit.text.split() if len(t) > 2 and t[:1].isupper() and t.lower() not in _STOPWORDS}
+    if not parts:
+        return None
+    alt = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
 def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | None) -> None:
+    """Fill ``persons`` of the cue sentences. The model reads only sentences that may hold a
+    full name; later mentions by surname alone are found by matching the names it found."""
     cue = [f for f in all_facts if f.is_cue]
-    if nlp is not None and lang == "en":
-        found = entities.persons_by_model([f.text for f in cue], nlp)
-    else:
-        found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in cue]
-    for facts, hits in zip(cue, found, strict=True):
-        facts.persons = _accused_persons(facts, hits)
+    if nlp is None or lang != "en":
+        for f in cue:
+            f.persons = _accused_persons(f, entities.persons_by_rule(f.text, _STOPWORDS))
+        return
+    read = [f for f in cue if _FULL_NAME.search(f.text)]
+    found = entities.persons_by_model([f.text for f in read], nlp)
+    by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
+    known = _known_names([f.text for f in read], found)
+    for f in cue:
+        hits = list(by_model.get(id(f), ()))
+        if known is not None and id(f) not in by_model:
+            for m in known.finditer(f.text):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    hits.append(Hit(m.start(), m.end(), m.group(), m.group(), "person.known_name", "PERSON"))
+        f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start))
 
 
 def _evidence(article: Article, found: Found) -> Evidence:

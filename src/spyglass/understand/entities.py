@@ -1,7 +1,7 @@
 """Entity recognition for case extraction: gazetteer matches plus spaCy persons.
 
 Countries (names, demonyms, capitals), intelligence services, roles and stage phrases come
-from rule tables (``case_rules``) compiled once into regular expressions; person names come
+from helper B's rule tables (``lexicon``); person names come
 from spaCy's statistical NER for English and from capitalised-token patterns elsewhere.
 """
 

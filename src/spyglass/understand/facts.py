@@ -64,8 +64,8 @@ def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str =
         countries=entities.countries_in(text, lang),
         services=entities.services_in(text),
         roles=entities.roles_in(text, lang),
-        money=quantities.money_in(text),
-        durations=quantities.durations_in(text),
+        money=quantities.money_in(text, lang),
+        durations=quantities.durations_in(text, lang),
         years=quantities.years_in(text),
         espionage=bool(ESPIONAGE_CUE.search(text)),
     )

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spyglass.understand import case_rules, lexicon
 from spyglass.understand.entities import Hit, service_country
+from spyglass.understand.lexicon import _rows as read_rows  # the lexicon's TSV reader
 from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.quantities import number_of
+from spyglass.understand.normalise import number_of
 
 __all__ = [
     "Found", "stage_of", "sentence_months_of", "payments_of", "period_of", "sponsor_of",
@@ -38,14 +40,45 @@ def _window(text: str, start: int, end: int, before: int, after: int) -> tuple[s
 # ---------------------------------------------------------------- stage
 
 
+# A person freed in an exchange: the step of a swap story ("Norway released Mikushin").
+_SWAP_FREED = re.compile(r"\b(?:released|freed|handed over|swapped|exchanged|flown (?:out|home|to))\b", re.I)
+_SWAP = re.compile(r"\b(?:swap|exchange|trade)\b", re.I)
+# Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
+_SUBJECT = re.compile(r"\b(?:he|she|they|him|her|them|his|the (?:couple|pair|two|three|men|man|woman|brothers))\b", re.I)
+
+
+def _about_someone(f: SentenceFacts) -> bool:
+    return bool(f.persons or f.is_title or f.roles or _SUBJECT.search(f.text))
+
+
 def stage_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
-    """The most advanced step reported as done."""
+    """The most advanced step reported as done.
+
+    Only sentences about someone count (not "few prosecutions end in conviction"). An
+    acquittal wins only when no conviction is reported (not "acquitted on a seventh count"),
+    an expulsion only when no court step is (not "the expulsions of diplomats" in a trial
+    story); a release in a swap story outranks the sentence served before it.
+    """
+    hits = [(h, f) for f in facts if _about_someone(f) for h in f.stages] or [(h, f) for f in facts for h in f.stages]
+    found = {h.kb_id for h, _ in hits}
+    swap = any(_SWAP.search(f.text) for f in facts)
     best: tuple[int, Hit, SentenceFacts] | None = None
-    for f in facts:
-        for hit in f.stages:
-            rank = case_rules.STAGE_RANK[hit.kb_id]
-            if best is None or rank > best[0]:
-                best = (rank, hit, f)
+    for hit, f in hits:
+        stage = hit.kb_id
+        if stage == "acquitted" and found & {"convicted", "sentenced"}:
+            continue
+        if stage == "expelled" and found & {"charged", "convicted", "sentenced", "acquitted"}:
+            continue
+        rank = case_rules.STAGE_RANK[stage]
+        if best is None or rank > best[0]:
+            best = (rank, hit, f)
+    if swap:
+        for f in facts:
+            m = _SWAP_FREED.search(f.text)
+            if m and (f.persons or _SWAP.search(f.text)) and (best is None or best[1].kb_id != "released"):
+                hit = Hit(m.start(), m.end(), m.group(), "released", "stage.released.swap_story", "STAGE")
+                best = (case_rules.STAGE_RANK["released"], hit, f)
+                break
     if best is None:
         return None, None
     return best[1].kb_id, Found(best[2], best[1].rule, 0.8)
@@ -68,10 +101,15 @@ _APPROXIMATE = re.compile(r"(?:nearly|almost|more than|over|about|around|roughly
 SENTENCE_RULES = ("sent.term", "sent.life")
 
 
+_AGE_APPOSITION = re.compile(r"[\w.],\s*$")
+
+
 def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = _window(f.text, start, end, 70, 30)
     if _AGE_AFTER.search(f.text[end:]):
         return False
+    if _AGE_APPOSITION.search(before) and re.match(r"^\s*(?:,|\))", after):
+        return False  # "Biot, 58 anni, ...": an age between commas
     clause = re.split(r"[;]|, while |, but | but ", before)[-1]
     if TERM_BLOCK.search(clause[-45:]) or re.match(r"^\s*(?:\)|of (?:his|her|the) )", after):
         return False
@@ -91,8 +129,7 @@ def sentence_months_of(facts: list[SentenceFacts]) -> tuple[tuple[object, object
             if not _is_term(f, q.start, q.end):
                 continue
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
-            for end in q.value:  # type: ignore[attr-defined]
-                (rough if weak else exact).append((end, Found(f, q.rule, 0.5 if weak else 0.75)))
+            (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75)))
     chosen = exact or rough
     if not chosen:
         return None, None
@@ -151,7 +188,7 @@ SPY_ACT = re.compile(r"spied|spying|spy\b|espionage|passed|provid|sold|shar|hand
 _Y = r"(?:19[4-9]\d|20[0-4]\d)"
 _MONTHS = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,? )?"
 PERIOD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("period.between", re.compile(rf"\b(?:between|from|desde|dal|von|de) {_MONTHS}(?P<a>{_Y}) (?:and|to|until|till|through|hasta|al|bis|à) {_MONTHS}(?P<b>{_Y})\b", re.I)),
+    ("period.between", re.compile(rf"\b(?:between|from|desde|dal|von|de|zwischen|entre|tra|fra) {_MONTHS}(?P<a>{_Y}) (?:and|to|until|till|through|hasta|al|bis|à|und|et|y|e) {_MONTHS}(?P<b>{_Y})\b", re.I)),
     ("period.dash", re.compile(rf"(?<![\d-])(?P<a>{_Y})\s?[-–]\s?(?P<b>{_Y}|\d\d)(?![\d-])")),
     ("period.in_and", re.compile(rf"\bin (?P<a>{_Y}) and (?P<b>{_Y})\b")),
     ("period.since", re.compile(rf"\b(?:since|from|beginning in|starting in|desde|dal|seit) (?:at least |as early as )?{_MONTHS}(?P<a>{_Y})\b", re.I)),
@@ -167,7 +204,7 @@ _RANGE_RULES = ("period.between", "period.dash", "period.in_and")
 _CLAUSE_BREAK = re.compile(r";|:|\.\s|, (?:and|but|while|when|after|before|where|although)\b| but |, who |, which ")
 _START_CUE = re.compile(r"(?:since|from|beginning in|starting in|as early as|at least|recruited in|in|desde|dal|seit|depuis|"
                         r"reclutad[oa] (?:\w+ ){0,3}en|reclutat[oa] (?:\w+ ){0,3}nel)\s+(?:at least\s+)?(?:\w+\s+)?$", re.I)
-_OPEN_START = re.compile(r"(?:since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+)?(?:\w+\s+)?$|"
+_OPEN_START = re.compile(r"(?:since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+|mindestens\s+|al menos\s+|almeno\s+|au moins\s+)?(?:\w+\s+)?$|"
                          r"(?:recruited|reclutad[oa]|reclutat[oa]|angeworben|anwerben|first tasked)\b[^.;]{0,50}$", re.I)
 _END_CUE = re.compile(r"(?:until|till|through|to|bis|hasta|fino al|jusqu'en|jusqu’en)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = (("period.last_year", re.compile(r"\blast year\b|\bl'anno scorso\b|\bel año pasado\b|\bletztes Jahr\b", re.I), -1),
@@ -189,7 +226,8 @@ SPY_VERB = re.compile(r"\b(?:spied|passed|provided|providing|sold|selling|shared
                       r"met (?:with )?(?:his|her|their|a|an)|worked (?:for|as an? agent)|cooperated|collaborated|delivered|"
                       r"uploaded|stole|removed|took (?:money|payments|cash)|received (?:payments|money|cash|\$|€|£)|contacted|"
                       r"approached|visited|travel(?:l)?ed|reclutad[oa]|pas[óo]|entreg[óo]|trabaj[óo]|consegn\w+|cedut\w+|"
-                      r"vendut\w+|übergab|weitergegeben|angeworben|beschafft|livr\w+|transmis)", re.I)
+                      r"vendut\w+|übergab|weitergegeben|angeworben|beschafft|livr\w+|transmis|supported|worked|acted|agreed to work|"
+                      r"spionierte|ausgespäht|ausspioniert|sammelte|gab|lasted|continued|spying|espionage arrangement)", re.I)
 
 
 def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int) -> bool:
@@ -238,6 +276,11 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
         start, end, f, rule = hit
         if not (published_year and start > published_year):
             return (start, end), Found(f, rule, 0.6)
+    hit = _period_matches(facts, ranges=False)
+    if hit is not None:
+        start, _end, f, rule = hit
+        if not (published_year and start > published_year):
+            return (start, _period_end(facts, start)), Found(f, rule, 0.6)
     years, found = _act_years(facts, published_year)
     if published_year:
         years = [(y, k) for y, k in years if y <= published_year]
@@ -267,9 +310,6 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
             if (rule in _RANGE_RULES) != ranges:
                 continue
             for m in pattern.finditer(f.text):
-                lo, hi = _clause(f.text, m.start())
-                if not _act_before_step(f, lo, hi, m.start()):
-                    continue
                 start = _year(m.group("a"))
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
@@ -387,24 +427,46 @@ TARGET_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:\w+\s){0,2}?(?:police|prosecutors
                           r"jails|arrests|charges|expels|sentences|convicts|detains|indicts|orders|jailed|arrested|charged|expelled|"
                           r"sentenced|convicted|detained|indicted)", re.I)
 TARGET_BEFORE = re.compile(r"(?:\bin|\bfrom|leave|by|across|\bof)\s+(?:the\s+)?$", re.I)
-US_FEDERAL = re.compile(r"\bfederal (?:court|jury|judge|prosecutors|grand jury|agents)|U\.S\. District|Justice Department|"
-                        r"Department of Justice|U\.S\. Attorney", re.I)
-EXPULSION_SUBJECT = re.compile(r"diplomat|embassy|attach|consul|official", re.I)
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|had|has|have)\s+(?:\w+\s+)?(?:jailed|arrested|charged|expelled|"
+                      r"sentenced|convicted|detained|indicted)\b", re.I)
+_SPONSOR_SIDE = re.compile(r"(?:on behalf of|for|to|of|from|with)\s+(?:the\s+)?$", re.I)
+_DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
+
+
+@cache
+def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
+    return tuple((rid, country, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
+                 for rid, country, pattern in read_rows("case_authorities.tsv", 3))
 
 
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
-    """State that arrests, prosecutes or expels: strongest cue first, then reading order."""
+    """State that arrests, prosecutes or expels: strongest cue first, then reading order.
+
+    Cues: a country word before an authority or an active step ("Polish authorities
+    arrested"; not "Bulgarians ... were sentenced"), a court or police force of the
+    authorities table, a domestic service in a sentence reporting a step ("the FBI arrested"),
+    a place after "in"/"by" in such a sentence.
+    """
     scored: list[tuple[float, int, str, Found]] = []
     for order, f in enumerate(facts):
         weight = 1.5 if f.stages else 1.0
         for c in f.countries:
             before, after = _window(f.text, c.start, c.end, 30, 50)
-            if TARGET_AFTER.search(after):
+            m = TARGET_AFTER.search(after)
+            if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
             elif TARGET_BEFORE.search(before) and f.stages:
                 scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))
-        if US_FEDERAL.search(f.text):
-            scored.append((2.5 * weight, -order, "US", Found(f, "target.us_federal", 0.7)))
+        for rid, country, pattern in _authorities():
+            if pattern.search(f.text):
+                scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7)))
+        if f.stages:
+            for s in f.services:
+                svc = lexicon.service_by_id(s.kb_id)
+                if svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, s.start - 20) : s.start]):
+                    scored.append((2.0 * weight, -order, svc.country, Found(f, "target.domestic_service", 0.6)))
     if not scored:
         return None, None
     totals: dict[str, float] = {}
@@ -436,7 +498,7 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|-|/|\s+y\s+|\s+e\s+|\s+un
 
 
 def _person_noun_pattern() -> re.Pattern[str]:
-    nouns = sorted(set(case_rules.PERSON_NOUNS) | {t.text.lower() for t in lexicon.role_terms('en')}, key=len, reverse=True)
+    nouns = sorted({n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms('en')}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"^(?P<mid>(?:[\w'’.-]+ ){{0,2}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
 
@@ -508,7 +570,7 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
 
 def _count_pattern() -> re.Pattern[str]:
     """<number> <up to three modifiers> <person noun, role or demonym>: "four Taiwanese soldiers"."""
-    nouns = set(case_rules.PERSON_NOUNS)
+    nouns = {n.lower() for n in case_rules.person_nouns()}
     for lang in lexicon.LANGS:
         nouns |= {t.text.lower() for t in lexicon.role_terms(lang)}
         nouns |= {t.text.lower() for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}

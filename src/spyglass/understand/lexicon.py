@@ -50,6 +50,7 @@ __all__ = [
     "currency_terms",
     "currency_of",
     "number_words",
+    "read_rows",
 ]
 
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it")
@@ -172,6 +173,10 @@ def _rows(name: str, columns: int) -> Iterator[list[str]]:
         if len(cells) != columns:
             raise ValueError(f"data/{name}: expected {columns} columns in {line!r}; separate columns by a tab or 2+ spaces")
         yield cells
+
+
+# Public name for other understand modules that keep their own tables in data/.
+read_rows = _rows
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -432,11 +437,17 @@ def _pycountry_names() -> tuple[tuple[str, str], ...]:
 @cache
 def _all_country_terms() -> tuple[CountryTerm, ...]:
     terms: dict[tuple[str, str], CountryTerm] = {}
+    ids: set[str] = set()
 
     def add(lang: str, country: str, form: str, text: str) -> None:
         key = (lang, text)
         if key not in terms:  # the curated table comes first and wins
-            tid = f"country.{lang}.{country.lower()}.{form}.{_slug(text)}"
+            base = tid = f"country.{lang}.{country.lower()}.{form}.{_slug(text)}"
+            n = 1
+            while tid in ids:  # "US" and "U.S." share a slug
+                n += 1
+                tid = f"{base}_{n}"
+            ids.add(tid)
             terms[key] = CountryTerm(tid, text, country, form, lang)
 
     for lang, country, form, cell in _rows("country_terms.tsv", 4):
@@ -705,7 +716,7 @@ def _all_matches(tables: _StageTables, sentence: str) -> list[tuple[int, int, St
     candidates = set(tables.always)
     for m in tables.trigger_re.finditer(lowered):
         candidates.update(tables.by_trigger[m.group()])
-    found = []
+    found: list[tuple[int, int, StageTerm]] = []
     for i in sorted(candidates):
         term = tables.phrases[i]
         found.extend((m.start(), m.end(), term) for m in term.regex.finditer(sentence) if m.end() > m.start())

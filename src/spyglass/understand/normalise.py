@@ -114,19 +114,25 @@ def _words(lang: str) -> dict[str, lexicon.NumberWord]:
 def _word_token(lang: str) -> str:
     """One number word, or several glued ("einundzwanzig", "ventuno", "duemila")."""
     words = _words(lang)
-    plain = [w.word for w in words.values() if w.kind not in ("article", "and")]
+    # Outside English an article is also the number one ("ein", "un"), also inside a word.
+    plain = [w.word for w in words.values() if w.kind != "and" and (w.kind != "article" or lang != "en")]
     glue = [w.word for w in words.values() if w.kind == "and" and lang != "en"]
-    alt = "|".join(re.escape(w) for w in sorted(set(plain + glue), key=len, reverse=True))
+    alt_plain = "|".join(re.escape(w) for w in sorted(set(plain), key=len, reverse=True))
+    # "und"/"e" only between two number words inside one word ("einundzwanzig"), never alone.
+    alt_glue = "|".join(re.escape(w) for w in sorted(set(glue), key=len, reverse=True))
+    alt = f"(?:{alt_plain})(?:(?:{alt_glue})?(?:{alt_plain}))*" if glue else f"(?:{alt_plain})+"
     articles = [re.escape(w.word) for w in words.values() if w.kind == "article"]
     # "a"/"an" count only before a multiplier ("a dozen", "a million", "a half").
     article = rf"(?:{'|'.join(articles)})(?=\s+(?:dozen|hundred|thousand|million|billion|half)\b)" if lang == "en" else "|".join(articles)
-    return rf"(?:\b(?:{article})\b|\b(?:{alt})+\b|\b(?:{alt})+(?=['’]))"
+    return rf"(?:\b(?:{article})\b|\b{alt}\b|\b{alt}(?=['’]))"
 
 
 @cache
 def _number_regex(lang: str) -> re.Pattern[str]:
     word = _word_token(lang)
-    scales = [re.escape(w.word) for w in _words(lang).values() if w.kind == "scale"]
+    # After digits a scale word of any language is unambiguous ("5mila" in an English text).
+    scales = sorted({re.escape(w.word) for each in lexicon.LANGS for w in _words(each).values() if w.kind == "scale"},
+                    key=len, reverse=True)
     scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
     literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
     seq = rf"{word}(?:(?:\s+|\s*-\s*|{_CONNECTORS[lang]}){word})*"
@@ -141,6 +147,12 @@ _HALF_SUFFIX = {
     "es": r"\s+y\s+medi[oa]\b",
     "it": r"\s+e\s+mezz[oa]\b",
 }
+
+
+@cache
+def _any_scale() -> dict[str, lexicon.NumberWord]:
+    """Scale words of every language ("thousand", "mila", "Millionen", "millones")."""
+    return {k: w for lang in lexicon.LANGS for k, w in lexicon.number_words(lang).items() if w.kind == "scale"}
 
 
 def _parse_digits(token: str, lang: str) -> float | None:
@@ -195,6 +207,8 @@ def number_of(text: str, lang: str = "en") -> float | None:
             parts.append(value)
         else:
             found = _word_values(tok, lang)
+            if found is None and parts and isinstance(parts[-1], float) and tok.casefold() in _any_scale():
+                found = [_any_scale()[tok.casefold()]]
             if found is None:
                 return None
             parts.extend(found)
@@ -274,8 +288,10 @@ def _anchors(text: str, words: frozenset[str], prefixes: tuple[str, ...] = ()) -
     present.update(w for p in prefixes if p in text.lower() for w in (p,))
     if not present:
         return []
-    alt = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-    return [m.start() for m in re.finditer(rf"(?<![^\W\d_])(?:{alt})", text, re.IGNORECASE)]
+    # Words must start a word ("won", not "wonder"'s middle); symbols may follow letters ("NT$").
+    alts = [rf"(?<![^\W\d_]){re.escape(w)}" if w.isalpha() else re.escape(w)
+            for w in sorted(present, key=len, reverse=True)]
+    return [m.start() for m in re.finditer("|".join(alts), text, re.IGNORECASE)]
 
 
 # ---------------------------------------------------------------- durations
@@ -357,13 +373,12 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
     _part, _chain, rng = _duration_regexes(lang)
     found = []
     for m in rng.finditer(text, start, len(text) if end is None else end):
-        is_and = re.fullmatch(_AND[lang], m.group("to"), re.IGNORECASE) is not None
-        if is_and and not m.group("pre"):
-            continue  # "7,000 and 20 years" is not a range
         unit = _unit_of(text[m.end("high"):m.end()], lang)
         low, high = number_of(m.group("low"), lang), number_of(m.group("high"), lang)
-        if low is None or high is None or unit is None:
-            continue
+        if low is None or high is None or unit is None or low > high:
+            continue  # "in March 2023 to 30 years" is not a range
+        if _after_money(text, m.start("low")):
+            continue  # "$7,000 and 20 years"
         factor = _UNIT_MONTHS[unit]
         span = DurationRange(m.start(), m.end(), math.floor(low * factor + 1e-9),
                              math.floor(high * factor + 1e-9), m.group())
@@ -371,9 +386,14 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
     return found
 
 
+def _after_money(text: str, pos: int) -> bool:
+    return bool(re.search(r"[$€£¥₹₩₪₽]\s*$|\b(?:US|NT|C|A|NZ|HK)\$\s*$", text[max(0, pos - 4):pos]))
+
+
 def duration_ranges_in(text: str, lang: str = "en") -> list[DurationRange]:
-    """Ranges of one unit: "between 70 and 84 months", "six to eight years", "70-84 months"."""
-    found = []
+    """Ranges of one unit: "between 70 and 84 months", "six to eight years", "70-84 months",
+    and pairs across co-accused ("à huit et douze ans")."""
+    found: list[DurationRange] = []
     for start, end in _windows(text, _anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
         found.extend(r for r, _low, _high in _ranges(text, lang, start, end))
     return found

@@ -18,8 +18,9 @@ import resource
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from spyglass.records import (
     Analysis,
@@ -29,14 +30,16 @@ from spyglass.records import (
     Evidence,
     Mention,
     Relevance,
+    Stage,
     TimelineEvent,
 )
 from spyglass.store import CaseQuery, Store, open_store
 
+T = TypeVar("T")
 RESULTS = Path(__file__).parent / "results" / "store.json"
 SPONSORS = ["CN", "RU", "IR", "KP", "US", "IL", "TR", "IN", "PK", "FR"]
 TARGETS = ["TW", "US", "DE", "GB", "FR", "JP", "KR", "UA", "PL", "NL", "SE", "AU", "CA", "IN", "EE"]
-STAGES = ["suspected", "arrested", "charged", "convicted", "sentenced"]
+STAGES: list[Stage] = ["suspected", "arrested", "charged", "convicted", "sentenced"]
 SERVICES = ["MSS", "GRU", "SVR", "FSB", "MOIS", "RGB", "PLA"]
 # Planted terms with known document frequencies, to time frequent and rare words apart.
 PLANTED = {"espionage": 0.28, "taiwan": 0.03, "submarine": 0.002}
@@ -93,7 +96,7 @@ def _mention(article_id: str, published: str, number: int, text: str) -> Mention
     return Mention(
         article_id=article_id, index=0, published=published, accused_names=(f"Person {number}",),
         sponsor_country=rng.choice(SPONSORS), target_country=rng.choice(TARGETS),
-        sponsor_service=rng.choice(SERVICES), stage=random.Random(article_id).choice(STAGES),  # type: ignore[arg-type]
+        sponsor_service=rng.choice(SERVICES), stage=random.Random(article_id).choice(STAGES),
         evidence={"stage": Evidence(article_id=article_id, sentence=sentence, start=0, end=len(sentence),
                                     rule="bench", confidence=0.8)},
         summary=sentence,
@@ -165,11 +168,11 @@ def latency(run: list[float]) -> dict[str, float]:
     }
 
 
-def timed(calls: list[object], fn: object) -> list[float]:
+def timed(calls: Sequence[T], fn: Callable[[T], object]) -> list[float]:
     out = []
     for arg in calls:
         start = time.perf_counter()
-        fn(arg)  # type: ignore[operator]
+        fn(arg)
         out.append(time.perf_counter() - start)
     return out
 
@@ -187,9 +190,9 @@ def queries(store: Store, rounds: int) -> dict[str, object]:
     return {
         "search": latency(timed(terms, store.search)),
         "search_by_term": per_term,
-        "faceted_cases": latency(timed(faceted, store.cases)),  # type: ignore[arg-type]
-        "faceted_cases_with_text": latency(timed(faceted_text[: max(rounds // 4, 10)], store.cases)),  # type: ignore[arg-type]
-        "all_cases_with_facets": latency(timed([CaseQuery()] * 20, store.cases)),  # type: ignore[arg-type]
+        "faceted_cases": latency(timed(faceted, store.cases)),
+        "faceted_cases_with_text": latency(timed(faceted_text[: max(rounds // 4, 10)], store.cases)),
+        "all_cases_with_facets": latency(timed([CaseQuery()] * 20, store.cases)),
     }
 
 

@@ -88,6 +88,8 @@ def test_upgrading_from_version_1_backfills_case_texts(store_url: str) -> None:
     store._exec("DROP TABLE case_texts" + (" CASCADE" if store.backend == "postgres" else ""))  # type: ignore[attr-defined]
     if store.backend == "sqlite":  # type: ignore[attr-defined]
         store._exec("DROP TABLE case_texts_fts")  # type: ignore[attr-defined]
+    for index in ("cases_sponsor_year", "cases_target_year", "cases_service_year", "cases_stage_year"):
+        store._exec(f"DROP INDEX {index}")  # type: ignore[attr-defined]
     store._exec("DELETE FROM schema_version WHERE version > 1")  # type: ignore[attr-defined]
     store.close()
     upgraded = open_store(store_url)

@@ -37,7 +37,9 @@ _STOPWORDS = frozenset(
     "y del il lo gli i di e per con nel della ha hat ist est fue wurde according after before when while "
     "this that these those his her their its our court police prosecutors january february march april "
     "may june july august september october november december monday tuesday wednesday thursday friday "
-    "saturday sunday image caption related advertisement read more home news menu".split()
+    "saturday sunday image caption related advertisement read more home news menu "
+    # duration and sentence nouns, capitalised in German
+    "haft monaten monate jahren jahre freiheitsstrafe gefängnis urteil gericht".split()
 )
 
 
@@ -138,7 +140,7 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     put("accused_count", count, found)
     roles, found = fields.roles_of(facts)
     put("roles", tuple(roles), found)
-    months, found = fields.sentence_months_of(facts)
+    months, found = fields.sentence_months_of(facts, count)
     put("sentence_months", months, found)
     payments, found = fields.payments_of(facts)
     put("payments", tuple(Payment(amount=a, currency=c) for a, c in payments), found)

@@ -48,24 +48,20 @@ class SentenceFacts:
         return bool(self.stages or self.espionage or self.money or self.durations)
 
 
-def done_stages(text: str, lang: str = "en") -> list[Hit]:
-    """Stage phrases of the sentence that report a step as done."""
-    return entities.stages_in(text, lang)
-
-
 def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:
     """Read one sentence with every rule table (no model)."""
     text = sentence.text
+    money = quantities.money_in(text, lang)
     return SentenceFacts(
         index=index,
         sentence=sentence,
         is_title=is_title,
-        stages=done_stages(text, lang),
+        stages=entities.stages_in(text, lang),
         countries=entities.countries_in(text, lang),
         services=entities.services_in(text),
         roles=entities.roles_in(text, lang),
-        money=quantities.money_in(text, lang),
+        money=money,
         durations=quantities.durations_in(text, lang),
-        years=quantities.years_in(text),
+        years=quantities.years_in(text, money),
         espionage=bool(ESPIONAGE_CUE.search(text)),
     )

@@ -16,6 +16,7 @@ from spyglass.understand import case_rules, lexicon
 from spyglass.understand.entities import Hit, service_country
 from spyglass.understand.lexicon import _rows as read_rows  # the lexicon's TSV reader
 from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.quantities import Quantity
 from spyglass.understand.normalise import number_of
 
 __all__ = [
@@ -116,17 +117,32 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     return bool(TERM_CUE.search(before[-60:]) or TERM_CUE.search(after[:25]))
 
 
-def sentence_months_of(facts: list[SentenceFacts]) -> tuple[tuple[object, object] | None, Found | None]:
+_LIFE_TERM = re.compile(r"sentence|term|imprisonment|prison|jail|sentenced|ergastolo|perpetu|lebenslang|réclusion", re.I)
+_DEATH_BEFORE = re.compile(r"\bdeath\b|\bTod|\bmort\b|\bmuerte\b|\bmorte\b", re.I)
+
+
+def _is_life_term(f: SentenceFacts, q: Quantity) -> bool:
+    """A life term, not a death sentence "commuted to life" or "life" in another sense."""
+    if _DEATH_BEFORE.search(f.text[max(0, q.start - 120) : q.start]):
+        return False
+    return bool(_LIFE_TERM.search(q.text) or _LIFE_TERM.search(f.text[max(0, q.start - 40) : q.end + 20]))
+
+
+def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> tuple[tuple[object, object] | None, Found | None]:
     """[min, max] prison term across the accused, in months, "life" at either end.
 
     Headlines and approximate wording ("nearly ten years") round the terms, so they count only
-    when the body states none exactly.
+    when the body states none exactly. One accused with a life term serves life, whatever
+    concurrent terms come with it.
     """
     exact: list[tuple[object, Found]] = []
     rough: list[tuple[object, Found]] = []
     for f in facts:
         for q in f.durations:
-            if not _is_term(f, q.start, q.end):
+            if q.value == "life":
+                if not _is_life_term(f, q):
+                    continue
+            elif not _is_term(f, q.start, q.end):
                 continue
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
             (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75)))
@@ -137,6 +153,8 @@ def sentence_months_of(facts: list[SentenceFacts]) -> tuple[tuple[object, object
     found = chosen[0][1]
     numbers = sorted(v for v in lows if isinstance(v, int))
     life = "life" in lows
+    if life and count == 1:
+        return ("life", "life"), next(fd for end, fd in chosen if end == "life")
     low_v: object = numbers[0] if numbers else "life"
     high_v: object = "life" if life else numbers[-1]
     return (low_v, high_v), found
@@ -336,8 +354,8 @@ SPONSOR_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sponsor.on_behalf", re.compile(r"(?:on behalf of|in the pay of|at the behest of|recruited by|tasked by|run by|"
                                      r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? (?:for|of)|"
                                      r"informants? for|espionage for|intelligence for|acting for|acted for|benefit of|"
-                                     r"im Auftrag (?:des|der|von)|für (?:den|die|das)?|pour le compte d[eu]|au profit d[eu]|pour|"
-                                     r"a favor de|para (?:el|la)?|al servizio d[eial]+|per conto d[eial]+|per (?:il|la|i)?)"
+                                     r"im Auftrag (?:des|der|von)|für(?:\s+(?:den|die|das))?|pour le compte d[eu]|au profit d[eu]|pour|"
+                                     r"a favor de|para(?:\s+(?:el|la))?|al servizio d[eial]+|per conto d[eial]+|per(?:\s+(?:il|la|i))?)"
                                      r"\s+(?:the\s+|a\s+|an\s+|la\s+|le\s+|l’|l'|el\s+|los\s+|il\s+|den\s+|die\s+|des\s+)?$", re.I)),
     ("sponsor.passed_to", re.compile(r"\b(?:pass\w*|hand\w*|s[oe]ld|sell\w*|leak\w*|provid\w*|transmit\w*|gave|giv\w+|deliver\w*|"
                                      r"sen[dt]\w*|suppl\w+|shar\w+|feed\w*)\b[^.;]{0,70}?\bto\s+(?:the\s+|a\s+|an\s+)?$|"

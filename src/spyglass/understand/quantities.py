@@ -51,6 +51,8 @@ def money_in(text: str, lang: str = "en") -> list[Quantity]:
     return [Quantity(m.start, m.end, m.amount, m.text, m.rule, m.currency) for m in normalise.money_in(text, lang)]
 
 
-def years_in(text: str) -> list[Quantity]:
-    """Four-digit years that are not parts of amounts."""
-    return [Quantity(s, e, y, text[s:e], "year") for s, e, y in normalise.years_in(text)]
+def years_in(text: str, money: list[Quantity] | None = None) -> list[Quantity]:
+    """Four-digit years that are not parts of amounts (``money``: the sums found, "2020 euros")."""
+    taken = money or []
+    return [Quantity(s, e, y, text[s:e], "year") for s, e, y in normalise.years_in(text)
+            if not any(m.start <= s < m.end for m in taken)]

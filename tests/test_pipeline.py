@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +61,35 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(str(tmp_path / "cases.db"))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Store]:
+    """A PostgreSQL store in a schema of its own, dropped afterwards."""
+    import psycopg
+
+    schema = "spyglass_p_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in pg_url else "?"
+    opened = open_store(f"{pg_url}{joiner}options=-csearch_path%3D{schema}")
+    try:
+        yield opened
+    finally:
+        opened.close()
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.mark.postgres
+def test_ingest_is_idempotent_and_links_on_postgresql(pg_store: Store) -> None:
+    ingest_analyses(ALL, pg_store)
+    before = (_dump(pg_store), pg_store.counts())
+    assert pg_store.counts()["cases"] == 2
+    [mallory] = [c for c in pg_store.iter_cases(CaseQuery()) if "Mallory" in c.title]
+    assert [e.stage for e in mallory.timeline] == ["charged", "sentenced"]
+    assert ingest_analyses(ALL, pg_store).stored == 0
+    assert (_dump(pg_store), pg_store.counts()) == before
 
 
 def _dump(store: Store) -> list[str]:

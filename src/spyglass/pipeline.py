@@ -214,10 +214,9 @@ def _link_mention(
     mention: Mention, source: CaseSource, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary
 ) -> None:
     """Join the best matching stored case or start a new one, and save it under its keys."""
-    from spyglass.link import best_case, case_from, case_keys, lookup_keys
+    from spyglass.link import case_from, case_keys, find_case
 
-    keys = lookup_keys(mention)
-    chosen = best_case(mention, store.candidate_cases(keys), cannot) if keys else None
+    chosen = find_case(mention, store.candidate_cases, cannot)
     if chosen is None:
         case = case_from([mention], {source.article_id: source})
         store.save_case(case, case_keys([mention]))

@@ -72,3 +72,9 @@ def test_majority_wins_and_ties_go_to_the_most_advanced_report() -> None:
     c = mention("c", 0, "2022-01-01", accused_names=("X Y",), sponsor_country="RU", stage="charged")
     assert case_from([a, b, c], {}).sponsor_country == "RU"
     assert case_from([a, b], {}).sponsor_country == "BY"
+
+
+def test_evidence_comes_from_a_report_stating_the_value_in_its_kept_form() -> None:
+    case = case_from([ARREST, SENTENCE], SOURCES)
+    assert case.accused_names == ("Kevin Mallory",)
+    assert case.evidence["accused_names"].article_id == "feed"

@@ -51,7 +51,7 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("target", "message"), [
-    ("mysql://localhost/db", "unsupported database URL mysql"),
+    ("mysql://me:pw@localhost/db", r"cannot open database mysql://me:\*\*\*@localhost/db: unsupported URL scheme 'mysql'"),
     ("", "empty database target"),
     ("/nonexistent-folder/x.db", "folder /nonexistent-folder does not exist"),
 ])

@@ -100,3 +100,26 @@ def test_non_english_without_model() -> None:
     assert case.sentence_months == (57, 57)
     assert case.sponsor_country == "CN"
     assert "Jian G." in case.accused_names
+
+
+def test_headline_outside_the_text_informs_the_lead_case(nlp) -> None:
+    article = Article(id="t2", source="test", item=0, kind="page", published="2024-05-01",
+                      title="Retired Hungarian major jailed for spying for Russia",
+                      text="A court in Budapest sentenced the 67-year-old to four years on Monday.")
+    (case,) = mentions_in(article, "en", nlp)[0]
+    assert (case.accused_nationality, case.sponsor_country, case.sentence_months) == (("HU",), "RU", (48, 48))
+    evidence = case.evidence["accused_nationality"]
+    assert (evidence.sentence, evidence.start, evidence.end) == (article.title, 0, 0)
+
+
+def test_prisoners_of_a_swap_story_are_released(nlp) -> None:
+    text = ("Two convicted spies were freed on Friday in a prisoner exchange at the border. "
+            "Oskar Lind had been sentenced in 2021 to nine years for spying for Belarus.")
+    (case,) = _cases(text, nlp)
+    assert case.stage == "released"
+
+
+def test_separate_proceedings_in_one_article(nlp) -> None:
+    text = ("A court in Riga sentenced Arvids Kalnins to six years for spying for Russia. "
+            "Police separately arrested Janis Ozols on suspicion of passing secrets to Belarus.")
+    assert [(m.stage, m.sponsor_country) for m in _cases(text, nlp)] == [("sentenced", "RU"), ("arrested", "BY")]

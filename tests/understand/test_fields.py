@@ -6,11 +6,12 @@ import pytest
 
 from spyglass.understand import fields
 from spyglass.understand.facts import facts_of
-from spyglass.understand.sentences import Sentence
+from spyglass.understand.sentences import sentences_in
 
 
 def _facts(*texts: str):
-    return [facts_of(i, Sentence(0, len(t), t)) for i, t in enumerate(texts)]
+    sentences = [s for t in texts for s in sentences_in(t)]
+    return [facts_of(i, s) for i, s in enumerate(sentences)]
 
 
 STAGES = [
@@ -25,6 +26,14 @@ STAGES = [
     ("He was detained at the airport.", "arrested"),
     ("Officials said they would file charges against the man.", None),
     ("The diplomat will be expelled next week.", None),
+    # a partial acquittal does not outrank the conviction
+    ("He was found guilty of spying for Iran but acquitted on a separate count of fraud.", "convicted"),
+    # expulsions mentioned in a trial story are not this proceeding's step
+    ("The captain was charged with espionage. Rome expelled two Russian diplomats over the affair.", "charged"),
+    # in a swap story, the release outranks the sentence served before it
+    ("He had been sentenced to 12 years. Moscow released him in the prisoner swap on Friday.", "released"),
+    # generic sentences about nobody do not give a step
+    ("The analyst was arrested in May. Few espionage prosecutions end in conviction.", "arrested"),
 ]
 
 
@@ -44,12 +53,21 @@ TERMS = [
     ("The 34-year-old engineer was arrested.", None),
     ("He received a suspended sentence of 18 months.", (18, 18)),
     ("She was sentenced to death for espionage.", None),
+    ("He was sentenced to death with a two-year reprieve, usually commuted to life imprisonment.", None),
+    ("Marta Kovacs, 61, was jailed for seven years.", (84, 84)),
+    ("The charge of treason could carry a life sentence.", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "months"), TERMS)
 def test_sentence_months(text: str, months: object) -> None:
     assert fields.sentence_months_of(_facts(text))[0] == months
+
+
+def test_one_accused_with_a_life_term_serves_life() -> None:
+    text = "He was sentenced to life imprisonment and, separately, jailed for 12 years for leaking files."
+    assert fields.sentence_months_of(_facts(text), count=1)[0] == ("life", "life")
+    assert fields.sentence_months_of(_facts(text), count=2)[0] == (144, "life")
 
 
 PAYMENTS = [
@@ -76,6 +94,11 @@ NATIONALITY = [
     ("A dual German-Chinese citizen was arrested in Dresden.", ["DE", "CN"]),
     ("A New Zealand Army private was sentenced.", []),
     ("Police arrested a man holding Russian passports.", ["RU"]),
+    ("The engineer holds Canadian, Irish and Polish citizenship and was charged.", ["CA", "IE", "PL"]),
+    ("Three Russian diplomats were expelled for spying.", ["RU"]),
+    ("The retired Hungarian colonel was charged with spying.", ["HU"]),
+    ("A US District Judge sentenced the analyst.", []),
+    ("He met the then Japanese ambassador several times before his arrest.", []),
 ]
 
 
@@ -89,6 +112,13 @@ SPONSORS = [
     ("She passed secrets to the FSB.", "EE", ("RU", "FSB")),
     ("He worked for Chinese intelligence for years.", "TW", ("CN", None)),
     ("He sold documents to a foreign intelligence agency.", "US", (None, None)),
+    # a domestic service of another state is the investigator, not the sponsor
+    ("Agents of the FBI arrested the engineer in Texas.", None, (None, None)),
+    # the acronym in brackets shares the verdict of the name before it
+    ("Two former officers of the Direction générale de la sécurité extérieure (DGSE) were jailed.", "FR", (None, None)),
+    ("Er soll für China spioniert haben.", "DE", ("CN", None)),
+    ("He handed the files to Cuba's intelligence service, the DGI.", "US", ("CU", "DGI")),
+    ("He claimed he wanted to be a double agent for Britain.", "GB", (None, None)),
 ]
 
 
@@ -102,6 +132,10 @@ TARGETS = [
     ("Estonian prosecutors charged the man with treason.", "EE"),
     ("A federal jury convicted the sailor of espionage.", "US"),
     ("Italy arrests navy captain caught selling secrets.", "IT"),
+    # a country before a passive step is not the authority
+    ("Four Bulgarians who spied on behalf of Russia were sentenced at the Old Bailey.", "GB"),
+    ("Shin Bet officers arrested a man from Haifa on suspicion of spying.", "IL"),
+    ("The Oberlandesgericht in Celle convicted the soldier.", "DE"),
 ]
 
 
@@ -115,6 +149,20 @@ PERIODS = [
     ("She was recruited in 2016 and passed secrets until her arrest in 2021.", 2024, (2016, 2021)),
     ("He has worked for Iran since at least 2009.", 2024, (2009, None)),
     ("He served in the navy from 1980 to 1990.", 2024, None),
+    # a single dated act
+    ("In 2017 he handed a memory card to his handler in a park.", 2024, (2017, 2017)),
+    # a relative year resolved against the printed date
+    ("He photographed the base twice last year for his handler.", 2025, (2024, 2024)),
+    # the year of an arrest is not a year of spying
+    ("He was detained in 2015 and jailed for ten years.", 2024, None),
+    ("Sie sammelte zwischen 2016 und 2020 Informationen für Russland.", 2024, (2016, 2020)),
+    ("He was born in 1961 and passed secrets to Iran.", 2024, None),
+    ("For almost six years, until his arrest in May 2019, he sold radar data to Beijing.", 2024, (2013, 2019)),
+    ("Investigators say she began working with Russian intelligence in 2016.", 2024, (2016, None)),
+    # handing a case to prosecutors is not an act of spying
+    ("The agency handed the file to prosecutors in March 2023.", 2024, None),
+    # an open start stated elsewhere begins the range earlier
+    ("He spied for Cuba from at least 1990. Between 2001 and 2005 he passed files to his handler.", 2024, (1990, 2005)),
 ]
 
 
@@ -127,6 +175,12 @@ COUNTS = [
     ("Police arrested four Taiwanese soldiers.", 4),
     ("The two brothers were convicted.", 2),
     ("Prosecutors charged six people in the ring.", 6),
+    ("Police arrested a Chinese national along with two Filipino accomplices.", 3),
+    ("Prosecutors charged two former bank employees and a third man.", 3),
+    ("Of the 64 people charged in 2024, two officers were sentenced.", 2),
+    ("A British man was charged with spying.", 1),
+    ("FIVE FORMER MEMBERS OF the party were indicted for spying.", 5),
+    ("A one-time aide was charged with spying.", 1),
 ]
 
 

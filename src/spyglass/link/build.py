@@ -123,8 +123,17 @@ def _provenance(
         sources[name] = _union(m.article_id for m in stating)
         with_evidence = [m for m in stating if name in m.evidence]
         if with_evidence:
-            evidence[name] = max(with_evidence, key=_by_stage_then_date).evidence[name]
+            best = max(with_evidence, key=lambda m: (_exactly(m, name, value), _by_stage_then_date(m)))
+            evidence[name] = best.evidence[name]
     return evidence, sources
+
+
+def _exactly(mention: Mention, name: str, value: Any) -> bool:
+    """Whether the mention states the merged value in its very form ("Kevin Patrick Mallory")."""
+    mine = getattr(mention, name)
+    if isinstance(value, tuple) and name not in ("sentence_months", "period"):
+        return bool(set(mine) & set(value))
+    return bool(mine == value)
 
 
 def timeline_of(mentions: Iterable[Mention]) -> tuple[TimelineEvent, ...]:

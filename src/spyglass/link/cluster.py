@@ -7,16 +7,17 @@ Analyst rules arrive as plain pairs (the store keeps them as ``LinkRule`` record
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from spyglass.link.build import case_from, case_id_for, report_order, seed_of
-from spyglass.link.keys import lookup_keys, mention_keys
+from spyglass.link.keys import fact_lookup_keys, mention_keys, name_lookup_keys
 from spyglass.link.match import Match, match, mention_key
 from spyglass.records import Case, CaseSource, Mention
 
-__all__ = ["best_case", "link_all", "merged", "split_off", "undo_merge"]
+__all__ = ["best_case", "find_case", "link_all", "merged", "split_off", "undo_merge"]
 
 Pairs = Collection[tuple[str, str]]
+Fetch = Callable[[list[str]], list[Case]]  # blocking keys -> the cases filed under any of them
 
 
 def best_case(mention: Mention, candidates: Iterable[Case], cannot: Pairs = ()) -> tuple[Case, Match] | None:
@@ -27,6 +28,27 @@ def best_case(mention: Mention, candidates: Iterable[Case], cannot: Pairs = ()) 
         return None
     rank = {"strong": 1, "medium": 0}
     return max(linked, key=lambda cm: (rank[cm[1].decision], cm[1].score, _neg(cm[0].id)))
+
+
+def find_case(mention: Mention, fetch: Fetch, cannot: Pairs = ()) -> tuple[Case, Match] | None:
+    """The case a mention joins, looking up name keys first and pair keys only when names fail.
+
+    Most mentions name someone and find their case by name, so the big country-pair buckets
+    are only read for the rest; this keeps linking near-linear as the database grows.
+    """
+    by_name = name_lookup_keys(mention.accused_names)
+    found = best_case(mention, fetch(by_name), cannot) if by_name else None
+    if found is not None and found[1].decision == "strong":
+        return found
+    by_fact = fact_lookup_keys(mention)
+    if not by_fact:
+        return found
+    more = best_case(mention, fetch(by_fact), cannot)
+    candidates = [c for c in (found, more) if c is not None]
+    if not candidates:
+        return None
+    rank = {"strong": 1, "medium": 0}
+    return max(candidates, key=lambda cm: (rank[cm[1].decision], cm[1].score, _neg(cm[0].id)))
 
 
 def _neg(text: str) -> tuple[int, ...]:
@@ -40,15 +62,20 @@ def link_all(
     clusters: list[list[Mention]] = []
     cases: list[Case] = []
     index: dict[str, set[int]] = {}
+    slot_of: dict[str, int] = {}
     for mention in sorted(mentions, key=report_order):
-        near = sorted({i for key in lookup_keys(mention) for i in index.get(key, ())})
-        chosen = best_case(mention, [cases[i] for i in near], cannot)
+
+        def fetch(keys: list[str]) -> list[Case]:
+            return [cases[i] for i in sorted({i for key in keys for i in index.get(key, ())})]
+
+        chosen = find_case(mention, fetch, cannot)
         if chosen is None:
             clusters.append([mention])
             cases.append(case_from([mention], sources))
             slot = len(clusters) - 1
+            slot_of[cases[slot].id] = slot
         else:
-            slot = next(i for i in near if cases[i].id == chosen[0].id)
+            slot = slot_of[chosen[0].id]
             clusters[slot].append(mention)
             cases[slot] = case_from(clusters[slot], sources, cases[slot].id)
         for key in mention_keys(mention):
@@ -74,7 +101,10 @@ def _apply_must(
     groups: dict[int, list[Mention]] = {}
     for i, cluster in enumerate(clusters):
         groups.setdefault(root(i), []).extend(cluster)
-    return [case_from(group, sources, cases[r].id) for r, group in sorted(groups.items())]
+    return [
+        case_from(group, sources, cases[r].id) if len(group) > len(clusters[r]) else cases[r]
+        for r, group in sorted(groups.items())
+    ]
 
 
 def merged(a: Case, a_mentions: Sequence[Mention], b: Case, b_mentions: Sequence[Mention],

@@ -9,11 +9,12 @@ reported over several years (arrest 2017, sentence 2019).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import combinations
 
 from spyglass.link.names import name_parts
 from spyglass.records import CaseFacts, Mention
 
-__all__ = ["YEAR_WINDOW", "name_keys", "mention_keys", "lookup_keys", "case_keys", "year_of"]
+__all__ = ["YEAR_WINDOW", "name_keys", "name_lookup_keys", "fact_lookup_keys", "mention_keys", "lookup_keys", "case_keys", "year_of"]
 
 YEAR_WINDOW = 3  # a mention looks for cases reported up to this many years before or after
 
@@ -25,22 +26,50 @@ def year_of(date: str | None) -> int | None:
     return int(date[:4])
 
 
+def _words(name: str) -> list[str]:
+    return sorted(name_parts(name).words)
+
+
 def name_keys(names: Iterable[str]) -> list[str]:
-    """One key per full word of every accused name: "name:mallory"."""
-    words = {word for name in names for word in name_parts(name).words}
-    return [f"name:{word}" for word in sorted(words)]
+    """The keys a case is filed under for its names.
+
+    ``name:<word>`` for every word (so "Mallory" alone finds "Kevin Mallory"), ``solo:<word>``
+    for one-word names and ``names:<a>+<b>`` for every two words of longer names (so "Kevin
+    Mallory" finds both without searching every "Kevin").
+    """
+    keys: set[str] = set()
+    for name in names:
+        words = _words(name)
+        keys.update(f"name:{word}" for word in words)
+        if len(words) == 1:
+            keys.add(f"solo:{words[0]}")
+        keys.update(f"names:{a}+{b}" for a, b in combinations(words, 2))
+    return sorted(keys)
 
 
-def _fact_keys(facts: CaseFacts, years: Iterable[int]) -> list[str]:
+def name_lookup_keys(names: Iterable[str]) -> list[str]:
+    """The keys a mention searches for its names: one-word names by word, longer ones by pairs."""
+    keys: set[str] = set()
+    for name in names:
+        words = _words(name)
+        if len(words) == 1:
+            keys.add(f"name:{words[0]}")
+        else:
+            keys.update(f"solo:{word}" for word in words)
+            keys.update(f"names:{a}+{b}" for a, b in combinations(words, 2))
+    return sorted(keys)
+
+
+def _fact_keys(facts: CaseFacts, years: Iterable[int], prefix: str = "") -> list[str]:
     # a pair key needs both countries: a match without names needs the whole pair to agree,
     # and "?" buckets would hold every case whose sponsor is unknown
     keys: list[str] = []
     target = facts.target_country or "?"
     for year in sorted(set(years)):
         if facts.sponsor_country and facts.target_country:
-            keys.append(f"pair:{facts.sponsor_country}>{target}:{year}")
+            keys.append(f"{prefix}pair:{facts.sponsor_country}>{target}:{year}")
         if facts.sponsor_service:
-            keys.append(f"service:{facts.sponsor_service.casefold()}>{target}:{year}")
+            keys.append(f"{prefix}service:{facts.sponsor_service.casefold()}>{target}:{year}")
     return keys
 
 
@@ -52,19 +81,29 @@ def _years(mention: Mention) -> list[int]:
 
 
 def mention_keys(mention: Mention) -> list[str]:
-    """The keys a mention is filed under: names, country pair per year, service per year."""
-    return name_keys(mention.accused_names) + _fact_keys(mention, _years(mention))
+    """The keys a mention is filed under: names, country pair per year, service per year.
+
+    A mention without names is filed a second time under ``anon-`` keys: a named mention can
+    only match a case without names (other names conflict), so it searches those small buckets.
+    """
+    years = _years(mention)
+    anonymous = [] if mention.accused_names else _fact_keys(mention, years, "anon-")
+    return name_keys(mention.accused_names) + anonymous + _fact_keys(mention, years)
+
+
+def fact_lookup_keys(mention: Mention) -> list[str]:
+    """The pair and service keys a mention searches, over a window of years around its report.
+
+    A named mention searches only the ``anon-`` buckets of nameless reports, so busy country
+    pairs stay cheap; a nameless one searches every case of its pair.
+    """
+    window = [y + d for y in _years(mention) for d in range(-YEAR_WINDOW, YEAR_WINDOW + 1)]
+    return _fact_keys(mention, window, "anon-" if mention.accused_names else "")
 
 
 def lookup_keys(mention: Mention) -> list[str]:
-    """The keys a mention searches: its names, and its pair/service over a window of years.
-
-    A named mention finds its own case by name; its pair window shrinks to a year either side
-    (enough for a nameless early report of the same case) so busy pairs stay cheap.
-    """
-    reach = 1 if mention.accused_names else YEAR_WINDOW
-    window = [y + d for y in _years(mention) for d in range(-reach, reach + 1)]
-    return name_keys(mention.accused_names) + _fact_keys(mention, window)
+    """Every key a mention searches: its names, then its pair and service (see ``fact_lookup_keys``)."""
+    return name_lookup_keys(mention.accused_names) + fact_lookup_keys(mention)
 
 
 def case_keys(mentions: Iterable[Mention]) -> list[str]:

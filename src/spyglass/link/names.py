@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold"]
 
@@ -31,6 +32,7 @@ class NameParts:
     initials: tuple[str, ...]  # single letters, "G." -> "g"
 
 
+@lru_cache(maxsize=65536)  # the same names come back for every candidate case
 def name_parts(name: str) -> NameParts:
     """Split a printed name into full words and initials; particles are dropped."""
     words: set[str] = set()

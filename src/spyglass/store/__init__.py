@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from spyglass.errors import StoreError
-from spyglass.store._codec import fingerprint_bands
+from spyglass.store._codec import fingerprint_bands, redacted
 from spyglass.store.base import (
     FACET_FIELDS,
     AuditEntry,
@@ -51,7 +51,8 @@ def open_store(target: str | None = None) -> Store:
         return PostgresStore(target)
     if scheme:
         raise StoreError(
-            f"unsupported database URL {scheme}://... ", "use a SQLite file path or a postgresql:// URL"
+            f"cannot open database {redacted(target)}: unsupported URL scheme {scheme!r}",
+            "use a SQLite file path or a postgresql:// URL",
         )
     from spyglass.store.sqlite import SQLiteStore
 

@@ -16,7 +16,7 @@ from spyglass.errors import InputError
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction
 
 __all__ = [
-    "now", "normal_time", "fingerprint_bands", "band_keys", "query_words", "fts5_query",
+    "now", "normal_time", "redacted", "fingerprint_bands", "band_keys", "query_words", "fts5_query",
     "case_years", "first_year", "case_search_text", "apply_corrections", "checked_correction",
     "stage_rank", "CORRECTABLE",
 ]
@@ -42,6 +42,11 @@ def normal_time(value: str) -> str:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def redacted(target: str) -> str:
+    """A database URL without its password, for messages and ``Store.target``."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", target)
 
 
 def fingerprint_bands(fingerprint: str, bands: int = BANDS) -> list[str]:

@@ -165,7 +165,7 @@ class Store(Protocol):
     def articles(self, limit: int = 50, offset: int = 0) -> list[Article]: ...  # newest first
     def search(
         self, text: str, limit: int = 20, offset: int = 0, kind: Literal["all", "article", "case"] = "all"
-    ) -> list[SearchHit]: ...  # cases first, then articles; newest first; duplicates left out
+    ) -> list[SearchHit]: ...  # cases, then articles, each newest stored first; duplicate articles left out
     def stats(self) -> list[Stat]: ...
     def counts(self) -> dict[str, int]: ...  # articles, duplicates, relevant, mentions, cases, sources, rejected
 

@@ -8,7 +8,6 @@ choose a schema with libpq options, e.g. ``postgresql://host/db?options=-csearch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +16,7 @@ import psycopg
 
 from spyglass.errors import StoreError
 from spyglass.store import _codec
+from spyglass.store._codec import redacted
 from spyglass.store._curation import CurationMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
@@ -28,11 +28,6 @@ __all__ = ["PostgresStore", "redacted"]
 _MIGRATION_LOCK = 0x5397_1A55  # pg_advisory_xact_lock key: one migrator at a time
 _HEADLINE = "StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=8, ShortWord=2"
 _BATCH = 500
-
-
-def redacted(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 def _clean(value: Any) -> Any:

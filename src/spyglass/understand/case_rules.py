@@ -2,7 +2,7 @@
 ``data/case_terms.tsv``, and the order of legal stages.
 
 Countries, services, roles, stages, currencies and numbers come from ``lexicon`` and
-``normalise``; this module keeps only person nouns and official titles (each row with an id).
+``normalise``; this module keeps only person nouns, official titles and institution words (each row with an id).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import cache
 # The lexicon's TSV reader (same file format as every other table); it has no public name yet.
 from spyglass.understand.lexicon import _rows as read_rows
 
-__all__ = ["STAGE_RANK", "person_nouns", "official_titles"]
+__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words"]
 
 # Most advanced step wins; outcomes outrank the steps before them.
 STAGE_RANK: dict[str, int] = {
@@ -32,6 +32,12 @@ def _terms() -> dict[str, tuple[str, ...]]:
 def person_nouns() -> tuple[str, ...]:
     """Nouns that denote a person ("man", "nationals", "ciudadano")."""
     return _terms()["person"]
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Lower-case words that make a capitalised run an institution, not a person ("Oberlandesgericht")."""
+    return frozenset(t.lower() for t in _terms()["institution"])
 
 
 def official_titles() -> tuple[str, ...]:

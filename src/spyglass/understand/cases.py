@@ -17,15 +17,17 @@ from spyglass.understand.entities import Hit
 from spyglass.understand.facts import SentenceFacts, facts_of
 from spyglass.understand.fields import Found
 from spyglass.understand.segment import Proceeding, proceedings_of
-from spyglass.understand.sentences import sentences_in
+from spyglass.understand.sentences import Sentence, sentences_in
 
 if TYPE_CHECKING:
     import spacy
 
 __all__ = ["mentions_in"]
 
+LEAD_SENTENCES = 3  # headline and opening lines: what the article is mainly about
+
 _OFFICIAL_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(t) for t in case_rules.official_titles()) + r"|according to|said|told|by)\s+(?:\w+\s+){0,2}$",
+    r"(?:" + "|".join(re.escape(t) for t in case_rules.official_titles()) + r"|according to|said|told|by)[\s,]+(?:\w+[\s,]+){0,2}$",
     re.I,
 )
 _OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w+|judge|prosecutor|minister|lawyer|"
@@ -39,7 +41,10 @@ _STOPWORDS = frozenset(
     "may june july august september october november december monday tuesday wednesday thursday friday "
     "saturday sunday image caption related advertisement read more home news menu "
     # duration and sentence nouns, capitalised in German
-    "haft monaten monate jahren jahre freiheitsstrafe gefängnis urteil gericht".split()
+    "haft monaten monate jahren jahre freiheitsstrafe gefängnis urteil gericht "
+    # prepositions and conjunctions that start a capitalised run at a sentence start
+    "gegen mit bei nach für aus über unter vor seit dass laut contre avec selon depuis contra con según desde "
+    "contro secondo presso dopo".split()
 )
 
 
@@ -53,6 +58,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit]) -> list[Hit]:
         name = hit.text.strip(" .,'’\"“”")
         if len(name) < 3 or entities.countries_in(name) or entities.services_in(name):
             continue
+        if any(t.lower().strip(".,") in case_rules.institution_words() for t in name.split()):
+            continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex"
         if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
             continue
         if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
@@ -82,12 +89,11 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     """Fill ``persons`` of the cue sentences. The model reads only sentences that may hold a
     full name; later mentions by surname alone are found by matching the names it found."""
     cue = [f for f in all_facts if f.is_cue]
-    if nlp is None or lang != "en":
-        for f in cue:
-            f.persons = _accused_persons(f, entities.persons_by_rule(f.text, _STOPWORDS))
-        return
     read = [f for f in cue if _FULL_NAME.search(f.text)]
-    found = entities.persons_by_model([f.text for f in read], nlp)
+    if nlp is None or lang != "en":
+        found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
+    else:
+        found = entities.persons_by_model([f.text for f in read], nlp)
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)
     for f in cue:
@@ -101,7 +107,7 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
 
 def _evidence(article: Article, found: Found) -> Evidence:
     s = found.facts.sentence
-    return Evidence(article_id=article.id, sentence=article.text[s.start : s.end], start=s.start, end=s.end,
+    return Evidence(article_id=article.id, sentence=article.text[s.start : s.end] or s.text, start=s.start, end=s.end,
                     rule=found.rule, confidence=found.confidence)
 
 
@@ -111,7 +117,8 @@ def _published_year(article: Article) -> int | None:
     return None
 
 
-def _mention(article: Article, index: int, group: Proceeding, fallback_target: tuple[str | None, Found | None]) -> Mention:
+def _mention(article: Article, index: int, group: Proceeding, fallback_target: tuple[str | None, Found | None],
+             lead: list[SentenceFacts]) -> Mention:
     facts = group.facts
     evidence: dict[str, Evidence] = {}
     values: dict[str, object] = {}
@@ -121,14 +128,20 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
         if found is not None and value not in (None, [], ()):
             evidence[name] = _evidence(article, found)
 
-    stage, found = fields.stage_of(facts)
+    stage, found = fields.stage_of(facts, fields.is_swap_story(lead))
     put("stage", stage, found)
     target, found = fields.target_of(facts)
     if target is None:
         target, found = fallback_target
     put("target_country", target, found)
     sponsor, service, found = fields.sponsor_of(facts, target)
+    if sponsor is None and index == 0 and lead:
+        # the article's lead case: its headline and first lines name the sponsor
+        sponsor, service, found = fields.sponsor_of(lead, target)
     nationality, nat_found = fields.nationality_of(facts)
+    if not nationality and index == 0:
+        # the headline speaks of the lead case's accused ("Retired Austrian colonel jailed")
+        nationality, nat_found = fields.nationality_of([f for f in lead if f.is_title])
     if stage == "expelled" and sponsor is None and nationality and nationality[0] != target:
         sponsor, found = nationality[0], nat_found  # expelled diplomats spy for their own state
     put("sponsor_country", sponsor, found)
@@ -137,6 +150,8 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     names = group.names
     put("accused_names", tuple(names), Found(facts[0], "names.ner", 0.6) if names else None)
     count, found = fields.count_of(facts, names)
+    if count is None and index == 0:
+        count, found = fields.count_of([f for f in lead if f.is_title], [])
     put("accused_count", count, found)
     roles, found = fields.roles_of(facts)
     put("roles", tuple(roles), found)
@@ -174,6 +189,11 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
                  for i, s in enumerate(sentences)]
     _persons(all_facts, lang, nlp)
     groups = proceedings_of(all_facts)
-    fallback = fields.target_of(all_facts)
-    mentions = [_mention(article, i, g, fallback) for i, g in enumerate(groups)]
+    lead = all_facts[:LEAD_SENTENCES]
+    if title and not (all_facts and all_facts[0].is_title):
+        # The headline is not part of the text: read it too, as a sentence at offset 0 with
+        # no length (its evidence carries the headline, start == end == 0).
+        lead = [facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang), *lead]
+    fallback = fields.target_of([*lead[:1], *all_facts])
+    mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
     return mentions, _entities(all_facts)

@@ -14,7 +14,7 @@ from spyglass.understand.entities import Hit
 from spyglass.understand.quantities import Quantity
 from spyglass.understand.sentences import Sentence
 
-__all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "done_stages"]
+__all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE"]
 
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"

@@ -14,10 +14,10 @@ from functools import cache
 
 from spyglass.understand import case_rules, lexicon
 from spyglass.understand.entities import Hit, service_country
-from spyglass.understand.lexicon import _rows as read_rows  # the lexicon's TSV reader
 from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.quantities import Quantity
+from spyglass.understand.lexicon import _rows as read_rows  # the lexicon's TSV reader
 from spyglass.understand.normalise import number_of
+from spyglass.understand.quantities import Quantity
 
 __all__ = [
     "Found", "stage_of", "sentence_months_of", "payments_of", "period_of", "sponsor_of",
@@ -52,7 +52,12 @@ def _about_someone(f: SentenceFacts) -> bool:
     return bool(f.persons or f.is_title or f.roles or _SUBJECT.search(f.text))
 
 
-def stage_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
+def is_swap_story(lead: list[SentenceFacts]) -> bool:
+    """Whether the article opens with a prisoner exchange: its prisoners were released in it."""
+    return any(_SWAP.search(f.text) and _SWAP_FREED.search(f.text) for f in lead)
+
+
+def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str | None, Found | None]:
     """The most advanced step reported as done.
 
     Only sentences about someone count (not "few prosecutions end in conviction"). An
@@ -62,7 +67,7 @@ def stage_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     """
     hits = [(h, f) for f in facts if _about_someone(f) for h in f.stages] or [(h, f) for f in facts for h in f.stages]
     found = {h.kb_id for h, _ in hits}
-    swap = any(_SWAP.search(f.text) for f in facts)
+    swap = swap_story or any(_SWAP.search(f.text) for f in facts)
     best: tuple[int, Hit, SentenceFacts] | None = None
     for hit, f in hits:
         stage = hit.kb_id
@@ -76,12 +81,16 @@ def stage_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     if swap:
         for f in facts:
             m = _SWAP_FREED.search(f.text)
-            if m and (f.persons or _SWAP.search(f.text)) and (best is None or best[1].kb_id != "released"):
+            if m and (f.persons or _SWAP.search(f.text) or swap_story) and (best is None or best[1].kb_id != "released"):
                 hit = Hit(m.start(), m.end(), m.group(), "released", "stage.released.swap_story", "STAGE")
                 best = (case_rules.STAGE_RANK["released"], hit, f)
                 break
     if best is None:
         return None, None
+    if swap_story and best[1].kb_id in ("convicted", "sentenced"):
+        # the prisoners of an exchange story were held after a verdict and freed in the swap
+        hit = Hit(best[1].start, best[1].end, best[1].text, "released", "stage.released.swap_prisoner", "STAGE")
+        return "released", Found(best[2], hit.rule, 0.5)
     return best[1].kb_id, Found(best[2], best[1].rule, 0.8)
 
 
@@ -125,6 +134,9 @@ def _is_life_term(f: SentenceFacts, q: Quantity) -> bool:
     """A life term, not a death sentence "commuted to life" or "life" in another sense."""
     if _DEATH_BEFORE.search(f.text[max(0, q.start - 120) : q.start]):
         return False
+    clause = re.split(r"[;]|, while |, but | but ", f.text[max(0, q.start - 70) : q.start])[-1]
+    if TERM_BLOCK.search(clause[-45:]) or TERM_BLOCK.search(q.text):
+        return False  # "can carry a life sentence", "prosecutors sought life"
     return bool(_LIFE_TERM.search(q.text) or _LIFE_TERM.search(f.text[max(0, q.start - 40) : q.end + 20]))
 
 
@@ -215,14 +227,17 @@ PERIOD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 PERIOD_END = re.compile(rf"\buntil (?:shortly before )?(?:his|her|their) (?:arrest|detention)[^.;]{{0,25}}?\b(?P<b>{_Y})\b|"
                         rf"\buntil (?:he|she|they) (?:was|were) (?:arrested|detained)[^.;]{{0,25}}?\b(?P<d>{_Y})\b|"
                         rf"\b(?:continued|cooperate|cooperated|worked) until {_MONTHS}(?P<e>{_Y})\b|"
-                        rf"hasta su detención en {_MONTHS}(?P<c>{_Y})", re.I)
+                        rf"hasta su (?:detención|arresto) en {_MONTHS}(?P<c>{_Y})", re.I)
+# "For nearly five years, until his arrest in January 2012": the start is the end minus the years.
+PERIOD_SPAN_UNTIL = re.compile(rf"\bfor (?:nearly |almost |about |around |some |more than |over )?(?P<n>\w+) years,? until "
+                               rf"(?:his|her|their) (?:arrest|detention)[^.;]{{0,25}}?\b(?P<y>{_Y})\b", re.I)
 _RANGE_RULES = ("period.between", "period.dash", "period.in_and")
 
 
 _CLAUSE_BREAK = re.compile(r";|:|\.\s|, (?:and|but|while|when|after|before|where|although)\b| but |, who |, which ")
 _START_CUE = re.compile(r"(?:since|from|beginning in|starting in|as early as|at least|recruited in|in|desde|dal|seit|depuis|"
                         r"reclutad[oa] (?:\w+ ){0,3}en|reclutat[oa] (?:\w+ ){0,3}nel)\s+(?:at least\s+)?(?:\w+\s+)?$", re.I)
-_OPEN_START = re.compile(r"(?:since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+|mindestens\s+|al menos\s+|almeno\s+|au moins\s+)?(?:\w+\s+)?$|"
+_OPEN_START = re.compile(r"(?:(?:began|begun|started|start)\b[^.;]{0,50}|since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+|mindestens\s+|al menos\s+|almeno\s+|au moins\s+)?(?:\w+\s+)?$|"
                          r"(?:recruited|reclutad[oa]|reclutat[oa]|angeworben|anwerben|first tasked)\b[^.;]{0,50}$", re.I)
 _END_CUE = re.compile(r"(?:until|till|through|to|bis|hasta|fino al|jusqu'en|jusqu’en)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = (("period.last_year", re.compile(r"\blast year\b|\bl'anno scorso\b|\bel año pasado\b|\bletztes Jahr\b", re.I), -1),
@@ -248,9 +263,12 @@ SPY_VERB = re.compile(r"\b(?:spied|passed|provided|providing|sold|selling|shared
                       r"spionierte|ausgespäht|ausspioniert|sammelte|gab|lasted|continued|spying|espionage arrangement)", re.I)
 
 
+_TO_AUTHORITY = re.compile(r"\s*(?:\w+\s+){0,3}?(?:to|over to)\s+(?:the\s+)?(?:prosecutors?|court|police|investigators)\b", re.I)
+
+
 def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int) -> bool:
     """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step."""
-    acts = [m for m in SPY_VERB.finditer(f.text, lo, hi)]
+    acts = [m for m in SPY_VERB.finditer(f.text, lo, hi) if not _TO_AUTHORITY.match(f.text, m.end())]
     if not acts:
         return False
     steps = [h for h in f.stages if lo <= h.start < hi]
@@ -266,14 +284,14 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
     for f in facts:
         marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
         if published_year:
-            for rule, pattern, delta in _RELATIVE:
+            for _rule, pattern, delta in _RELATIVE:
                 for m in pattern.finditer(f.text):
                     marks.append((m.start(), m.end(), published_year + delta))
-        for start, end, year in marks:
+        for start, _end, year in marks:
             lo, hi = _clause(f.text, start)
             if not _act_before_step(f, lo, hi, start):
                 continue
-            before = f.text[max(lo, start - 40) : start]
+            before = f.text[max(lo, start - 70) : start]
             if re.search(r"born\s+(?:in\s+)?(?:\w+\s+)?$|\bage\b", before, re.I):
                 continue
             kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
@@ -289,19 +307,27 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
     the acts span the period, an open start ("since 2015", "recruited in 2018") stays open
     unless an end is stated ("until his arrest in 2020"), and a single dated act is [y, y].
     """
+    for f in facts:
+        m = PERIOD_SPAN_UNTIL.search(f.text)
+        n = number_of(m.group("n")) if m else None
+        if m and n and 0 < n < 60:
+            last = int(m.group("y"))
+            return (last - int(n), last), Found(f, "period.span_until", 0.6)
     hit = _period_matches(facts, ranges=True)
+    years, found = _act_years(facts, published_year)
+    if published_year:
+        years = [(y, k) for y, k in years if y <= published_year]
     if hit is not None:
         start, end, f, rule = hit
         if not (published_year and start > published_year):
-            return (start, end), Found(f, rule, 0.6)
+            # an open start stated elsewhere ("from at least 2001") may begin the spying earlier
+            earlier = [y for y, k in years if k == "start" and y < start]
+            return (min(earlier, default=start), end), Found(f, rule, 0.6)
     hit = _period_matches(facts, ranges=False)
     if hit is not None:
         start, _end, f, rule = hit
         if not (published_year and start > published_year):
             return (start, _period_end(facts, start)), Found(f, rule, 0.6)
-    years, found = _act_years(facts, published_year)
-    if published_year:
-        years = [(y, k) for y, k in years if y <= published_year]
     if not years:
         return None, None
     low = min(y for y, _ in years)
@@ -328,6 +354,8 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
             if (rule in _RANGE_RULES) != ranges:
                 continue
             for m in pattern.finditer(f.text):
+                if rule == "period.in_and" and not _act_before_step(f, *_clause(f.text, m.start()), m.start()):
+                    continue
                 start = _year(m.group("a"))
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
@@ -352,7 +380,7 @@ def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
 # Sponsor cues. Rule id -> pattern on the text just before a country or service word.
 SPONSOR_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sponsor.on_behalf", re.compile(r"(?:on behalf of|in the pay of|at the behest of|recruited by|tasked by|run by|"
-                                     r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? (?:for|of)|"
+                                     r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? for|an agent of|"
                                      r"informants? for|espionage for|intelligence for|acting for|acted for|benefit of|"
                                      r"im Auftrag (?:des|der|von)|für(?:\s+(?:den|die|das))?|pour le compte d[eu]|au profit d[eu]|pour|"
                                      r"a favor de|para(?:\s+(?:el|la))?|al servizio d[eial]+|per conto d[eial]+|per(?:\s+(?:il|la|i))?)"
@@ -373,6 +401,7 @@ SERVICE_NOT_SPONSOR = re.compile(r"(?:employee|employed|official|member|officer|
                                  r"\s+(?:of|at|with|in|de|du|des|der|del|della)\s+(?:la\s+)?(?:the\s+)?(?:\w+\s+){0,2}$|(?:former|ex-|anciens?|ehemalige\w*)\s+(?:\w+\s+){0,3}$|"
                                  r"(?:by|to|told|said|says|according to)\s+(?:the\s+)?$", re.I)
 _NAME_FORMS = frozenset({"name", "capital"})
+_FOR_STATE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _FOREIGN_KINDS = frozenset({"foreign", "military", "combined"})
 
 
@@ -386,19 +415,25 @@ def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | 
     before, after = _window(f.text, c.start, c.end, 80, 50)
     if c.kb_id == target or re.match(r"^[\s-]?(?:born|based)\b", after, re.I) or re.search(r"double agent for\s+$", before, re.I):
         return None
-    if SPONSOR_AFTER.match(after):
-        return "sponsor.intelligence"
+    m = SPONSOR_AFTER.match(after)
+    if m:
+        acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
+        return None if acting or not _about_someone(f) else "sponsor.intelligence"  # "Philippine agents arrested"
     if _form(c) in _NAME_FORMS or re.match(r"^(?:'s|’s)?\s*(?:government|state|regime|embassy|military)\b", after, re.I):
         for rule, pattern in SPONSOR_BEFORE:
-            if pattern.search(before):
+            if pattern.search(before) and before.strip():
                 return rule
+        if _FOR_STATE.search(before) and SPY_ACT.search(before):
+            return "sponsor.for_state"
     return None
 
 
 def _sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | None:
     country = service_country(s.kb_id)
     before, after = _window(f.text, s.start, s.end, 80, 40)
-    explicit = any(p.search(before) for _, p in SPONSOR_BEFORE)
+    at_start = s.start <= 80  # the window holds the sentence start: "For the DGSE, the case ..." is a topic
+    explicit = any((m := p.search(before)) is not None and not (at_start and not before[: m.start()].strip())
+                   for _, p in SPONSOR_BEFORE)
     if country is None or (country == target and not explicit):
         return None
     if not explicit and SERVICE_NOT_SPONSOR.search(before[-40:]):
@@ -416,14 +451,23 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
     for f in facts:
         hits: list[tuple[int, str | None, str | None, str]] = []
         previous: tuple[Hit, str | None] | None = None
-        for s in f.services:
-            if previous and previous[0].kb_id == s.kb_id and 0 <= s.start - previous[0].end <= 3:
+        services = f.services
+        for i, s in enumerate(services[:-1]):
+            nxt = services[i + 1]
+            if f.text[s.end : nxt.start].strip() == "(" and service_country(nxt.kb_id) != service_country(s.kb_id):
+                services = [*services[:i], *services[i + 1 :]]  # "Staatssicherheit (MSS)": the bracket says which
+                break
+        for s in services:
+            if previous and 0 <= s.start - previous[0].end <= 3 and f.text[previous[0].end : s.start].strip() == "(":
                 rule = previous[1]  # "Federal Security Service (FSB)": the acronym shares the verdict
             else:
                 rule = _sponsor_service_hit(f, s, target)
             previous = (s, rule)
             if rule:
-                hits.append((s.start, service_country(s.kb_id), s.text, rule))
+                # "the Chinese Ministry of State Security": an adjective right before names the state
+                adjective = next((c.kb_id for c in f.countries if 0 <= s.start - c.end <= 20 and _form(c) == "adjective"
+                                  and not re.search(r"[,.;()]", f.text[c.end : s.start])), None)
+                hits.append((s.start, adjective or service_country(s.kb_id), s.text, rule))
         for c in f.countries:
             rule = _sponsor_country_hit(f, c, target)
             if rule and not any(h[0] <= c.start < h[0] + 40 and h[1] == c.kb_id for h in hits):
@@ -432,7 +476,7 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
             first = min(hits, key=lambda h: h[0])
             service = first[2]
             if service is None:  # "Russia's GRU": the service right after the country word
-                service = next((s.text for s in f.services if 0 <= s.start - first[0] <= 30
+                service = next((s.text for s in f.services if 0 <= s.start - first[0] <= 45
                                 and service_country(s.kb_id) == first[1]), None)
             return first[1], service, Found(f, first[3], 0.7)
     return None, None, None
@@ -532,8 +576,16 @@ def _singular(noun: str) -> str:
     return noun
 
 
+_SPEAKER_AFTER = re.compile(r"^\s*(?:said|say|says|told|announced|confirmed|declined|denied|stated|added)\b", re.I)
+# Country words that can give a nationality: a capital ("a New Taipei councillor", "the
+# embassy in Berlin") never does; a country name only as "citizen of X" or "X passports".
+_NATIONALITY_FORMS = frozenset({"adjective", "demonym", "citizen"})
+
+
 def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     """Whether the nationality word at ``hit`` is given to a person of the story."""
+    if _form(hit) == "capital":
+        return False
     after = text[hit.end : hit.end + 60]
     before = text[max(0, hit.start - 25) : hit.start]
     if re.match(r"^[\s-]?(?:born|based|origin)\b|^\s+(?:intelligence|government|state|authorities)\b", after, re.I):
@@ -542,6 +594,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return False
     if _CITIZEN_BEFORE.search(before) or _PASSPORT.match(after):
         return True
+    if _form(hit) not in _NATIONALITY_FORMS:
+        return False
     m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
     if not m:
         return False
@@ -555,6 +609,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     noun = _singular(m.group("noun"))
     if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
         return False
+    if _SPEAKER_AFTER.match(after[1 + m.end() :]):
+        return False  # "Norwegian officials said": speakers, not the accused
     if re.search(r"handler|contact|recruiter|intelligence officers?", after[: m.end() + 2], re.I):
         return False
     return hit.text[:1].isupper() or shouting
@@ -596,7 +652,7 @@ def _count_pattern() -> re.Pattern[str]:
     words = sorted((w for lang in lexicon.LANGS for w, n in lexicon.number_words(lang).items()
                     if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2), key=len, reverse=True)
     num = r"\d{1,3}|" + "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w$€£.,])(?P<n>{num})[\s-](?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
+    return re.compile(rf"(?<![\w$€£.,-])(?P<n>{num})\s(?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
 
 
 _COUNT = _count_pattern()
@@ -608,8 +664,14 @@ _COUNT_AGGREGATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:cases|since|so far|last
 _PLUS_ONE_BEFORE = re.compile(r"\b(?:an?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+(?:[^.;]{0,60}?\s)?(?:along with|together with|and)\s+$", re.I)
 _PLUS_ONE_AFTER = re.compile(r"^[^.;]{0,40}?\band an? (?:third|fourth|fifth|sixth|other|further)\b", re.I)
 _PAIR = re.compile(r"\b(?:the|two) (?:brothers|couple|pair)\b|\bbrothers\b|\bmarried couple\b", re.I)
-_SINGULAR = re.compile(r"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|national|citizen|person|individual)\b|"
-                       r"\b(?:he|she) (?:was|is|has|had)\b", re.I)
+def _singular_pattern() -> re.Pattern[str]:
+    """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
+    nouns = {n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")}
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
+
+
+_SINGULAR = _singular_pattern()
 
 
 def _stated_count(f: SentenceFacts) -> int | None:
@@ -641,11 +703,18 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
     for f in facts:
         if _PAIR.search(f.text):
             return 2, Found(f, "count.pair", 0.6)
+    first = next((f for f in facts if f.stages), None)
+    if first is not None and _SINGULAR.search(first.text) and len(names) != 1:
+        return 1, Found(first, "count.singular", 0.5)
     if names:
         return len(names), Found(facts[0], "count.names", 0.5)
     for f in facts:
         if f.stages and _SINGULAR.search(f.text):
             return 1, Found(f, "count.singular", 0.4)
+    for f in facts:  # a count in a sentence whose step the tables do not know ("is expelling 18 ...")
+        n = _stated_count(f)
+        if n is not None and f.espionage:
+            return n, Found(f, "count.number_noun", 0.5)
     return None, None
 
 

@@ -18,7 +18,7 @@ __all__ = ["Proceeding", "proceedings_of", "name_tokens"]
 
 # Rule id -> pattern: wording that opens a separate proceeding in a sentence without new names.
 SEPARATE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("seg.separate", re.compile(r"\b(?:separate(?:ly)?|another case|a different case|in an unrelated|"
+    ("seg.separate", re.compile(r"\b(?:separate (?:case|proceeding|trial|investigation|prosecution)|separately|another case|a different case|in an unrelated|"
                                 r"his (?:alleged )?accomplice|her (?:alleged )?accomplice|own trial|"
                                 r"second (?:man|woman|sailor|soldier|suspect|case)|also (?:been )?(?:arrested|charged|sentenced|jailed|expelled|detained)|"
                                 r"in (?:19|20)\d\d,? (?:a|an|another|two|three)\b|"
@@ -101,7 +101,9 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
                 continue
             current = Proceeding(opened_by="seg.first")
             groups.append(current)
-        elif tokens and current.names and facts.stages and not JOIN_CUES.search(facts.text):
+        elif (tokens and not JOIN_CUES.search(facts.text) and (facts.stages or facts.espionage)
+              and (current.names or (facts.stages and current.stages and _separate_cue(facts, current)))):
+            # a new person: a case of their own once a step is reported for them
             current = Proceeding(opened_by="seg.new_name")
             groups.append(current)
         elif not tokens and facts.stages and current.stages:

@@ -11,7 +11,7 @@ share one shape.
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,7 +53,7 @@ STAGE_ORDER: dict[str, int] = {
     "suspected": 0, "arrested": 1, "charged": 2, "convicted": 3,
     "sentenced": 4, "acquitted": 4, "expelled": 4, "released": 5,
 }
-SentenceEnd = Union[int, Literal["life"], None]
+SentenceEnd = int | Literal["life"] | None
 
 
 class _Record(BaseModel):

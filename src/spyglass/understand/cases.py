@@ -142,8 +142,10 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     if not nationality and index == 0:
         # the headline speaks of the lead case's accused ("Retired Austrian colonel jailed")
         nationality, nat_found = fields.nationality_of([f for f in lead if f.is_title])
-    if stage == "expelled" and sponsor is None and nationality and nationality[0] != target:
-        sponsor, found = nationality[0], nat_found  # expelled diplomats spy for their own state
+    if stage == "expelled" and sponsor is None:
+        sponsor, found = fields.mission_state(facts, target)  # expelled diplomats spy for their own state
+        if sponsor is None and nationality and nationality[0] != target:
+            sponsor, found = nationality[0], nat_found
     put("sponsor_country", sponsor, found)
     put("sponsor_service", service, found if service else None)
     put("accused_nationality", tuple(nationality), nat_found)

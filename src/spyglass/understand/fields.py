@@ -418,7 +418,8 @@ def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | 
     m = SPONSOR_AFTER.match(after)
     if m:
         acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
-        return None if acting or not _about_someone(f) else "sponsor.intelligence"  # "Philippine agents arrested"
+        about = _about_someone(f) or bool(f.stages)
+        return None if acting or not about else "sponsor.intelligence"  # "Philippine agents arrested"
     if _form(c) in _NAME_FORMS or re.match(r"^(?:'s|’s)?\s*(?:government|state|regime|embassy|military)\b", after, re.I):
         for rule, pattern in SPONSOR_BEFORE:
             if pattern.search(before) and before.strip():
@@ -428,22 +429,46 @@ def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | 
     return None
 
 
+def _service_lead(f: SentenceFacts, s: Hit) -> int:
+    """Where the name of a service begins, a country word before it included ("China's MSS")."""
+    return next((c.start for c in f.countries if 0 <= s.start - c.end <= 3), s.start)
+
+
 def _sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | None:
     country = service_country(s.kb_id)
-    before, after = _window(f.text, s.start, s.end, 80, 40)
-    at_start = s.start <= 80  # the window holds the sentence start: "For the DGSE, the case ..." is a topic
+    lead = _service_lead(f, s)
+    before, after = f.text[max(0, lead - 80) : lead], f.text[s.end : s.end + 40]
+    at_start = lead <= 80  # the window holds the sentence start: "For the DGSE, the case ..." is a topic
     explicit = any((m := p.search(before)) is not None and not (at_start and not before[: m.start()].strip())
                    for _, p in SPONSOR_BEFORE)
     if country is None or (country == target and not explicit):
         return None
     if not explicit and SERVICE_NOT_SPONSOR.search(before[-40:]):
         return None
+    if not explicit and any(0 <= h.start - s.end <= 25 for h in f.stages):
+        return None  # "Shin Bet officers arrested ...": the service acts against the accused
     svc = lexicon.service_by_id(s.kb_id)
     if svc is None:
         return None
     if explicit or svc.kind in _FOREIGN_KINDS or (svc.kind != "police" and re.match(r"^\s*(?:officers?|agents?|handlers?)\b", after, re.I)):
         return "sponsor.service"
     return None
+
+
+_MISSION_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:embassy|high commission|consulate|mission|diplomat|diplomats|"
+                            r"defen[cs]e attaché|military attaché|trade mission)\b", re.I)
+
+
+def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, Found | None]:
+    """The state whose embassy or mission an expelled person served ("a staff member of the
+    Indian High Commission"): expelled diplomats spy for their own state."""
+    for f in facts:
+        if not any(h.kb_id == "expelled" for h in f.stages):
+            continue
+        for c in f.countries:
+            if c.kb_id != target and _MISSION_AFTER.match(f.text[c.end : c.end + 40]):
+                return c.kb_id, Found(f, "sponsor.own_mission", 0.6)
+    return None, None
 
 
 def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, str | None, Found | None]:
@@ -487,6 +512,7 @@ TARGET_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:\w+\s){0,2}?(?:police|prosecutors
                           r"military court|army chief|navy|security agency|officials said|Justice Department|"
                           r"Polizei|Bundesanwaltschaft|Gericht|Staatsanwalt|justice|procura|tribunale|Corte|fiscal|"
                           r"jails|arrests|charges|expels|sentences|convicts|detains|indicts|orders|jailed|arrested|charged|expelled|"
+                          r"responded|retaliated|declared|declaring|expelling|summoned|"
                           r"sentenced|convicted|detained|indicted)", re.I)
 TARGET_BEFORE = re.compile(r"(?:\bin|\bfrom|leave|by|across|\bof)\s+(?:the\s+)?$", re.I)
 
@@ -516,6 +542,8 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
         weight = 1.5 if f.stages else 1.0
         for c in f.countries:
             before, after = _window(f.text, c.start, c.end, 30, 50)
+            if _sponsor_country_hit(f, c, None):
+                continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
@@ -527,7 +555,8 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
         if f.stages:
             for s in f.services:
                 svc = lexicon.service_by_id(s.kb_id)
-                if svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, s.start - 20) : s.start]):
+                if (svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, s.start - 20) : s.start])
+                        and not _sponsor_service_hit(f, s, None)):
                     scored.append((2.0 * weight, -order, svc.country, Found(f, "target.domestic_service", 0.6)))
     if not scored:
         return None, None
@@ -663,7 +692,8 @@ _COUNT_AGGREGATE_BEFORE = re.compile(r"(?:\bof the|\bamong|\bincluding|\btotal o
 _COUNT_AGGREGATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:cases|since|so far|last year|this year|a year|per year|in (?:19|20)\d\d)\b", re.I)
 _PLUS_ONE_BEFORE = re.compile(r"\b(?:an?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+(?:[^.;]{0,60}?\s)?(?:along with|together with|and)\s+$", re.I)
 _PLUS_ONE_AFTER = re.compile(r"^[^.;]{0,40}?\band an? (?:third|fourth|fifth|sixth|other|further)\b", re.I)
-_PAIR = re.compile(r"\b(?:the|two) (?:brothers|couple|pair)\b|\bbrothers\b|\bmarried couple\b", re.I)
+_PAIR = re.compile(r"\b(?:the|two) (?:brothers|couple|pair)\b|\bbrothers\b|\bmarried couple\b|"
+                   r"\ban? (?:\w+ )?(?:man|woman|person) and an? (?:\w+ )?(?:man|woman|person)\b", re.I)
 def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
     nouns = {n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")}

@@ -23,10 +23,17 @@ SEPARATE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 r"second (?:man|woman|sailor|soldier|suspect|case)|also (?:been )?(?:arrested|charged|sentenced|jailed|expelled|detained)|"
                                 r"in (?:19|20)\d\d,? (?:a|an|another|two|three)\b|"
                                 r"procedimento separato|getrennt|séparée?)", re.I)),
-    ("seg.expulsion", re.compile(r"\b(?:diplomats?|embassy (?:officials?|staff(?:ers)?)|attachés?|consuls?|officials)\b[^.]{0,80}"
+    ("seg.expulsion", re.compile(r"\b(?:diplomats?|embassy|high commission|consulate|mission|attachés?|consuls?|officials?|"
+                                 r"staff(?:ers?| members?)?|chargé)\b[^.]{0,80}"
                                  r"\b(?:expelled|ordered to leave|persona non grata|espuls|expulsé|ausgewiesen)|"
-                                 r"\b(?:expelled|expels|expelling|espulsi)\b[^.]{0,40}\b(?:diplomats?|officials|embassy|attachés?)", re.I)),
+                                 r"\b(?:expelled|expels|expelling|espulsi|declar\w+)\b[^.]{0,60}\b(?:diplomats?|officials?|embassy|"
+                                 r"attachés?|high commission|consulate|persona non grata)", re.I)),
+    # a retaliation is another state's own proceeding: "Pakistan responded by expelling ..."
+    ("seg.retaliation", re.compile(r"\b(?:responded|in retaliation|retaliat\w+|tit-for-tat|in response)\b", re.I)),
 )
+# A new person introduced with a date of their own starts a background case:
+# "In May 2020, police detained two employees ...".
+DATED_EPISODE = re.compile(r"^(?:In|Back in|Earlier,? in|As early as) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b")
 # Wording that keeps a new name inside the current proceeding (co-accused).
 JOIN_CUES = re.compile(r"\b(?:along with|together with|co-?defendants?|co-?accused|his brother|her brother|"
                        r"his wife|her husband|the couple|the pair|the two|both|accomplices|"
@@ -73,8 +80,10 @@ class Proceeding:
 def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
     for rule, pattern in SEPARATE_CUES:
         if pattern.search(facts.text):
-            if rule == "seg.expulsion" and "expelled" in current.stages:
+            if rule == "seg.expulsion" and current.stages <= {"expelled"}:
                 continue  # the current proceeding is itself an expulsion
+            if rule == "seg.retaliation" and not any(h.kb_id == "expelled" for h in facts.stages):
+                continue
             return rule
     return None
 
@@ -102,7 +111,8 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
             current = Proceeding(opened_by="seg.first")
             groups.append(current)
         elif (tokens and not JOIN_CUES.search(facts.text) and (facts.stages or facts.espionage)
-              and (current.names or (facts.stages and current.stages and _separate_cue(facts, current)))):
+              and (current.names or (facts.stages and current.stages
+                                     and (_separate_cue(facts, current) or DATED_EPISODE.match(facts.text))))):
             # a new person: a case of their own once a step is reported for them
             current = Proceeding(opened_by="seg.new_name")
             groups.append(current)

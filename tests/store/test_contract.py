@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spyglass.errors import NotFoundError
-from spyglass.records import Rejected, Stat
+from spyglass.records import Case, Rejected, Stat
 from spyglass.store import CaseQuery, Store, fingerprint_bands
 
 from .conftest import analysis, article, case, evidence, mention
@@ -246,3 +246,37 @@ def test_sqlite_full_text_indexes_stay_consistent(tmp_path: Path) -> None:
         store._exec(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # type: ignore[attr-defined]
     assert [h.id for h in store.search("version 2")] == ["a1"] and store.search("version 1") == []
     store.close()
+
+
+@pytest.mark.parametrize("one_pass_rows", [1, 50_000])
+@pytest.mark.parametrize("query", [
+    CaseQuery(sponsor=("CN", "RU")), CaseQuery(target=("DE", "TW"), year=2024), CaseQuery(text="arrested"), CaseQuery(),
+])
+def test_every_facet_strategy_gives_the_same_counts(
+    filled: Store, monkeypatch: pytest.MonkeyPatch, one_pass_rows: int, query: CaseQuery
+) -> None:
+    from spyglass.store import _reading
+
+    expected = {
+        field: dict(sorted(counts.items()))
+        for field, counts in _facets_by_hand(list(filled.iter_cases(query))).items()
+    }
+    monkeypatch.setattr(_reading, "_ONE_PASS_ROWS", one_pass_rows)
+    page = filled.cases(query)
+    assert {field: dict(sorted(counts.items())) for field, counts in page.facets.items()} == expected
+    assert page.total == len(list(filled.iter_cases(query)))
+
+
+def _facets_by_hand(cases: list[Case]) -> dict[str, dict[str, int]]:
+    from collections import Counter
+
+    from spyglass.store._codec import case_years
+
+    facets: dict[str, Counter[str]] = {f: Counter() for f in ("sponsor", "target", "service", "stage", "year")}
+    for item in cases:
+        for field, value in (("sponsor", item.sponsor_country), ("target", item.target_country),
+                             ("service", item.sponsor_service), ("stage", item.stage)):
+            if value is not None:
+                facets[field][value] += 1
+        facets["year"].update(str(y) for y in case_years(item))
+    return {field: dict(counts) for field, counts in facets.items()}

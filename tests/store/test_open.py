@@ -76,23 +76,34 @@ def test_unreachable_postgres_names_the_url_without_password() -> None:
     assert "secret" not in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_upgrading_from_version_1_backfills_case_texts(store_url: str) -> None:
-    from spyglass.store import CaseQuery
+V1_ROWS = [
+    "INSERT INTO articles (id, source, item, kind, categories, tags, text, partial, fingerprint, stored_at) "
+    "VALUES ('a1', 's', 0, 'page', '[]', '[]', 'The courier met his handler in Kaohsiung.', 0, '', 'now')",
+    "INSERT INTO cases (id, title, sponsor, target, machine, data, search_text, created_at, updated_at) "
+    "VALUES ('c1', 'Case c1', 'CN', 'TW', ?, ?, 'Chen Wei Taiwan', 'now', 'now')",
+    "INSERT INTO case_years (case_id, year) VALUES ('c1', 2024)",
+    "INSERT INTO case_mentions (case_id, mention_key, article_id) VALUES ('c1', 'a1:0', 'a1')",
+]
 
-    from .conftest import analysis, article, case
 
-    store = open_store(store_url)
-    store.save_analysis(analysis(article("art-c1", "The courier met his handler in Kaohsiung.")))
-    store.save_case(case("c1"), [])
-    # back to a version-1 database holding the same rows
-    store._exec("DROP TABLE case_texts" + (" CASCADE" if store.backend == "postgres" else ""))  # type: ignore[attr-defined]
-    if store.backend == "sqlite":  # type: ignore[attr-defined]
-        store._exec("DROP TABLE case_texts_fts")  # type: ignore[attr-defined]
-    for index in ("cases_sponsor_year", "cases_target_year", "cases_service_year", "cases_stage_year"):
-        store._exec(f"DROP INDEX {index}")  # type: ignore[attr-defined]
-    store._exec("DELETE FROM schema_version WHERE version > 1")  # type: ignore[attr-defined]
-    store.close()
+def test_a_version_1_database_is_upgraded_with_its_data(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from spyglass.store import CaseQuery, _engine
+
+    from .conftest import case
+
+    saved = case("c1", mentions=(("a1", 0),))
+    real = _engine.migrations
+    monkeypatch.setattr(_engine, "migrations", lambda backend: real(backend)[:1])
+    old = open_store(store_url)
+    assert old.schema_version() == 1
+    for sql in V1_ROWS:
+        old._exec(sql, (saved.model_dump_json(),) * sql.count("?"))  # type: ignore[attr-defined]
+    old.close()
+    monkeypatch.setattr(_engine, "migrations", real)
     upgraded = open_store(store_url)
-    assert upgraded.schema_version() == migrations("sqlite")[-1][0] and upgraded.migrate() == []
-    assert [c.id for c in upgraded.cases(CaseQuery(text="Kaohsiung")).items] == ["c1"]
+    assert upgraded.schema_version() == real("sqlite")[-1][0] and upgraded.migrate() == []
+    assert upgraded.case("c1") == saved == upgraded.machine_case("c1")
+    assert [c.id for c in upgraded.cases(CaseQuery(text="Kaohsiung")).items] == ["c1"]  # article text backfilled
+    assert [h.id for h in upgraded.search("Chen Wei", kind="case")] == ["c1"]  # case index rebuilt
+    assert upgraded.cases(CaseQuery(sponsor=("CN",), year=2024)).total == 1
     upgraded.close()

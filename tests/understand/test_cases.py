@@ -67,6 +67,18 @@ PROCEEDINGS = [
      "The court sentenced Karl Vogt to life and his brother Jan Vogt to nine years.",
      ["sentenced"]),
     ("Prosecutors said the defendant will be expelled once the trial ends.", []),
+    # a tit-for-tat expulsion is the other state's own proceeding
+    ("Oslo declared a Russian embassy attaché persona non grata for spying. "
+     "Moscow responded on Friday and expelled a staff member of the Norwegian embassy.",
+     ["expelled", "expelled"]),
+    # surnames alone refer back to people already introduced, not to a new case
+    ("A London court jailed six Bulgarians for spying for Russia, among them Orlin Novak. "
+     "Petrova, Dimova and Kolev were convicted by a jury in March.",
+     ["sentenced"]),
+    # a new person with a date of their own is a background case
+    ("Police arrested a courier on suspicion of spying for Iran last week. "
+     "In March 2019, police detained two embassy drivers, Karim Haddad and Samir Nassar, for spying.",
+     ["arrested", "arrested"]),
 ]
 
 
@@ -123,3 +135,38 @@ def test_separate_proceedings_in_one_article(nlp) -> None:
     text = ("A court in Riga sentenced Arvids Kalnins to six years for spying for Russia. "
             "Police separately arrested Janis Ozols on suspicion of passing secrets to Belarus.")
     assert [(m.stage, m.sponsor_country) for m in _cases(text, nlp)] == [("sentenced", "RU"), ("arrested", "BY")]
+
+
+def test_expelled_staff_spy_for_the_state_of_their_mission(nlp) -> None:
+    text = "Warsaw declared a staff member of the Belarusian embassy persona non grata for espionage."
+    (case,) = _cases(text, nlp)
+    assert (case.stage, case.sponsor_country) == ("expelled", "BY")
+
+
+def test_a_person_named_by_relation_is_not_the_accused(nlp) -> None:
+    text = ("Police arrested an assistant to Peter Hansen, a member of parliament, on suspicion of spying for China. "
+            "Prosecutors identified the man as Wei L. and said he had passed on documents.")
+    (case,) = _cases(text, nlp)
+    assert "Peter Hansen" not in case.accused_names
+
+
+NOT_ACCUSED = [
+    # a place before an institution
+    "Oslo court convicts Michael Jensen of spying for Russia. Michael Jensen was jailed for six years.",
+    # a quoted alias or online handle
+    "Michael Jensen was jailed for spying for Russia after chatting with a profile called ‘Anna Berg’.",
+    # a dateline in capitals
+    "BERGEN: A court jailed Michael Jensen for six years for spying for Russia.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACCUSED)
+def test_only_the_accused_are_named(text: str, nlp) -> None:
+    (case,) = _cases(text, nlp)
+    assert case.accused_names == ("Michael Jensen",)
+
+
+def test_a_full_name_cut_by_the_model_opens_a_new_case(nlp) -> None:
+    text = ("A court sentenced Michael Jensen to six years for spying for Russia. "
+            "In a separate development, Pradeep Kurulkar, a scientist, was arrested in Pune for spying for Pakistan.")
+    assert [m.stage for m in _cases(text, nlp)] == ["sentenced", "arrested"]

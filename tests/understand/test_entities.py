@@ -11,6 +11,7 @@ SPLITS = [
     ("He was arrested. She was charged.", 2),
     ("Jian G. was sentenced on Tuesday. The court said so.", 2),
     ("Lt. Col. Ivanov was expelled from the U.S. in May.", 1),
+    ("Police arrested Dieter S. and Alexander J. Prosecutors say both spied.", 2),
     ("Title line\nFirst sentence here. Second one!", 3),
 ]
 

@@ -32,8 +32,13 @@ STAGES = [
     ("The captain was charged with espionage. Rome expelled two Russian diplomats over the affair.", "charged"),
     # in a swap story, the release outranks the sentence served before it
     ("He had been sentenced to 12 years. Moscow released him in the prisoner swap on Friday.", "released"),
+    # "in exchange for" money is not a prisoner exchange
+    ("He was sentenced to 12 years. He was released from a hotel in exchange for a fee.", "sentenced"),
     # generic sentences about nobody do not give a step
     ("The analyst was arrested in May. Few espionage prosecutions end in conviction.", "arrested"),
+    ("The engineer was charged on Monday; he would be the first citizen to be convicted of spying for Iran.", "charged"),
+    # "Novak, who is 56, has been charged": a sentence about someone named by surname only
+    ("Few spy cases end in conviction. Novak, who is 56, has been charged with espionage.", "charged"),
 ]
 
 
@@ -56,6 +61,12 @@ TERMS = [
     ("He was sentenced to death with a two-year reprieve, usually commuted to life imprisonment.", None),
     ("Marta Kovacs, 61, was jailed for seven years.", (84, 84)),
     ("The charge of treason could carry a life sentence.", None),
+    ("His accomplice, Ivo Marin, received seven years and six months.", (90, 90)),
+    ("A term of six years was requested by the prosecution.", None),
+    ("The court sentenced Lev Orlov, who worked for the consulate for more than 20 years, to three years in prison.", (36, 36)),
+    ("She was jailed for three years after admitting she had spied for Iran.", (36, 36)),
+    ("Article 12 punishes espionage with fifteen years of imprisonment.", None),
+    ("- Lena Vogel, 41, the courier — 6 years and 8 months;", (80, 80)),
 ]
 
 
@@ -78,6 +89,7 @@ PAYMENTS = [
     ("Police seized £3,000 in cash at his home.", []),
     ("The agency offered a reward of $5 million for information.", []),
     ("He was paid 2,000 yuan a month to photograph ships.", [(2000.0, "CNY")]),
+    ("His handler told him to leave $5,000 at a dead drop as a payment for a source.", []),
 ]
 
 
@@ -99,6 +111,17 @@ NATIONALITY = [
     ("The retired Hungarian colonel was charged with spying.", ["HU"]),
     ("A US District Judge sentenced the analyst.", []),
     ("He met the then Japanese ambassador several times before his arrest.", []),
+    ("He was arrested during a meeting with Oleg Sidorov, a Russian embassy official.", []),
+    ("He was charged with spying on Uyghur activists and Tibetan monks in Norway.", []),
+    ("He was charged after warnings by British officials about espionage.", []),
+    ("Maltese Karl Borg jailed for spying for Russia.", ["MT"]),
+    ("A Maltese who sold secrets to Russia was jailed.", ["MT"]),
+    ("Chinese President Xi Jinping said the spy was sentenced.", []),
+    ("The best known is a retired Norwegian border inspector who was jailed.", ["NO"]),
+    ("A Cuban intelligence officer who was lured to Spain has been sentenced.", ["CU"]),
+    ("Police arrested a Laotian man along with two Thais who helped him.", ["LA", "TH"]),
+    ("The court jailed a Swedish-Iranian physician for spying.", ["SE", "IR"]),
+    ("He took money from a Cuban intelligence officer and was sentenced.", []),
 ]
 
 
@@ -119,6 +142,12 @@ SPONSORS = [
     ("Er soll für China spioniert haben.", "DE", ("CN", None)),
     ("He handed the files to Cuba's intelligence service, the DGI.", "US", ("CU", "DGI")),
     ("He claimed he wanted to be a double agent for Britain.", "GB", (None, None)),
+    ("The swap was confirmed by the director of Latvia's State Security Service.", "RU", (None, None)),
+    ("Police arrested a student suspected of photographing naval bases for Tehran.", "DK", ("IR", None)),
+    ("Prosecutors charged two men with working as illegal agents of Qatar.", "US", ("QA", None)),
+    ("The contractor hacked email accounts at the direction of the MSS.", "US", ("CN", "MSS")),
+    ("The court convicted two agents of the GRU posing as tourists.", "NO", ("RU", "GRU")),
+    ("An employee of the BND was arrested on suspicion of spying.", "DE", (None, None)),
 ]
 
 
@@ -136,6 +165,12 @@ TARGETS = [
     ("Four Bulgarians who spied on behalf of Russia were sentenced at the Old Bailey.", "GB"),
     ("Shin Bet officers arrested a man from Haifa on suspicion of spying.", "IL"),
     ("The Oberlandesgericht in Celle convicted the soldier.", "DE"),
+    ("Two charged with working for Iran's Ministry of Intelligence in a federal court.", "US"),
+    ("Danish police have arrested a man suspected of spying for Iran.", "DK"),
+    ("MANILA — Two Chinese nationals were detained on suspicion of spying for Beijing.", "PH"),
+    ("Austrian police arrested him. He is accused of scouting bases used by the U.S. army.", "AT"),
+    ("Norway prosecuted nine people for spying for Russia last year.", "NO"),
+    ("He was arrested by Latvia's State Security Service in May.", "LV"),
 ]
 
 
@@ -163,6 +198,18 @@ PERIODS = [
     ("The agency handed the file to prosecutors in March 2023.", 2024, None),
     # an open start stated elsewhere begins the range earlier
     ("He spied for Cuba from at least 1990. Between 2001 and 2005 he passed files to his handler.", 2024, (1990, 2005)),
+    ("The scheme ran from May 2016 to June 2018, prosecutors said.", 2024, (2016, 2018)),
+    ("She was charged with passing information to a foreign agent between March and July 1988.", 2024, (1988, 1988)),
+    ("Police caught him in October 2020 as he was handing a memory card to a diplomat.", 2024, (2020, 2020)),
+    # an open start ends with the dated arrest
+    ("He was recruited in 2016. Police arrested him in August 2019.", 2024, (2016, 2019)),
+    ("The plot began in May 2017, when he offered navy files to a foreign agent.", 2024, (2017, None)),
+    # a weekday is resolved against the printed date
+    ("Police caught him on Tuesday handing documents to a foreign officer.", 2021, (2021, 2021)),
+    # a sentence about nobody in particular ties no years to this case
+    ("Foreign services have stepped up recruitment attempts since 2019.", 2024, None),
+    ("His handler ordered him in March 2012 to report on the base. He was arrested in 2013.", 2024, (2012, 2013)),
+    ("Prosecutors say the officer directed him in May 2021 to recruit a navy clerk.", 2024, (2021, None)),
 ]
 
 
@@ -181,6 +228,12 @@ COUNTS = [
     ("A British man was charged with spying.", 1),
     ("FIVE FORMER MEMBERS OF the party were indicted for spying.", 5),
     ("A one-time aide was charged with spying.", 1),
+    ("Police arrested a woman and a man on charges of spying for Pakistan.", 2),
+    ("The court sentenced a former army officer and his younger brother for spying.", 2),
+    ("Police detained three other Dutch citizens, identified as Anna K. and two men.", 3),
+    ("Moscow released the reporter and fourteen other prisoners in the swap.", None),
+    ("Agents arrested a Vietnamese engineer suspected of photographing ports and air bases for a foreign power, "
+     "along with three local accomplices.", 4),
 ]
 
 

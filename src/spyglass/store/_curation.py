@@ -31,12 +31,12 @@ class CurationMixin(SqlBase):
     def add_correction(self, correction: Correction) -> None:
         """Store a correction (validated against the case) and show it at once in ``case()``."""
         with self.transaction():
-            row = self._one("SELECT machine FROM cases WHERE id = ?", (correction.case_id,))
-            if row is None:
+            machine = self._case_doc(correction.case_id, "machine")
+            if machine is None:
                 raise NotFoundError(
                     f"no case {correction.case_id!r} in {self.target} to correct", "list cases with `spyglass cases`"
                 )
-            _codec.checked_correction(Case.model_validate_json(row[0]), correction)
+            _codec.checked_correction(Case.model_validate_json(machine), correction)
             self._exec(
                 "INSERT INTO corrections (case_id, field, value, why, who, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (correction.case_id, correction.field, json.dumps(correction.value), correction.why,

@@ -145,14 +145,17 @@ class SqlBase:
 
     def _write_case(self, machine: Case, at: str, texts: bool = True) -> tuple[bool, Case | None, Case]:
         """Store a machine case with corrections applied; returns (is_new, previous effective, effective)."""
-        old = self._one("SELECT data FROM cases WHERE id = ?", (machine.id,))
-        previous = Case.model_validate_json(old[0]) if old else None
+        old = self._case_doc(machine.id, "data")
+        previous = Case.model_validate_json(old) if old else None
         effective = _codec.apply_corrections(machine, self._corrections_of(machine.id))
         seq = self._scalar(_UPSERT_CASE, (
             machine.id, effective.title, effective.sponsor_country, effective.target_country,
             effective.sponsor_service, effective.stage, _codec.stage_rank(effective.stage),
             effective.first_reported, effective.last_reported, _codec.first_year(effective),
-            machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective), at, at,
+            at, at,
+        ))
+        self._exec(_UPSERT_CASE_DOC, (
+            seq, machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective),
         ))
         self._exec("DELETE FROM case_years WHERE case_id = ?", (machine.id,))
         self._many(
@@ -177,10 +180,10 @@ class SqlBase:
 
     def _refresh_case(self, case_id: str, at: str) -> tuple[Case | None, Case] | None:
         """Re-apply corrections to a stored case; (before, after) or None when the case is absent."""
-        row = self._one("SELECT machine FROM cases WHERE id = ?", (case_id,))
-        if row is None:
+        machine = self._case_doc(case_id, "machine")
+        if machine is None:
             return None
-        _, previous, effective = self._write_case(Case.model_validate_json(row[0]), at, texts=False)
+        _, previous, effective = self._write_case(Case.model_validate_json(machine), at, texts=False)
         return previous, effective
 
     def _audit(self, at: str, who: str, action: str, case_id: str, detail: str, why: str = "") -> None:
@@ -195,12 +198,22 @@ class SqlBase:
             (case_id, change, stage, at),
         )
 
+    def _case_doc(self, case_id: str, column: str) -> str | None:
+        """The ``data`` (corrected) or ``machine`` JSON of one case, None when absent."""
+        row = self._one(
+            f"SELECT d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE c.id = ?", (case_id,)
+        )
+        return str(row[0]) if row else None
+
     def _cases_by_id(self, ids: Iterable[str], column: str = "data") -> dict[str, Case]:
         """Cases (``data`` = corrected, ``machine`` = machine values) for the given ids."""
         unique = list(dict.fromkeys(ids))
         found: dict[str, Case] = {}
         for part in chunks(unique):
-            sql = f"SELECT id, {column} FROM cases WHERE id IN ({', '.join('?' * len(part))})"
+            sql = (
+                f"SELECT c.id, d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq "
+                f"WHERE c.id IN ({', '.join('?' * len(part))})"
+            )
             for case_id, data in self._rows(sql, part):
                 found[case_id] = Case.model_validate_json(data)
         return found
@@ -215,13 +228,16 @@ def _correction(row: Sequence[Any]) -> Correction:
 
 _UPSERT_CASE = """
 INSERT INTO cases (id, title, sponsor, target, service, stage, stage_rank, first_reported,
-                   last_reported, year, machine, data, search_text, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   last_reported, year, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     title = excluded.title, sponsor = excluded.sponsor, target = excluded.target,
     service = excluded.service, stage = excluded.stage, stage_rank = excluded.stage_rank,
     first_reported = excluded.first_reported, last_reported = excluded.last_reported,
-    year = excluded.year, machine = excluded.machine, data = excluded.data,
-    search_text = excluded.search_text, updated_at = excluded.updated_at
+    year = excluded.year, updated_at = excluded.updated_at
 RETURNING seq
+"""
+_UPSERT_CASE_DOC = """
+INSERT INTO case_docs (seq, machine, data, search_text) VALUES (?, ?, ?, ?)
+ON CONFLICT (seq) DO UPDATE SET machine = excluded.machine, data = excluded.data, search_text = excluded.search_text
 """

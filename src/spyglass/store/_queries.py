@@ -12,7 +12,7 @@ from typing import Any
 from spyglass.store._codec import query_words
 from spyglass.store.base import CaseQuery, FacetField
 
-__all__ = ["ALL", "Where", "case_where", "order_by", "facet_sql", "total_and_facets_sql", "count_by_sql", "marks"]
+__all__ = ["ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql", "marks"]
 
 Where = tuple[str, list[Any]]
 ALL = "1 = 1"  # the condition of a query without filters
@@ -76,11 +76,19 @@ def facet_sql(field: FacetField, where: str) -> str:
     return f"SELECT {column}, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL GROUP BY {column}"
 
 
-def total_and_facets_sql(where: str) -> str:
-    """One statement: (facet, value, count) rows for every facet plus ('total', NULL, n).
+def facet_rows_sql(where: str) -> str:
+    """(id, sponsor, target, service, stage, year) of every matching case, one row per year."""
+    return (
+        f"SELECT c.id, {', '.join(COLUMNS.values())}, y.year FROM cases c "
+        f"LEFT JOIN case_years y ON y.case_id = c.id WHERE {where}"
+    )
 
-    The filtered set is materialised once, so an expensive text filter is evaluated once
-    rather than once per facet.
+
+def total_and_facets_sql(where: str) -> str:
+    """(facet, value, count) rows for every facet plus ('total', NULL, n), from one statement.
+
+    The filtered set is materialised once, so a text filter matching most cases is evaluated
+    once rather than once per facet.
     """
     parts = [
         f"SELECT '{field}', f.{field}, COUNT(*) FROM f WHERE f.{field} IS NOT NULL GROUP BY f.{field}"

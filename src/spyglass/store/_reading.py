@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
@@ -15,16 +16,18 @@ from spyglass.store.base import FACET_FIELDS, CasePage, CaseQuery, CountRow, Fac
 
 __all__ = ["ReadMixin"]
 
+_ONE_PASS_ROWS = 50_000  # rows (case x year) counted in Python before falling back to SQL
+
 _ARTICLE_SELECT = ", ".join(f"a.{name}" for name in ARTICLE_COLUMNS)
 
 
 class ReadMixin(SqlBase):
     @locked
     def case(self, case_id: str) -> Case:
-        row = self._one("SELECT data FROM cases WHERE id = ?", (case_id,))
-        if row is None:
+        data = self._case_doc(case_id, "data")
+        if data is None:
             raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
-        return Case.model_validate_json(row[0])
+        return Case.model_validate_json(data)
 
     def _where(self, query: CaseQuery | None) -> _queries.Where:
         return _queries.case_where(query or CaseQuery(), self._text_clause)
@@ -45,28 +48,69 @@ class ReadMixin(SqlBase):
     def _total_and_facets(
         self, query: CaseQuery, where: str, params: list[object]
     ) -> tuple[int, dict[str, dict[str, int]]]:
-        facets: dict[str, dict[str, int]] = {field: {} for field in FACET_FIELDS}
-        total = 0
+        """The number of matching cases and each facet's counts over them."""
+        counted = None
         if query.text and query.text.strip():
-            # A text filter is the costly part: evaluate it once for the total and every facet.
-            for facet, value, count in self._rows(_queries.total_and_facets_sql(where), params):
-                if facet == "total":
-                    total = int(count)
-                else:
-                    facets[facet][str(value)] = int(count)
-        else:
-            # Plain filters: one indexed GROUP BY per facet beats materialising the set.
+            counted = self._count_materialised(where, params)  # the text filter, evaluated once
+        elif where != _queries.ALL:
+            counted = self._count_in_one_pass(where, params)
+        if counted is None:
+            # No filter (or a huge match): one GROUP BY per facet, each answered from an index.
             total = int(self._scalar(f"SELECT COUNT(*) FROM cases c WHERE {where}", params) or 0)
+            counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
             for field in FACET_FIELDS if total else ():
                 for value, count in self._rows(_queries.facet_sql(field, where), params):
-                    facets[field][str(value)] = int(count)
-        ordered = {field: dict(sorted(c.items(), key=lambda vc: (-vc[1], vc[0]))) for field, c in facets.items()}
+                    counters[field][str(value)] = int(count)
+        else:
+            total, counters = counted
+        ordered = {
+            field: dict(sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))) for field, counts in counters.items()
+        }
         return total, ordered
+
+    def _count_materialised(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:
+        counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
+        total = 0
+        for facet, value, count in self._rows(_queries.total_and_facets_sql(where), params):
+            if facet == "total":
+                total = int(count)
+            else:
+                counters[facet][str(value)] = int(count)
+        return total, counters
+
+    def _count_in_one_pass(
+        self, where: str, params: list[object]
+    ) -> tuple[int, dict[str, Counter[str]]] | None:
+        """Facets of a filtered set from one scan instead of one statement per facet.
+
+        None when the set is larger than ``_ONE_PASS_ROWS``: indexed GROUP BYs are cheaper then.
+        """
+        cursor = self._exec(_queries.facet_rows_sql(where), params)
+        counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
+        seen: set[str] = set()
+        fetched = 0
+        while batch := cursor.fetchmany(1000):
+            fetched += len(batch)
+            if fetched > _ONE_PASS_ROWS:
+                cursor.fetchall()  # finish the statement before running others on the connection
+                return None
+            for case_id, *values, year in batch:
+                if case_id not in seen:
+                    seen.add(case_id)
+                    for field, value in zip(_queries.COLUMNS, values, strict=True):
+                        if value is not None:
+                            counters[field][str(value)] += 1
+                if year is not None:
+                    counters["year"][str(year)] += 1
+        return len(seen), counters
 
     def iter_cases(self, query: CaseQuery) -> Iterator[Case]:
         """Every matching case in the query's order, fetched in batches (constant memory)."""
         where, params = self._where(query)
-        sql = f"SELECT c.data FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)}"
+        sql = (
+            f"SELECT d.data FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE {where} "
+            f"ORDER BY {_queries.order_by(query.sort)}"
+        )
         for row in self._stream(sql, params):
             yield Case.model_validate_json(row[0])
 

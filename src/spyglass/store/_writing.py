@@ -105,8 +105,7 @@ class WriteMixin(SqlBase):
         machine_json = case.model_dump_json()
         with self.transaction():
             self._exec("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
-            row = self._one("SELECT machine FROM cases WHERE id = ?", (case.id,))
-            if row is None or row[0] != machine_json:
+            if self._case_doc(case.id, "machine") != machine_json:
                 self._store_changed_case(case)
             self._many(
                 "INSERT INTO case_keys (key, case_id) VALUES (?, ?)",
@@ -150,10 +149,10 @@ class WriteMixin(SqlBase):
 
     @locked
     def machine_case(self, case_id: str) -> Case:
-        row = self._one("SELECT machine FROM cases WHERE id = ?", (case_id,))
-        if row is None:
+        machine = self._case_doc(case_id, "machine")
+        if machine is None:
             raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
-        return Case.model_validate_json(row[0])
+        return Case.model_validate_json(machine)
 
     def save_rejected(self, rejected: Rejected) -> None:
         with self.transaction():

@@ -86,7 +86,7 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
     def _text_clause(self, words: list[str]) -> Where:
         text = " ".join(words)
         return (
-            "(c.tsv @@ plainto_tsquery('english', ?) OR c.seq IN "
+            "(c.seq IN (SELECT seq FROM case_docs WHERE tsv @@ plainto_tsquery('english', ?)) OR c.seq IN "
             "(SELECT seq FROM case_texts WHERE tsv @@ plainto_tsquery('english', ?)))",
             [text, text],
         )
@@ -94,8 +94,9 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
     def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
         rows = self._rows(
             f"SELECT m.id, m.title, ts_headline('english', m.search_text, m.q, '{_HEADLINE}'), m.last_reported "
-            "FROM (SELECT c.seq, c.id, c.title, c.search_text, c.last_reported, q FROM cases c, "
-            "plainto_tsquery('english', ?) q WHERE c.tsv @@ q ORDER BY c.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
+            "FROM (SELECT c.seq, c.id, c.title, d.search_text, c.last_reported, q FROM case_docs d "
+            "JOIN cases c ON c.seq = d.seq, plainto_tsquery('english', ?) q WHERE d.tsv @@ q "
+            "ORDER BY d.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
             (" ".join(words), limit),
         )
         return [SearchHit(kind="case", id=i, title=t, snippet=_one_line(s), published=p) for i, t, s, p in rows]

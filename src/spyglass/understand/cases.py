@@ -1,9 +1,11 @@
 """Turn one article into its case mentions (one per proceeding) and the entities behind them.
 
-Steps: split sentences (rules), read every sentence with the rule tables, run spaCy's NER only
-on the sentences that carry case cues, keep the person names that look accused, group the
-sentences into proceedings (``segment``), then fill each field from the proceeding's sentences
-(``fields``) with the sentence, offsets, rule and confidence as evidence.
+Steps: split sentences (rules), read every sentence with the shared rule tables (``lexicon``,
+``normalise``), run spaCy's NER in one batch on the cue sentences that may hold a full name
+(later surname-only mentions are matched against the names it found), keep the person names
+that look accused, group the sentences into proceedings (``segment``), then fill each field
+from the proceeding's sentences (``fields``) with the sentence, offsets, rule and confidence as
+evidence. The headline informs the article's lead case even when it is not part of the text.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ _OFFICIAL_BEFORE = re.compile(
 _OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w+|judge|prosecutor|minister|lawyer|"
                              r"attorney|director|chief|president|said|told)|\s+(?:said|says|told|wrote|added|explained|"
                              r"noted|argued|stated|announced|sagte|a déclaré|dijo|ha detto))", re.I)
+# A relation that names someone other than the accused: "an assistant to X", "the wife of X".
+_RELATION_BEFORE = re.compile(r"\b(?:assistant|aide|adviser|advisor|secretary|employee|staffer|spokes\w+|wife|husband|son|"
+                              r"daughter|lawyer|mitarbeiter|assistent)\s+(?:to|of|for|von|des)\s+(?:the\s+\w+\s+)?$", re.I)
 # Words that start a capitalised run without being a name in any of our languages.
 _STOPWORDS = frozenset(
     "the a an in on at for of and but der die das ein eine und im am le la les un une et du des el los las "
@@ -48,7 +53,7 @@ _STOPWORDS = frozenset(
 )
 
 
-def _accused_persons(facts: SentenceFacts, candidates: list[Hit]) -> list[Hit]:
+def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "en") -> list[Hit]:
     """Person names of a cue sentence that may be accused (officials and speakers removed)."""
     if not (facts.stages or facts.espionage):
         return []
@@ -56,14 +61,23 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit]) -> list[Hit]:
     text = facts.text
     for hit in candidates:
         name = hit.text.strip(" .,'’\"“”")
-        if len(name) < 3 or entities.countries_in(name) or entities.services_in(name):
+        if len(name) < 3 or entities.countries_in(name, lang) or entities.services_in(name):
             continue
         if any(t.lower().strip(".,") in case_rules.institution_words() for t in name.split()):
             continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex"
+        following = re.match(r"\s+(\w+)", text[hit.end : hit.end + 30])
+        if following and following.group(1).lower() in case_rules.institution_words():
+            continue  # "Nagpur court convicts ...": a place before an institution
+        if text[max(0, hit.start - 1) : hit.start] in ("‘", "'", "“", '"') and text[hit.end : hit.end + 1] in ("’", "'", "”", '"'):
+            continue  # "profiles ‘Neha Sharma’ and ...": a quoted alias or handle, not the accused
+        if name.isupper() and len(name) > 2 and not text[hit.end : hit.end + 20].isupper():
+            continue  # "NAGPUR:", "FBI": a dateline or an acronym in ordinary text, not a person
         if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
             continue
         if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
             continue
+        if _RELATION_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
+            continue  # "an assistant to Maximilian Krah": the accused is someone else
         out.append(hit)
     return out
 
@@ -102,7 +116,7 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
             for m in known.finditer(f.text):
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(Hit(m.start(), m.end(), m.group(), m.group(), "person.known_name", "PERSON"))
-        f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start))
+        f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start), lang)
 
 
 def _evidence(article: Article, found: Found) -> Evidence:
@@ -128,12 +142,12 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
         if found is not None and value not in (None, [], ()):
             evidence[name] = _evidence(article, found)
 
-    stage, found = fields.stage_of(facts, fields.is_swap_story(lead))
+    titles = [f for f in lead if f.is_title and f not in facts] if index == 0 else []
+    stage, found = fields.stage_of([*titles, *facts], fields.is_swap_story(lead))
     put("stage", stage, found)
-    target, found = fields.target_of(facts)
+    target, target_found = fields.target_of(facts)
     if target is None:
-        target, found = fallback_target
-    put("target_country", target, found)
+        target, target_found = fallback_target
     sponsor, service, found = fields.sponsor_of(facts, target)
     if sponsor is None and index == 0 and lead:
         # the article's lead case: its headline and first lines name the sponsor
@@ -146,6 +160,10 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
         sponsor, found = fields.mission_state(facts, target)  # expelled diplomats spy for their own state
         if sponsor is None and nationality and nationality[0] != target:
             sponsor, found = nationality[0], nat_found
+    if target is None and nationality and nationality[0] != sponsor:
+        # no authority named: people are most often prosecuted by their own state
+        target, target_found = nationality[0], Found(nat_found.facts, "target.own_national", 0.3) if nat_found else None
+    put("target_country", target, target_found)
     put("sponsor_country", sponsor, found)
     put("sponsor_service", service, found if service else None)
     put("accused_nationality", tuple(nationality), nat_found)

@@ -3,7 +3,10 @@
 Each returns the value and a ``Found`` (the sentence index, the rule id and a confidence) so
 that the case builder can attach evidence. Context windows decide what a number means: a term
 counts only next to sentencing words and away from "sought", "maximum" and the like; a sum is
-a payment only next to paying words and away from fines, bail, salaries and conversions.
+a payment only next to paying words and away from fines, bail, salaries and conversions; a year
+belongs to the period only when the verb nearest to it is an act of spying, not a legal step.
+Cue patterns are module constants with rule ids; word lists and authorities are data files
+(``data/case_terms.tsv``, ``data/case_authorities.tsv``).
 """
 
 from __future__ import annotations
@@ -43,18 +46,30 @@ def _window(text: str, start: int, end: int, before: int, after: int) -> tuple[s
 
 # A person freed in an exchange: the step of a swap story ("Norway released Mikushin").
 _SWAP_FREED = re.compile(r"\b(?:released|freed|handed over|swapped|exchanged|flown (?:out|home|to))\b", re.I)
-_SWAP = re.compile(r"\b(?:swap|exchange|trade)\b", re.I)
+_SWAP = re.compile(r"\bswap(?:s|ped)?\b|\b(?:prisoner|spy) (?:exchange|trade)\b|\bexchange\b(?!\s+for\b)", re.I)
 # Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
-_SUBJECT = re.compile(r"\b(?:he|she|they|him|her|them|his|the (?:couple|pair|two|three|men|man|woman|brothers))\b", re.I)
+_SUBJECT = re.compile(r"\b(?:he|she|they|him|her|them|his|the (?:couple|pair|two|three|men|man|woman|brothers))\b|"
+                      r"(?-i:^[A-Z][a-zà-ÿ’'-]+(?:,| was\b| has\b| had\b| is\b| were\b))", re.I)
+
+
+# A step said of people in general, not done to the accused: "the first citizen to be
+# convicted", "penalties for personnel convicted of espionage".
+_GENERIC_STEP = re.compile(r"\bto (?:be|have been)\s+$|\b(?:personnel|people|those|anyone|spies|persons|citizens|members)\s+$|"
+                           r"\bend(?:ed|s)? in\s+$", re.I)
+
+
+_GENERIC_ROLES = frozenset({"spy", "agent", "official", "officer"})
 
 
 def _about_someone(f: SentenceFacts) -> bool:
-    return bool(f.persons or f.is_title or f.roles or _SUBJECT.search(f.text))
+    roles = [r for r in f.roles if r.kb_id not in _GENERIC_ROLES]
+    return bool(f.persons or f.is_title or roles or _SUBJECT.search(f.text))
 
 
 def is_swap_story(lead: list[SentenceFacts]) -> bool:
     """Whether the article opens with a prisoner exchange: its prisoners were released in it."""
-    return any(_SWAP.search(f.text) and _SWAP_FREED.search(f.text) for f in lead)
+    return any(_SWAP.search(f.text) and (_SWAP_FREED.search(f.text) or any(h.kb_id in ("convicted", "sentenced") for h in f.stages))
+               for f in lead)
 
 
 def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str | None, Found | None]:
@@ -65,7 +80,8 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
     an expulsion only when no court step is (not "the expulsions of diplomats" in a trial
     story); a release in a swap story outranks the sentence served before it.
     """
-    hits = [(h, f) for f in facts if _about_someone(f) for h in f.stages] or [(h, f) for f in facts for h in f.stages]
+    hits = [(h, f) for f in facts if _about_someone(f) for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
+    hits = hits or [(h, f) for f in facts for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
     found = {h.kb_id for h, _ in hits}
     swap = swap_story or any(_SWAP.search(f.text) for f in facts)
     best: tuple[int, Hit, SentenceFacts] | None = None
@@ -96,16 +112,16 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
 
 # ---------------------------------------------------------------- sentence
 
-TERM_CUE = re.compile(r"sentenc|jail|prison|imprison|\bterms?\b|detention|hard labou?r|behind bars|"
+TERM_CUE = re.compile(r"sentenc|jail|prison|imprison|\bterms?\b|d[ée]tention|hard labou?r|behind bars|received|"
                       r"\bgets?\b|\bgiven\b|awarded|handed|\bserve|Haft|Freiheitsstrafe|réclusion|"
                       r"emprisonnement|prisión|cárcel|reclusione|carcere|condann|conden|verurteil|"
                       r"anni di|años de", re.I)
 TERM_BLOCK = re.compile(r"sought|seek|seeking|request|asked|demand|maximum|\bup to\b|\bfaces?\b|facing|"
-                        r"could|would|carries|carry|punishable|chiest|beantragt|forder|requis|pidi|solicit|"
+                        r"could|would|carries|carry|punishable|punish\w*|punit|chiest|beantragt|forder|requis|pidi|solicit|"
                         r"remain|left to serve|already served|credit|concurrent|combined|quasi|insgesamt|"
                         r"\bafter\b|\bago\b|\bsince\b|\bfor (?:over|more than|nearly|almost)\b|reduced from|in addition|"
                         r"rights for|deprived", re.I)
-_AGE_AFTER = re.compile(r"^[- ]?old|^\s+(?:earlier|later|ago|before|after)|^[\s\w]{0,12}(?:reprieve|probation|supervised release)|"
+_AGE_AFTER = re.compile(r"^[- ]?old|^\s+(?:earlier|later|ago|before)\b|^\s+after (?:the|his|her|their|that|a|an|\d)\b|^[\s\w]{0,12}(?:reprieve|probation|supervised release)|"
                         r"^[^.;]{0,30}concurrent", re.I)
 _APPROXIMATE = re.compile(r"(?:nearly|almost|more than|over|about|around|roughly|a little over|just over|fast|quasi|circa)\s+$", re.I)
 SENTENCE_RULES = ("sent.term", "sent.life")
@@ -114,13 +130,24 @@ SENTENCE_RULES = ("sent.term", "sent.life")
 _AGE_APPOSITION = re.compile(r"[\w.],\s*$")
 
 
+# Wording after a term that makes it requested, not imposed ("siebeneinhalb Jahre gefordert").
+TERM_BLOCK_AFTER = re.compile(r"^[^.;,]{0,20}\b(?:gefordert|beantragt|requested|sought|demanded|requis|solicitad|chiest)", re.I)
+# "- Orlin Novak, 47, the leader — 10 years and 8 months;": a term in a sentencing list.
+_LIST_ITEM = re.compile(r"^\s*[-•*–]\s")
+_LIST_TERM_BEFORE = re.compile(r"[—–:-]\s*$")
+
+
 def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = _window(f.text, start, end, 70, 30)
+    if TERM_BLOCK_AFTER.match(after):
+        return False
+    if _LIST_ITEM.match(f.text) and _LIST_TERM_BEFORE.search(before):
+        return True
     if _AGE_AFTER.search(f.text[end:]):
         return False
     if _AGE_APPOSITION.search(before) and re.match(r"^\s*(?:,|\))", after):
         return False  # "Biot, 58 anni, ...": an age between commas
-    clause = re.split(r"[;]|, while |, but | but ", before)[-1]
+    clause = re.split(r"[;,]| while | but ", before)[-1]  # a block word belongs to its own clause
     if TERM_BLOCK.search(clause[-45:]) or re.match(r"^\s*(?:\)|of (?:his|her|the) )", after):
         return False
     return bool(TERM_CUE.search(before[-60:]) or TERM_CUE.search(after[:25]))
@@ -181,7 +208,8 @@ PAY_CUE = re.compile(r"\bpaid|\bpay(?:ing|s|ments?)?\b|received|receiving|receiv
 PAY_BLOCK = re.compile(r"\bfined?\b|\bfines\b|bail|reward|salar|wage|fortnight|seized|\bfound\b|confiscat|demand|"
                        r"asked for|sought|damages|worth|budget|price|cost|bounty|settle|acquisition|shares|"
                        r"Kaution|amende|multa|cauzione|Geldstrafe|subscription|donat|raised|\bby (?:him|her)\b|"
-                       r"\bhe paid\b|\bshe paid\b|member|subscri|support|donate|clients|ordered to pay|paid (?:\w+ ){0,3}(?:writers|sources|people|others)|\bbuy|bought|purchas", re.I)
+                       r"\bhe paid\b|\bshe paid\b|member|subscri|support|donate|clients|ordered to pay|paid (?:\w+ ){0,3}(?:writers|sources|people|others)|\bbuy|bought|purchas|"
+                       r"dead drop|to leave\b|payment for an? (?:\w+ )?(?:source|informant|contact|asset)", re.I)
 _CONVERSION = re.compile(r"^\s*\(?\s*(?:roughly|about|around|approximately|some|or|equivalent to|=|~)?\s*$", re.I)
 
 
@@ -210,7 +238,9 @@ def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Fo
 
 # ---------------------------------------------------------------- period
 
-SPY_ACT = re.compile(r"spied|spying|spy\b|espionage|passed|provid|sold|shar|handed|worked for|working for|recruit|"
+SPY_ACT = re.compile(r"spied|spying|spy\b|espionage|passed|provid|sold|shar|handed|worked for|working for|recruit|helped|"
+                     r"surveillance|reconnaissance|hack|intrusion|"
+                     r"(?:scheme|conspiracy|plot|operation|network) ran|"
                      r"arrangement|collaborat|informa|agent|tasked|lasted|supplied|transmit|leak|contact|"
                      r"met (?:with )?(?:his|her|their)|meetings|photograph|Spion|espion|spionaggio|reclutat|"
                      r"trabaj|colabor|received|payments|collect|copied|cooperat|continued|began|supported|uploaded|conspiracy|"
@@ -219,6 +249,8 @@ _Y = r"(?:19[4-9]\d|20[0-4]\d)"
 _MONTHS = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,? )?"
 PERIOD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("period.between", re.compile(rf"\b(?:between|from|desde|dal|von|de|zwischen|entre|tra|fra) {_MONTHS}(?P<a>{_Y}) (?:and|to|until|till|through|hasta|al|bis|à|und|et|y|e) {_MONTHS}(?P<b>{_Y})\b", re.I)),
+    ("period.months", re.compile(rf"\b(?:between|from) (?:January|February|March|April|May|June|July|August|September|October|November|December) "
+                                 rf"(?:and|to|until) (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?P<a>{_Y})(?P<b>)\b", re.I)),
     ("period.dash", re.compile(rf"(?<![\d-])(?P<a>{_Y})\s?[-–]\s?(?P<b>{_Y}|\d\d)(?![\d-])")),
     ("period.in_and", re.compile(rf"\bin (?P<a>{_Y}) and (?P<b>{_Y})\b")),
     ("period.since", re.compile(rf"\b(?:since|from|beginning in|starting in|desde|dal|seit) (?:at least |as early as )?{_MONTHS}(?P<a>{_Y})\b", re.I)),
@@ -231,17 +263,19 @@ PERIOD_END = re.compile(rf"\buntil (?:shortly before )?(?:his|her|their) (?:arre
 # "For nearly five years, until his arrest in January 2012": the start is the end minus the years.
 PERIOD_SPAN_UNTIL = re.compile(rf"\bfor (?:nearly |almost |about |around |some |more than |over )?(?P<n>\w+) years,? until "
                                rf"(?:his|her|their) (?:arrest|detention)[^.;]{{0,25}}?\b(?P<y>{_Y})\b", re.I)
-_RANGE_RULES = ("period.between", "period.dash", "period.in_and")
+_RANGE_RULES = ("period.between", "period.months", "period.dash", "period.in_and")
 
 
 _CLAUSE_BREAK = re.compile(r";|:|\.\s|, (?:and|but|while|when|after|before|where|although)\b| but |, who |, which ")
 _START_CUE = re.compile(r"(?:since|from|beginning in|starting in|as early as|at least|recruited in|in|desde|dal|seit|depuis|"
                         r"reclutad[oa] (?:\w+ ){0,3}en|reclutat[oa] (?:\w+ ){0,3}nel)\s+(?:at least\s+)?(?:\w+\s+)?$", re.I)
-_OPEN_START = re.compile(r"(?:(?:began|begun|started|start)\b[^.;]{0,50}|since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+|mindestens\s+|al menos\s+|almeno\s+|au moins\s+)?(?:\w+\s+)?$|"
+_OPEN_START = re.compile(r"(?:(?:began|begun|started|start|became|ordered|instructed|tasked|directed)\b[^.;]{0,50}|since|from|beginning in|starting in|as early as|desde|dal|seit|depuis)\s+(?:at least\s+|mindestens\s+|al menos\s+|almeno\s+|au moins\s+)?(?:\w+\s+)?$|"
                          r"(?:recruited|reclutad[oa]|reclutat[oa]|angeworben|anwerben|first tasked)\b[^.;]{0,50}$", re.I)
 _END_CUE = re.compile(r"(?:until|till|through|to|bis|hasta|fino al|jusqu'en|jusqu’en)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = (("period.last_year", re.compile(r"\blast year\b|\bl'anno scorso\b|\bel año pasado\b|\bletztes Jahr\b", re.I), -1),
-             ("period.this_year", re.compile(r"\b(?:earlier )?this year\b", re.I), 0))
+             ("period.this_year", re.compile(r"\b(?:earlier )?this year\b", re.I), 0),
+             ("period.this_week", re.compile(r"\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                                             r"\blast (?:night|week)\b|\byesterday\b|\bthis week\b", re.I), 0))
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
@@ -260,7 +294,15 @@ SPY_VERB = re.compile(r"\b(?:spied|passed|provided|providing|sold|selling|shared
                       r"uploaded|stole|removed|took (?:money|payments|cash)|received (?:payments|money|cash|\$|€|£)|contacted|"
                       r"approached|visited|travel(?:l)?ed|reclutad[oa]|pas[óo]|entreg[óo]|trabaj[óo]|consegn\w+|cedut\w+|"
                       r"vendut\w+|übergab|weitergegeben|angeworben|beschafft|livr\w+|transmis|supported|worked|acted|agreed to work|"
-                      r"spionierte|ausgespäht|ausspioniert|sammelte|gab|lasted|continued|spying|espionage arrangement)", re.I)
+                      r"spionierte|ausgespäht|ausspioniert|sammelte|gab|lasted|continued|spying|espionage arrangement|helped|assisted|"
+                      r"became (?:an? )?(?:active |paid )?(?:source|agent|informant|asset)|cedev\w*|passav\w*|vendev\w*|"
+                      r"(?:case|scheme|plot|conspiracy|operation|spying|espionage|cooperation|contacts?) (?:began|started)|"
+                      r"(?:ordered|instructed|tasked|assigned|directed)\b(?=[^.;]{0,40}\bto (?:report|spy|collect|gather|obtain|monitor|"
+                      r"photograph|leave|pass|deliver|recruit|identify))|"
+                      r"met\b|smuggled|handing|passing|delivering|photographing|giving|"
+                      r"receiv\w+ (?:\w+ )?(?:documents|information|secrets|material|files))", re.I)
+# "arrested in 2021 while handing over documents": caught in the act, the year is an act's year.
+_CAUGHT_IN_ACT = re.compile(r"^[^.;]{0,60}?\b(?:while|as (?:he|she|they) (?:was|were)|mentre|mientras|während|alors qu\w*|pendant qu\w*)\b", re.I)
 
 
 _TO_AUTHORITY = re.compile(r"\s*(?:\w+\s+){0,3}?(?:to|over to)\s+(?:the\s+)?(?:prosecutors?|court|police|investigators)\b", re.I)
@@ -286,16 +328,19 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
         if published_year:
             for _rule, pattern, delta in _RELATIVE:
                 for m in pattern.finditer(f.text):
-                    marks.append((m.start(), m.end(), published_year + delta))
-        for start, _end, year in marks:
+                    marks.append((m.start(), -m.end(), published_year + delta))  # negative end: relative
+        for start, end, year in marks:
+            relative = end < 0
+            end = abs(end)
             lo, hi = _clause(f.text, start)
-            if not _act_before_step(f, lo, hi, start):
+            caught = _CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)
+            if not (_act_before_step(f, lo, hi, start) or caught):
                 continue
             before = f.text[max(lo, start - 70) : start]
             if re.search(r"born\s+(?:in\s+)?(?:\w+\s+)?$|\bage\b", before, re.I):
                 continue
             kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
-            out.append((year, kind))
+            out.append((year, "relative" if relative and kind == "act" else kind))
             found = found or Found(f, "period.act_year", 0.55)
     return out, found
 
@@ -317,6 +362,9 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
     years, found = _act_years(facts, published_year)
     if published_year:
         years = [(y, k) for y, k in years if y <= published_year]
+    if any(k != "relative" for _, k in years):
+        years = [(y, k) for y, k in years if k != "relative"]  # printed years win over "on Tuesday"
+    years = [(y, "act" if k == "relative" else k) for y, k in years]
     if hit is not None:
         start, end, f, rule = hit
         if not (published_year and start > published_year):
@@ -327,7 +375,8 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
     if hit is not None:
         start, _end, f, rule = hit
         if not (published_year and start > published_year):
-            return (start, _period_end(facts, start)), Found(f, rule, 0.6)
+            end = _period_end(facts, start)
+            return (start, end if end is not None else _arrest_year(facts, start)), Found(f, rule, 0.6)
     if not years:
         return None, None
     low = min(y for y, _ in years)
@@ -337,6 +386,8 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
         closing.append(explicit_end)
     starts_only = all(k == "start" for y, k in years if y == low) and not [y for y in closing if y > low]
     high = max(closing) if closing and not starts_only else None
+    if high is None and starts_only:
+        high = _arrest_year(facts, low)
     return (low, high), found
 
 
@@ -348,8 +399,8 @@ def _year(text: str | None) -> int | None:
 
 def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str] | None:
     for f in facts:
-        if not SPY_ACT.search(f.text):
-            continue
+        if not SPY_ACT.search(f.text) or not (ranges or _about_someone(f)):
+            continue  # "services have stepped up recruitment since 2022": about nobody
         for rule, pattern in PERIOD_RULES:
             if (rule in _RANGE_RULES) != ranges:
                 continue
@@ -360,9 +411,25 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
                     end = start // 100 * 100 + int(m.group("b"))
+                if rule == "period.months":
+                    end = start  # "between April and September 1974"
                 if start is None or (end is not None and end < start):
                     continue
                 return start, end, f, rule
+    return None
+
+
+def _arrest_year(facts: list[SentenceFacts], start: int) -> int | None:
+    """The year of the accused's arrest, when the text dates it ("arrested in September 2020"):
+    spying that began and was never said to stop went on until the arrest."""
+    for f in facts:
+        for h in f.stages:
+            if h.kb_id != "arrested":
+                continue
+            lo, hi = _clause(f.text, h.start)
+            years = [int(q.value) for q in f.years if lo <= q.start < hi and q.start > h.start]  # type: ignore[call-overload]
+            if years and years[0] >= start:
+                return years[0]
     return None
 
 
@@ -380,7 +447,8 @@ def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
 # Sponsor cues. Rule id -> pattern on the text just before a country or service word.
 SPONSOR_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sponsor.on_behalf", re.compile(r"(?:on behalf of|in the pay of|at the behest of|recruited by|tasked by|run by|"
-                                     r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? for|an agent of|"
+                                     r"working for|worked for|work for|spying for|spied for|spy for|spies for|agents? for|(?:an|illegal|unregistered|secret) agents? of|"
+                                     r"at the direction of|on the orders of|at the request of|on instructions from|(?:sent|dispatched) by|"
                                      r"informants? for|espionage for|intelligence for|acting for|acted for|benefit of|"
                                      r"im Auftrag (?:des|der|von)|für(?:\s+(?:den|die|das))?|pour le compte d[eu]|au profit d[eu]|pour|"
                                      r"a favor de|para(?:\s+(?:el|la))?|al servizio d[eial]+|per conto d[eial]+|per(?:\s+(?:il|la|i))?)"
@@ -401,6 +469,7 @@ SERVICE_NOT_SPONSOR = re.compile(r"(?:employee|employed|official|member|officer|
                                  r"\s+(?:of|at|with|in|de|du|des|der|del|della)\s+(?:la\s+)?(?:the\s+)?(?:\w+\s+){0,2}$|(?:former|ex-|anciens?|ehemalige\w*)\s+(?:\w+\s+){0,3}$|"
                                  r"(?:by|to|told|said|says|according to)\s+(?:the\s+)?$", re.I)
 _NAME_FORMS = frozenset({"name", "capital"})
+_OFFICIAL_OF = re.compile(r"\b(?:director|head|chief|spokes\w+|officials?|minister|deputy|boss)(?:\s+general)?\s+(?:of|for|at)\s+(?:the\s+)?$", re.I)
 _FOR_STATE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _FOREIGN_KINDS = frozenset({"foreign", "military", "combined"})
 
@@ -415,6 +484,10 @@ def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | 
     before, after = _window(f.text, c.start, c.end, 80, 50)
     if c.kb_id == target or re.match(r"^[\s-]?(?:born|based)\b", after, re.I) or re.search(r"double agent for\s+$", before, re.I):
         return None
+    if _OFFICIAL_OF.search(before):
+        return None  # "director of Lithuania's State Security Department": an official's employer
+    if re.search(r"\bby\s+(?:the\s+)?$", before) and any(0 <= c.start - h.end <= 12 for h in f.stages):
+        return None  # "arrested by Latvia's security service": the authority
     m = SPONSOR_AFTER.match(after)
     if m:
         acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
@@ -429,9 +502,14 @@ def _sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | 
     return None
 
 
+_LEAD_GAP = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,3}\s*$")
+
+
 def _service_lead(f: SentenceFacts, s: Hit) -> int:
-    """Where the name of a service begins, a country word before it included ("China's MSS")."""
-    return next((c.start for c in f.countries if 0 <= s.start - c.end <= 3), s.start)
+    """Where the name of a service begins, a country word before it included ("China's MSS",
+    "Latvia's State Security Service")."""
+    return next((c.start for c in f.countries
+                 if 0 <= s.start - c.end <= 30 and _LEAD_GAP.match(f.text[c.end : s.start])), s.start)
 
 
 def _sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | None:
@@ -441,8 +519,14 @@ def _sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | 
     at_start = lead <= 80  # the window holds the sentence start: "For the DGSE, the case ..." is a topic
     explicit = any((m := p.search(before)) is not None and not (at_start and not before[: m.start()].strip())
                    for _, p in SPONSOR_BEFORE)
+    found_svc = lexicon.service_by_id(s.kb_id)
+    if explicit and found_svc is not None and found_svc.kind in ("police", "domestic") and re.search(r"\bagents? of\s+(?:the\s+)?$", before, re.I):
+        explicit = False  # "agents of the FBI": its own officers
     if country is None or (country == target and not explicit):
         return None
+    operative = re.search(r"\b(?:agents?|officers?|operatives?|spies|spy)\s+(?:of|from)\s+(?:the\s+)?$", before, re.I)
+    if operative and found_svc is not None and found_svc.kind in _FOREIGN_KINDS:
+        explicit = True  # "two agents of the Reconnaissance General Bureau": its operatives
     if not explicit and SERVICE_NOT_SPONSOR.search(before[-40:]):
         return None
     if not explicit and any(0 <= h.start - s.end <= 25 for h in f.stages):
@@ -512,14 +596,15 @@ TARGET_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:\w+\s){0,2}?(?:police|prosecutors
                           r"military court|army chief|navy|security agency|officials said|Justice Department|"
                           r"Polizei|Bundesanwaltschaft|Gericht|Staatsanwalt|justice|procura|tribunale|Corte|fiscal|"
                           r"jails|arrests|charges|expels|sentences|convicts|detains|indicts|orders|jailed|arrested|charged|expelled|"
-                          r"responded|retaliated|declared|declaring|expelling|summoned|"
+                          r"responded|retaliated|declared|declaring|expelling|summoned|prosecuted|prosecutes|indicted|"
                           r"sentenced|convicted|detained|indicted)", re.I)
 TARGET_BEFORE = re.compile(r"(?:\bin|\bfrom|leave|by|across|\bof)\s+(?:the\s+)?$", re.I)
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|had|has|have)\s+(?:\w+\s+)?(?:jailed|arrested|charged|expelled|"
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+\s+)?(?:jailed|arrested|charged|expelled|"
                       r"sentenced|convicted|detained|indicted)\b", re.I)
 _SPONSOR_SIDE = re.compile(r"(?:on behalf of|for|to|of|from|with)\s+(?:the\s+)?$", re.I)
 _DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
+_DATELINE = re.compile(r"^\s*(?:[—–-]|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b)")
 
 
 @cache
@@ -547,17 +632,27 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
-            elif TARGET_BEFORE.search(before) and f.stages:
+            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and (
+                    not m2.group().lstrip().lower().startswith("by")
+                    or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
                 scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))
+        if order == 0 and f.countries and f.countries[0].start == 0 and _DATELINE.match(f.text[f.countries[0].end :]):
+            # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
+            scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", 0.4)))
         for rid, country, pattern in _authorities():
             if pattern.search(f.text):
                 scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7)))
         if f.stages:
             for s in f.services:
                 svc = lexicon.service_by_id(s.kb_id)
-                if (svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, s.start - 20) : s.start])
+                lead = _service_lead(f, s)
+                if f.text[max(0, s.start - 2) : s.start].strip() == "(":
+                    continue  # "Ministry of Public Security (MPS)": judged with the name before it
+                if (svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead])
                         and not _sponsor_service_hit(f, s, None)):
-                    scored.append((2.0 * weight, -order, svc.country, Found(f, "target.domestic_service", 0.6)))
+                    # "Estonia's Internal Security Service": the country word names whose service it is
+                    owner = next((c.kb_id for c in f.countries if c.start == lead), svc.country)
+                    scored.append((2.0 * weight, -order, owner, Found(f, "target.domestic_service", 0.6)))
     if not scored:
         return None, None
     totals: dict[str, float] = {}
@@ -576,9 +671,13 @@ _INSTITUTION = re.compile(r"^(?:Army|Navy|Air|Force|Defen[cs]e|Forces|Ministry|P
 _NOT_ACCUSED_NOUNS = frozenset({"resident", "spy", "agent", "people", "lawyer", "president", "judge", "prosecutor",
                                 "authority", "investigator", "police", "minister"})
 _EXPELLED_NOUNS = frozenset({"official", "diplomat", "consul", "attaché", "officer", "ambassador"})
-_COUNTERPART_BEFORE = re.compile(r"(?:\bto|\bwith|\bfor|\bfrom|\bmet|meeting|identity of|posing as|false|fake|"
+_COUNTERPART_BEFORE = re.compile(r"(?:\bto|(?<!along )(?<!together )\bwith|\bfor|\bfrom|\bmet|meeting|identity of|posing as|false|fake|"
+                                 r"spying on|spied on|information (?:on|about)|reporting on|watching|monitoring|"
                                  r"cover as|summoned|against|then|born in|nacid[oa] en|geboren in|née? à|nat[oa] a)\s+"
                                  r"(?:a|an|the|two|three|his|her|their|several|other|another|un|una|ein|eine)?\s*$", re.I)
+# "a meeting with Ivan Petrov, a Soviet embassy official": the nationality of the counterpart.
+_COUNTERPART_NAMED = re.compile(r"\b(?:to|with|from|met|meeting|handler|contact)\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+,\s+"
+                                r"(?:a|an|the)\s+(?:\w+\s+)?$")
 _PASSPORT = re.compile(r"^\s+(?:passports?|citizenship|nationality|citizens?|nationals?|Staatsbürger\w*|"
                        r"Staatsangehörig\w*)\b|^\s*(?:dual|double)\s+(?:national|citizen)", re.I)
 _CITIZEN_BEFORE = re.compile(r"(?:citizens?|nationals?|passports?|citizenship|ciudadan[oa]s?|cittadin[oa]|citoyen(?:ne)?s?|"
@@ -605,6 +704,10 @@ def _singular(noun: str) -> str:
     return noun
 
 
+# A nationality word used of a person directly: before a full name, or as a noun.
+_DEMONYM_AS_PERSON = re.compile(r"^\s+[A-Z][a-zà-ÿ’'-]+\s+[A-Z][a-zà-ÿ’'-]+|^\s+(?:who|whom)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:President|Prime|Premier|Foreign|Defence|Defense|Interior|Minister|Ambassador|Embassy|"
+                          r"Navy|Army|Air|Ministry|Government|National|Federal|State|Supreme|High|Central|Communist|Coast)\b")
 _SPEAKER_AFTER = re.compile(r"^\s*(?:said|say|says|told|announced|confirmed|declined|denied|stated|added)\b", re.I)
 # Country words that can give a nationality: a capital ("a New Taipei councillor", "the
 # embassy in Berlin") never does; a country name only as "citizen of X" or "X passports".
@@ -617,14 +720,18 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return False
     after = text[hit.end : hit.end + 60]
     before = text[max(0, hit.start - 25) : hit.start]
+    if re.match(r"^\s+intelligence\s+(?:officer|agent|operative)", after, re.I) and re.fullmatch(r"\s*(?:an?|the)?\s*", text[: hit.start], re.I):
+        return True  # "A Chinese intelligence officer who ... was sentenced": the sentence's subject
     if re.match(r"^[\s-]?(?:born|based|origin)\b|^\s+(?:intelligence|government|state|authorities)\b", after, re.I):
         return False
-    if _COUNTERPART_BEFORE.search(before):
+    if _COUNTERPART_BEFORE.search(before) or _COUNTERPART_NAMED.search(text[max(0, hit.start - 70) : hit.start]):
         return False
     if _CITIZEN_BEFORE.search(before) or _PASSPORT.match(after):
         return True
     if _form(hit) not in _NATIONALITY_FORMS:
         return False
+    if _DEMONYM_AS_PERSON.match(after) and _form(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):
+        return True  # "Singaporean Dickson Yeo jailed", "a Singaporean who ..."
     m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
     if not m:
         return False
@@ -638,6 +745,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     noun = _singular(m.group("noun"))
     if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
         return False
+    if m.group("noun").lower() == "officials" and not expelled:
+        return False  # "British officials warned": the authorities, unless officials are expelled
     if _SPEAKER_AFTER.match(after[1 + m.end() :]):
         return False  # "Norwegian officials said": speakers, not the accused
     if re.search(r"handler|contact|recruiter|intelligence officers?", after[: m.end() + 2], re.I):
@@ -685,15 +794,16 @@ def _count_pattern() -> re.Pattern[str]:
 
 
 _COUNT = _count_pattern()
-_COUNT_REST_STOP = re.compile(r"\b(?:years?|months?|weeks?|days?|of|the|and|in|to|for|at|on|who|were|was|other|more|"
+_COUNT_REST_STOP = re.compile(r"\b(?:years?|months?|weeks?|days?|of|the|and|in|to|for|at|on|who|were|was|more|"
                               r"separate|different)\b|\$|%|\d", re.I)
 # A count that describes a population or a statistic, not the accused of one proceeding.
 _COUNT_AGGREGATE_BEFORE = re.compile(r"(?:\bof the|\bamong|\bincluding|\btotal of|\bout of|\bsome|\band)\s+$", re.I)
 _COUNT_AGGREGATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:cases|since|so far|last year|this year|a year|per year|in (?:19|20)\d\d)\b", re.I)
-_PLUS_ONE_BEFORE = re.compile(r"\b(?:an?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+(?:[^.;]{0,60}?\s)?(?:along with|together with|and)\s+$", re.I)
+_PLUS_ONE_BEFORE = re.compile(r"\b(?:an?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+(?:[^.;]{0,110}?\s)?(?:along with|together with|and)\s+$", re.I)
 _PLUS_ONE_AFTER = re.compile(r"^[^.;]{0,40}?\band an? (?:third|fourth|fifth|sixth|other|further)\b", re.I)
 _PAIR = re.compile(r"\b(?:the|two) (?:brothers|couple|pair)\b|\bbrothers\b|\bmarried couple\b|"
-                   r"\ban? (?:\w+ )?(?:man|woman|person) and an? (?:\w+ )?(?:man|woman|person)\b", re.I)
+                   r"\ban? (?:\w+ )?(?:man|woman|person) and an? (?:\w+ )?(?:man|woman|person)\b|"
+                   r"\band (?:his|her) (?:younger |elder |older )?(?:brother|sister|wife|husband|son|daughter|father|mother|partner)\b", re.I)
 def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
     nouns = {n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")}
@@ -708,7 +818,7 @@ def _stated_count(f: SentenceFacts) -> int | None:
     for m in _COUNT.finditer(f.text):
         if _COUNT_REST_STOP.search(m.group("rest")):
             continue
-        before = f.text[max(0, m.start() - 80) : m.start()]
+        before = f.text[max(0, m.start() - 150) : m.start()]
         after = f.text[m.end() :]
         if _COUNT_AGGREGATE_BEFORE.search(before[-20:]) or _COUNT_AGGREGATE_AFTER.match(after):
             continue

@@ -1,10 +1,12 @@
 """Group an article's sentences into proceedings: one group per case the article reports.
 
 Reading order drives it. A sentence naming accused people joins the proceeding that already
-has one of those names, or opens a new one; a sentence with a step but no name continues the
-current proceeding, unless it marks a separate one ("in a separate case", the expulsion of
-officials while the current proceeding is a prosecution). Groups that never report a step or
-an accusation are dropped: they are background prose, not cases.
+has one of those names, or opens a new one (a surname alone refers back to someone already
+introduced; a new person with a date of their own is a background case); a sentence with a
+step but no name continues the current proceeding, unless it marks a separate one ("in a
+separate case", the expulsion of officials while the current proceeding is a prosecution, a
+retaliatory expulsion). Groups that never report a step are dropped: they are background prose,
+not cases.
 """
 
 from __future__ import annotations
@@ -88,6 +90,15 @@ def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
     return None
 
 
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _is_back_reference(text: str, start: int, name: str) -> bool:
+    """A surname alone ("Ivanova") refers to someone introduced earlier: news names a new
+    person in full first (a capitalised word just before it means the model cut a full name)."""
+    return len(name.split()) == 1 and not _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
+
+
 def _owner(tokens: set[str], groups: list[Proceeding]) -> Proceeding | None:
     for group in groups:
         if tokens & group.tokens:
@@ -111,6 +122,7 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
             current = Proceeding(opened_by="seg.first")
             groups.append(current)
         elif (tokens and not JOIN_CUES.search(facts.text) and (facts.stages or facts.espionage)
+              and not all(_is_back_reference(facts.text, p.start, p.text) for p in facts.persons)
               and (current.names or (facts.stages and current.stages
                                      and (_separate_cue(facts, current) or DATED_EPISODE.match(facts.text))))):
             # a new person: a case of their own once a step is reported for them

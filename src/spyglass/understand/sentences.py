@@ -20,6 +20,9 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ž])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Words that start a sentence and are not surnames ("... Alexander J. Prosecutors say ...").
+_SENTENCE_START = re.compile(r"\s+(?:The|He|She|They|It|His|Her|Their|Police|Prosecutors|Investigators|Officials|"
+                             r"In|On|At|A|An|This|That|Both|Der|Die|Das|Er|Sie|Le|La|Il|Elle|El|Ella|Lo)\s")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = found.group(1)
     if len(word) == 1 and word.isupper():
-        return True  # an initial: "Jian G.", "Thomas R."
+        # an initial ("Jian G.", "Thomas R."), unless a sentence plainly starts after it
+        return not _SENTENCE_START.match(text, dot + 1)
     return word.lower().rstrip(".") in ABBREVIATIONS
 
 

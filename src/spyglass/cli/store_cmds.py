@@ -197,9 +197,12 @@ def _query(sponsor: list[str] | None, target: list[str] | None, service: list[st
 
 
 def _print_jsonl(store: Store, query: CaseQuery, limit: int | None) -> None:
+    """The same JSON Lines shape as `spyglass export --format jsonl`: one documented format."""
+    from spyglass.export.jsonl import case_line
+
     found = store.iter_cases(query) if limit is None else iter(store.cases(query).items)
     for case in found:
-        print(case.model_dump_json())
+        print(case_line(case))
 
 
 def _print_cases(items: list[Case], total: int) -> None:

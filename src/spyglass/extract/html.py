@@ -4,7 +4,9 @@ from trafilatura plus JSON-LD, ``og:`` tags and WordPress links (``metadata``).
 The page is parsed once with lxml; our metadata is read from the tree before trafilatura
 prunes it. Reader comments are left out (``include_comments=False``); on a paywalled page
 hidden elements and the subscription box are removed first, so only the visible part is kept
-and the article is marked partial.
+and the article is marked partial. A listing page (a round-up of sibling items, see
+``listing``) stays one article whose text joins every item, each item's text extracted by
+trafilatura on its own: given the whole page, trafilatura keeps only the first item.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement, document_fromstring, tostring
 from trafilatura.utils import load_html
 
 from spyglass.records import ArticleKind
 
 from .build import Draft
 from .dates import parse_date
+from .listing import listing_items
 from .metadata import PageMeta, fill_fallbacks, page_meta
 
 __all__ = ["html_draft", "fragment_text", "looks_like_html"]
@@ -54,8 +57,12 @@ def html_draft(html: str, url: str | None, kind: ArticleKind = "page", fragment:
     if not fragment:
         fill_fallbacks(meta, tree, url)  # before trafilatura, which prunes the tree
     # Metadata is ours (JSON-LD, meta tags, htmldate); trafilatura is asked for the main text only.
-    doc = _extracted(tree, url or meta.url, with_metadata=False)
-    text = (doc.get("text") or "").strip() if doc else ""
+    items = listing_items(tree, meta.page_type)
+    if items:
+        doc, text = None, _listing_text(items, url or meta.url)
+    else:
+        doc = _extracted(tree, url or meta.url, with_metadata=False)
+        text = (doc.get("text") or "").strip() if doc else ""
     if not text and fragment:
         text = fragment_text(_parsed(html))
     if len(text) < _MIN_CHARS or len(text.split()) < _MIN_WORDS:
@@ -88,6 +95,18 @@ def _extracted(tree: HtmlElement, url: str | None, with_metadata: bool) -> dict[
     if doc is None:
         return None
     return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+
+
+def _listing_text(items: list[HtmlElement], url: str | None) -> str:
+    """Every item's main text (its headline included), in page order, a blank line between
+    items; trafilatura strips each item's own furniture ("More on ..." link lines)."""
+    texts = []
+    for item in items:
+        page = document_fromstring(f"<html><body>{tostring(item, encoding='unicode')}</body></html>")
+        doc = _extracted(page, url, with_metadata=False)
+        text = (doc.get("text") or "").strip() if doc else ""
+        texts.append(text or fragment_text(page))
+    return "\n\n".join(text for text in texts if text)  # a blank line marks where an item ends
 
 
 def _draft(kind: ArticleKind, text: str, meta: PageMeta, doc: dict[str, Any], url: str | None,

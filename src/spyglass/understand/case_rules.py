@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-# The lexicon's TSV reader (same file format as every other table); it has no public name yet.
-from spyglass.understand.lexicon import _rows as read_rows
+from spyglass.understand.lexicon import read_rows
 
 __all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words"]
 

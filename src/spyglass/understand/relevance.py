@@ -2,9 +2,11 @@
 
 One compiled regex over the cue table ``data/relevance_cues.tsv`` scores each sentence.
 Positive evidence is espionage vocabulary and foreign-state involvement, plus a bonus where a
-legal step (arrested, sentenced...) shares a sentence with them; negative evidence is the
-vocabulary of genres that talk about spies without reporting a case (fiction, sport, products,
-press releases, job ads, travel, corporate disputes, bribery, military news, public leaks).
+legal step (arrested, sentenced...) shares a sentence with them; a teaser's lede (a first
+sentence reporting a legal step) weighs as much as a headline, and a teaser title cut from its own text is not counted
+twice. Negative evidence is the vocabulary of genres that talk about spies without reporting a
+case (fiction, sport, products, press releases, job ads, travel, corporate disputes, bribery,
+military news, public leaks).
 The article is relevant when ``positive - negative >= MARGIN``; ``score`` maps that balance to
 0..1 and ``reasons`` lists the cue ids that fired, so every decision can be traced. No spaCy:
 this runs before the parser and must stay at least 10x cheaper than full analysis.
@@ -163,8 +165,14 @@ def relevance_of(article: Article, lang: str | None = None) -> Relevance:
     hits = _sentence_hits(article.text, lang)
     margin_needed = SHORT_MARGIN if article.kind == "teaser" or len(hits) <= SHORT_SENTENCES else MARGIN
     positive, negative = _balance(hits, 1.0, fired)
+    if article.kind == "teaser" and hits and "stage" in hits[0]:
+        # A teaser is the capitalised opening of a post: a first sentence that reports a legal
+        # step is the post's lede, saying what it reports as a headline does, so it weighs like
+        # one (a cut question or a scene-setting opening gets no such weight).
+        pos_l, neg_l = _balance(hits[:1], TITLE_WEIGHT - 1.0, Counter())
+        positive, negative = positive + pos_l, negative + neg_l
     title = (article.title or "").strip()
-    if title and not article.text.lstrip().startswith(title):
+    if title and not article.text.lstrip().startswith(title.rstrip("…. ")):
         pos_t, neg_t = _balance(_sentence_hits(title, lang), TITLE_WEIGHT, fired)
         positive, negative = positive + pos_t, negative + neg_t
     # score >= 0.5 exactly when positive - negative >= margin_needed, so the score and the verdict agree

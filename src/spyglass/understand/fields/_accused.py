@@ -1,0 +1,110 @@
+"""The accused count and roles fields: how many people a proceeding accuses (a number with a
+person noun, a pair, the names, one person) and the occupations printed for them."""
+
+from __future__ import annotations
+
+import re
+
+from spyglass.understand import case_rules, lexicon
+from spyglass.understand._cues import cue
+from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import Found, alternation, person_words
+from spyglass.understand.normalise import number_of
+
+__all__ = ["count_of", "roles_of"]
+
+_OFFICIAL_BEFORE = cue("roles.official_before")
+
+
+def _count_pattern() -> re.Pattern[str]:
+    """<number> <up to three modifiers> <person noun, role or demonym>: "four Taiwanese soldiers"."""
+    nouns = {n.lower() for n in case_rules.person_nouns()}
+    for lang in lexicon.LANGS:
+        nouns |= {t.text.lower() for t in lexicon.role_terms(lang)}
+        nouns |= {t.text.lower() for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
+    alt = alternation(nouns)
+    words = sorted((w for lang in lexicon.LANGS for w, n in lexicon.number_words(lang).items()
+                    if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2), key=len, reverse=True)
+    num = r"\d{1,3}|" + "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w$€£.,-])(?P<n>{num})\s(?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
+
+
+_COUNT = _count_pattern()
+_COUNT_REST_STOP = cue("count.rest_stop")
+# A count that describes a population or a statistic, not the accused of one proceeding.
+_COUNT_AGGREGATE_BEFORE = cue("count.aggregate_before")
+_COUNT_AGGREGATE_AFTER = cue("count.aggregate_after")
+_PLUS_ONE_BEFORE = cue("count.plus_one_before")
+_PLUS_ONE_AFTER = cue("count.plus_one_after")
+_PAIR = cue("count.pair")
+
+
+def _singular_pattern() -> re.Pattern[str]:
+    """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
+    alt = alternation(person_words())
+    return re.compile(rf"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
+
+
+_SINGULAR = _singular_pattern()
+
+
+def _stated_count(f: SentenceFacts) -> int | None:
+    for m in _COUNT.finditer(f.text):
+        if _COUNT_REST_STOP.search(m.group("rest")):
+            continue
+        before = f.text[max(0, m.start() - 150) : m.start()]
+        after = f.text[m.end() :]
+        if _COUNT_AGGREGATE_BEFORE.search(before[-20:]) or _COUNT_AGGREGATE_AFTER.match(after):
+            continue
+        n = number_of(m.group("n"))
+        if not n or not 1 <= n <= 200:
+            continue
+        if _PLUS_ONE_BEFORE.search(before) or _PLUS_ONE_AFTER.match(after):
+            n += 1  # "a Chinese national ... along with two Filipinos", "two employees and a third man"
+        return int(n)
+    return None
+
+
+def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, Found | None]:
+    """Persons accused in the proceeding, as stated: a number with a person noun, a pair, the
+    names found, or one person when the text speaks of one ("a British man", "he was")."""
+    for f in facts:
+        if not (f.stages or f.is_title):
+            continue
+        n = _stated_count(f)
+        if n is not None:
+            return n, Found(f, "count.number_noun", 0.7)
+    for f in facts:
+        if _PAIR.search(f.text):
+            return 2, Found(f, "count.pair", 0.6)
+    first = next((f for f in facts if f.stages), None)
+    if first is not None and _SINGULAR.search(first.text) and len(names) != 1:
+        return 1, Found(first, "count.singular", 0.5)
+    if names:
+        return len(names), Found(facts[0], "count.names", 0.5)
+    for f in facts:
+        if f.stages and _SINGULAR.search(f.text):
+            return 1, Found(f, "count.singular", 0.4)
+    for f in facts:  # a count in a sentence whose step the tables do not know ("is expelling 18 ...")
+        n = _stated_count(f)
+        if n is not None and f.espionage:
+            return n, Found(f, "count.number_noun", 0.5)
+    return None, None
+
+
+def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
+    """Occupation keywords as printed, lower case, in the proceeding's stage sentences."""
+    out: list[str] = []
+    found: Found | None = None
+    for f in facts:
+        if not (f.stages or f.persons or f.is_title):
+            continue
+        for hit in f.roles:
+            before = f.text[max(0, hit.start - 12) : hit.start].lower()
+            if _OFFICIAL_BEFORE.search(before):
+                continue
+            role = hit.kb_id
+            if role not in out and role not in {"spy", "agent", "official"}:
+                out.append(role)
+                found = found or Found(f, hit.rule, 0.5)
+    return out[:4], found

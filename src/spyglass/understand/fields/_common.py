@@ -1,0 +1,55 @@
+"""What every field extractor shares: the ``Found`` evidence record, context windows, whether
+a sentence is about someone, and the form of a country word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spyglass.understand import case_rules, lexicon
+from spyglass.understand._cues import cue
+from spyglass.understand.entities import Hit
+from spyglass.understand.facts import SentenceFacts
+
+__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words"]
+
+# Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
+_SUBJECT = cue("stage.subject")
+_GENERIC_ROLES = frozenset({"spy", "agent", "official", "officer"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a field value came from."""
+
+    facts: SentenceFacts
+    rule: str
+    confidence: float
+
+
+def window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The ``before`` characters ahead of a span and the ``after`` characters behind it."""
+    return text[max(0, start - before) : start], text[end : end + after]
+
+
+def about_someone(f: SentenceFacts) -> bool:
+    """Whether the sentence is about a person: a name, a title, a specific role or a subject."""
+    roles = [r for r in f.roles if r.kb_id not in _GENERIC_ROLES]
+    return bool(f.persons or f.is_title or roles or _SUBJECT.search(f.text))
+
+
+def form_of(hit: Hit) -> str:
+    """The form of a country word ("name", "adjective", "demonym", ...) from its rule id."""
+    parts = hit.rule.split(".")
+    return parts[3] if len(parts) > 3 else "name"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that the longest one matches."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def person_words() -> set[str]:
+    """Lower-case nouns that denote a person in English text: person nouns and roles."""
+    return {n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")}

@@ -1,0 +1,123 @@
+"""The nationality field: nationality words the text gives the accused ("Taiwanese soldiers",
+"a German citizen"), not counterparts, officials or institutions."""
+
+from __future__ import annotations
+
+import re
+
+from spyglass.understand._cues import cue
+from spyglass.understand.entities import Hit
+from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import Found, alternation, form_of, person_words
+
+__all__ = ["nationality_of"]
+
+# "A Chinese intelligence officer who ...": the subject of the sentence, with only an article before.
+_INTELLIGENCE_OFFICER_AFTER = cue("nationality.intelligence_officer_after")
+_ARTICLE_ONLY = cue("nationality.article_only")
+# "Chinese-born", "Russian intelligence": a word that is not about a person.
+_NOT_A_PERSON_AFTER = cue("nationality.not_a_person_after")
+_HANDLER_AFTER = cue("nationality.handler_after")
+_INSTITUTION = cue("nationality.institution")
+# Person nouns that do not make the person accused: officials and counterparts of a story.
+_NOT_ACCUSED_NOUNS = frozenset({"resident", "spy", "agent", "people", "lawyer", "president", "judge", "prosecutor",
+                                "authority", "investigator", "police", "minister"})
+_EXPELLED_NOUNS = frozenset({"official", "diplomat", "consul", "attaché", "officer", "ambassador"})
+_COUNTERPART_BEFORE = cue("nationality.counterpart_before")
+# "a meeting with Ivan Petrov, a Soviet embassy official": the nationality of the counterpart.
+_COUNTERPART_NAMED = cue("nationality.counterpart_named")
+_PASSPORT = cue("nationality.passport")
+_CITIZEN_BEFORE = cue("nationality.citizen_before")
+_MID_STOP = cue("nationality.mid_stop")
+_LIST_GAP = cue("nationality.list_gap")
+
+
+def _person_noun_pattern() -> re.Pattern[str]:
+    """Up to two words, then a person noun: "Taiwanese [former army] officers"."""
+    return re.compile(rf"^(?P<mid>(?:[\w'’.-]+ ){{0,2}}?)(?P<noun>{alternation(person_words())})(?:s|es)?\b", re.I)
+
+
+_PERSON_NOUN = _person_noun_pattern()
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    for end in ("es", "s"):
+        if noun.endswith(end) and noun[: -len(end)] in _NOT_ACCUSED_NOUNS | _EXPELLED_NOUNS:
+            return noun[: -len(end)]
+    return noun
+
+
+# A nationality word used of a person directly: before a full name, or as a noun.
+_DEMONYM_AS_PERSON = cue("nationality.demonym_as_person")
+_TITLE_AFTER = cue("nationality.title_after")
+_SPEAKER_AFTER = cue("nationality.speaker_after")
+# Country words that can give a nationality: a capital ("a New Taipei councillor", "the
+# embassy in Berlin") never does; a country name only as "citizen of X" or "X passports".
+_NATIONALITY_FORMS = frozenset({"adjective", "demonym", "citizen"})
+
+
+def _attached(text: str, hit: Hit, expelled: bool) -> bool:
+    """Whether the nationality word at ``hit`` is given to a person of the story."""
+    if form_of(hit) == "capital":
+        return False
+    after = text[hit.end : hit.end + 60]
+    before = text[max(0, hit.start - 25) : hit.start]
+    if _INTELLIGENCE_OFFICER_AFTER.match(after) and _ARTICLE_ONLY.fullmatch(text[: hit.start]):
+        return True  # "A Chinese intelligence officer who ... was sentenced": the sentence's subject
+    if _NOT_A_PERSON_AFTER.match(after):
+        return False
+    if _COUNTERPART_BEFORE.search(before) or _COUNTERPART_NAMED.search(text[max(0, hit.start - 70) : hit.start]):
+        return False
+    if _CITIZEN_BEFORE.search(before) or _PASSPORT.match(after):
+        return True
+    if form_of(hit) not in _NATIONALITY_FORMS:
+        return False
+    if _DEMONYM_AS_PERSON.match(after) and form_of(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):
+        return True  # "Singaporean Dickson Yeo jailed", "a Singaporean who ..."
+    m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
+    if not m:
+        return False
+    shouting = text.isupper() or text[:40].isupper()
+    mid = m.group("mid").split()
+    if any(_MID_STOP.fullmatch(w) for w in mid):
+        return False  # a verb or a count between them: "Sweden expelled three Russian diplomats"
+    words = mid + m.group("noun").split()
+    if not shouting and any(w[:1].isupper() and _INSTITUTION.match(w) for w in words):
+        return False  # "a New Zealand Army private", "U.S. District Judge": an institution, not a nationality
+    noun = _singular(m.group("noun"))
+    if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
+        return False
+    if m.group("noun").lower() == "officials" and not expelled:
+        return False  # "British officials warned": the authorities, unless officials are expelled
+    if _SPEAKER_AFTER.match(after[1 + m.end() :]):
+        return False  # "Norwegian officials said": speakers, not the accused
+    if _HANDLER_AFTER.search(after[: m.end() + 2]):
+        return False
+    return hit.text[:1].isupper() or shouting
+
+
+def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
+    """Nationalities the text gives the accused ("Taiwanese soldiers", "a German citizen").
+
+    Lists share the verdict of their last word: "American, British and Irish citizenship",
+    "a Russian-Spanish dual national".
+    """
+    out: list[str] = []
+    found: Found | None = None
+    expelled = any(h.kb_id == "expelled" for f in facts for h in f.stages)
+    for f in facts:
+        hits = f.countries
+        verdicts = [False] * len(hits)
+        for i in range(len(hits) - 1, -1, -1):
+            c = hits[i]
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
+                verdicts[i] = verdicts[i + 1]
+            else:
+                verdicts[i] = _attached(f.text, c, expelled)
+        for c, ok in zip(hits, verdicts, strict=True):
+            if ok and c.kb_id not in out:
+                out.append(c.kb_id)
+                found = found or Found(f, "nationality.attached", 0.7)
+    return out, found

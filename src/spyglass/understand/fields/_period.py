@@ -1,0 +1,179 @@
+"""The period field: the years the spying went on, when the text ties them to the acts (a year
+belongs to the period only when the verb nearest to it is an act of spying, not a legal step)."""
+
+from __future__ import annotations
+
+from spyglass.understand._cues import cue, cues
+from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import Found, about_someone
+from spyglass.understand.normalise import number_of
+
+__all__ = ["SPY_ACT", "period_of"]
+
+# Spying wording anywhere in a sentence (nouns included): a sentence that may date the acts.
+SPY_ACT = cue("period.spy_act")
+PERIOD_RULES = cues("period.between", "period.months", "period.dash", "period.in_and", "period.since",
+                    "period.recruited")
+PERIOD_END = cue("period.end")
+# "For nearly five years, until his arrest in January 2012": the start is the end minus the years.
+PERIOD_SPAN_UNTIL = cue("period.span_until")
+_RANGE_RULES = ("period.between", "period.months", "period.dash", "period.in_and")
+_CLAUSE_BREAK = cue("period.clause_break")
+_OPEN_START = cue("period.open_start")
+_END_CUE = cue("period.end_cue")
+# Relative dates: (rule id, pattern, years added to the year of publication).
+_RELATIVE = tuple((rid, pattern, delta) for (rid, pattern), delta in zip(
+    cues("period.last_year", "period.this_year", "period.this_week"), (-1, 0, 0), strict=True))
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause around ``pos``."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    nxt = _CLAUSE_BREAK.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+# Verbs of the spying itself (not the nouns "spying", "espionage", which name the charge).
+SPY_VERB = cue("period.spy_verb")
+# "arrested in 2021 while handing over documents": caught in the act, the year is an act's year.
+_CAUGHT_IN_ACT = cue("period.caught_in_act")
+# "handed the files to prosecutors": a step towards the authorities, not an act of spying.
+_TO_AUTHORITY = cue("period.to_authority")
+# "born in 1975", "at the age of": a year or number that is not the acts'.
+_BORN_BEFORE = cue("period.born_before")
+
+
+def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int) -> bool:
+    """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step."""
+    acts = [m for m in SPY_VERB.finditer(f.text, lo, hi) if not _TO_AUTHORITY.match(f.text, m.end())]
+    if not acts:
+        return False
+    steps = [h for h in f.stages if lo <= h.start < hi]
+    dist = min(abs(pos - (m.end() if m.end() <= pos else m.start())) for m in acts)
+    step_dist = min((abs(pos - (h.end if h.end <= pos else h.start)) for h in steps), default=10**6)
+    return dist < step_dist
+
+
+def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], Found | None]:
+    """(year, "start"|"end"|"act") for every year the text ties to the spying."""
+    out: list[tuple[int, str]] = []
+    found: Found | None = None
+    for f in facts:
+        marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
+        if published_year:
+            for _rule, pattern, delta in _RELATIVE:
+                for m in pattern.finditer(f.text):
+                    marks.append((m.start(), -m.end(), published_year + delta))  # negative end: relative
+        for start, end, year in marks:
+            relative = end < 0
+            end = abs(end)
+            lo, hi = _clause(f.text, start)
+            caught = _CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)
+            if not (_act_before_step(f, lo, hi, start) or caught):
+                continue
+            before = f.text[max(lo, start - 70) : start]
+            if _BORN_BEFORE.search(before):
+                continue
+            kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
+            out.append((year, "relative" if relative and kind == "act" else kind))
+            found = found or Found(f, "period.act_year", 0.55)
+    return out, found
+
+
+def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[tuple[int | None, int | None] | None, Found | None]:
+    """Years the spying went on, when the text ties them to it.
+
+    An explicit range tied to the acts wins ("between 2004 and 2012"); otherwise the years of
+    the acts span the period, an open start ("since 2015", "recruited in 2018") stays open
+    unless an end is stated ("until his arrest in 2020"), and a single dated act is [y, y].
+    """
+    for f in facts:
+        m = PERIOD_SPAN_UNTIL.search(f.text)
+        n = number_of(m.group("n")) if m else None
+        if m and n and 0 < n < 60:
+            last = int(m.group("y"))
+            return (last - int(n), last), Found(f, "period.span_until", 0.6)
+    hit = _period_matches(facts, ranges=True)
+    years, found = _act_years(facts, published_year)
+    if published_year:
+        years = [(y, k) for y, k in years if y <= published_year]
+    if any(k != "relative" for _, k in years):
+        years = [(y, k) for y, k in years if k != "relative"]  # printed years win over "on Tuesday"
+    years = [(y, "act" if k == "relative" else k) for y, k in years]
+    if hit is not None:
+        start, end, f, rule = hit
+        if not (published_year and start > published_year):
+            # an open start stated elsewhere ("from at least 2001") may begin the spying earlier
+            earlier = [y for y, k in years if k == "start" and y < start]
+            return (min(earlier, default=start), end), Found(f, rule, 0.6)
+    hit = _period_matches(facts, ranges=False)
+    if hit is not None:
+        start, _end, f, rule = hit
+        if not (published_year and start > published_year):
+            end = _period_end(facts, start)
+            return (start, end if end is not None else _arrest_year(facts, start)), Found(f, rule, 0.6)
+    if not years:
+        return None, None
+    low = min(y for y, _ in years)
+    closing = [y for y, k in years if k != "start" and y >= low]
+    explicit_end = _period_end(facts, low)
+    if explicit_end is not None:
+        closing.append(explicit_end)
+    starts_only = all(k == "start" for y, k in years if y == low) and not [y for y in closing if y > low]
+    high = max(closing) if closing and not starts_only else None
+    if high is None and starts_only:
+        high = _arrest_year(facts, low)
+    return (low, high), found
+
+
+def _year(text: str | None) -> int | None:
+    if not text or len(text) == 2:
+        return None
+    return int(text)
+
+
+def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str] | None:
+    for f in facts:
+        if not SPY_ACT.search(f.text) or not (ranges or about_someone(f)):
+            continue  # "services have stepped up recruitment since 2022": about nobody
+        for rule, pattern in PERIOD_RULES:
+            if (rule in _RANGE_RULES) != ranges:
+                continue
+            for m in pattern.finditer(f.text):
+                if rule == "period.in_and" and not _act_before_step(f, *_clause(f.text, m.start()), m.start()):
+                    continue
+                start = _year(m.group("a"))
+                end = _year(m.groupdict().get("b"))
+                if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
+                    end = start // 100 * 100 + int(m.group("b"))
+                if rule == "period.months":
+                    end = start  # "between April and September 1974"
+                if start is None or (end is not None and end < start):
+                    continue
+                return start, end, f, rule
+    return None
+
+
+def _arrest_year(facts: list[SentenceFacts], start: int) -> int | None:
+    """The year of the accused's arrest, when the text dates it ("arrested in September 2020"):
+    spying that began and was never said to stop went on until the arrest."""
+    for f in facts:
+        for h in f.stages:
+            if h.kb_id != "arrested":
+                continue
+            lo, hi = _clause(f.text, h.start)
+            years = [int(q.value) for q in f.years if lo <= q.start < hi and q.start > h.start]  # type: ignore[call-overload]
+            if years and years[0] >= start:
+                return years[0]
+    return None
+
+
+def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
+    for f in facts:
+        for m in PERIOD_END.finditer(f.text):
+            year = next((int(g) for g in m.groups() if g), None)
+            if year is not None and year >= start:
+                return year
+    return None

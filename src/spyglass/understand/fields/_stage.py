@@ -1,0 +1,64 @@
+"""The stage field: the most advanced legal step reported as done, and prisoner-swap stories."""
+
+from __future__ import annotations
+
+from spyglass.understand import case_rules
+from spyglass.understand._cues import cue
+from spyglass.understand.entities import Hit
+from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import Found, about_someone
+
+__all__ = ["is_swap_story", "stage_of"]
+
+# A person freed in an exchange: the step of a swap story ("Norway released Mikushin").
+_SWAP_FREED = cue("stage.swap_freed")
+_SWAP = cue("stage.swap")
+
+
+# A step said of people in general, not done to the accused: "the first citizen to be
+# convicted", "penalties for personnel convicted of espionage".
+_GENERIC_STEP = cue("stage.generic_step")
+
+
+def is_swap_story(lead: list[SentenceFacts]) -> bool:
+    """Whether the article opens with a prisoner exchange: its prisoners were released in it."""
+    return any(_SWAP.search(f.text) and (_SWAP_FREED.search(f.text) or any(h.kb_id in ("convicted", "sentenced") for h in f.stages))
+               for f in lead)
+
+
+def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str | None, Found | None]:
+    """The most advanced step reported as done.
+
+    Only sentences about someone count (not "few prosecutions end in conviction"). An
+    acquittal wins only when no conviction is reported (not "acquitted on a seventh count"),
+    an expulsion only when no court step is (not "the expulsions of diplomats" in a trial
+    story); a release in a swap story outranks the sentence served before it.
+    """
+    hits = [(h, f) for f in facts if about_someone(f) for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
+    hits = hits or [(h, f) for f in facts for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
+    found = {h.kb_id for h, _ in hits}
+    swap = swap_story or any(_SWAP.search(f.text) for f in facts)
+    best: tuple[int, Hit, SentenceFacts] | None = None
+    for hit, f in hits:
+        stage = hit.kb_id
+        if stage == "acquitted" and found & {"convicted", "sentenced"}:
+            continue
+        if stage == "expelled" and found & {"charged", "convicted", "sentenced", "acquitted"}:
+            continue
+        rank = case_rules.STAGE_RANK[stage]
+        if best is None or rank > best[0]:
+            best = (rank, hit, f)
+    if swap:
+        for f in facts:
+            m = _SWAP_FREED.search(f.text)
+            if m and (f.persons or _SWAP.search(f.text) or swap_story) and (best is None or best[1].kb_id != "released"):
+                hit = Hit(m.start(), m.end(), m.group(), "released", "stage.released.swap_story", "STAGE")
+                best = (case_rules.STAGE_RANK["released"], hit, f)
+                break
+    if best is None:
+        return None, None
+    if swap_story and best[1].kb_id in ("convicted", "sentenced"):
+        # the prisoners of an exchange story were held after a verdict and freed in the swap
+        hit = Hit(best[1].start, best[1].end, best[1].text, "released", "stage.released.swap_prisoner", "STAGE")
+        return "released", Found(best[2], hit.rule, 0.5)
+    return best[1].kb_id, Found(best[2], best[1].rule, 0.8)

@@ -1,0 +1,80 @@
+"""The target field: the state that arrests, prosecutes or expels, scored over the cues of every
+sentence (authorities, courts and police forces of ``data/case_authorities.tsv``, domestic
+services, places, the dateline)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spyglass.understand import lexicon
+from spyglass.understand._cues import cue
+from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import Found, window
+from spyglass.understand.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
+from spyglass.understand.lexicon import read_rows
+
+__all__ = ["target_of"]
+
+TARGET_AFTER = cue("target.after")
+TARGET_BEFORE = cue("target.before")
+_PASSIVE = cue("target.passive")
+_SPONSOR_SIDE = cue("target.sponsor_side")
+_DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
+_DATELINE = cue("target.dateline")
+
+
+@cache
+def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
+    return tuple((rid, country, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
+                 for rid, country, pattern in read_rows("case_authorities.tsv", 3))
+
+
+def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
+    """State that arrests, prosecutes or expels: strongest cue first, then reading order.
+
+    Cues: a country word before an authority or an active step ("Polish authorities
+    arrested"; not "Bulgarians ... were sentenced"), a court or police force of the
+    authorities table, a domestic service in a sentence reporting a step ("the FBI arrested"),
+    a place after "in"/"by" in such a sentence.
+    """
+    scored: list[tuple[float, int, str, Found]] = []
+    for order, f in enumerate(facts):
+        weight = 1.5 if f.stages else 1.0
+        for c in f.countries:
+            before, after = window(f.text, c.start, c.end, 30, 50)
+            if sponsor_country_hit(f, c, None):
+                continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
+            m = TARGET_AFTER.search(after)
+            if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]):
+                scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
+            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and (
+                    not m2.group().lstrip().lower().startswith("by")
+                    or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
+                scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))
+        if order == 0 and f.countries and f.countries[0].start == 0 and _DATELINE.match(f.text[f.countries[0].end :]):
+            # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
+            scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", 0.4)))
+        for rid, country, pattern in _authorities():
+            if pattern.search(f.text):
+                scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7)))
+        if f.stages:
+            for s in f.services:
+                svc = lexicon.service_by_id(s.kb_id)
+                lead = service_lead(f, s)
+                if f.text[max(0, s.start - 2) : s.start].strip() == "(":
+                    continue  # "Ministry of Public Security (MPS)": judged with the name before it
+                if (svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead])
+                        and not sponsor_service_hit(f, s, None)):
+                    # "Estonia's Internal Security Service": the country word names whose service it is
+                    owner = next((c.kb_id for c in f.countries if c.start == lead), svc.country)
+                    scored.append((2.0 * weight, -order, owner, Found(f, "target.domestic_service", 0.6)))
+    if not scored:
+        return None, None
+    totals: dict[str, float] = {}
+    for score, _, code, _ in scored:
+        totals[code] = totals.get(code, 0) + score
+    best = max(totals, key=lambda k: totals[k])
+    found = next(fd for _, _, code, fd in sorted(scored, reverse=True) if code == best)
+    return best, found

@@ -127,3 +127,53 @@ def test_cue_table_is_well_formed() -> None:
 )
 def test_sentence_spans(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def teaser(text: str) -> Article:
+    """A teaser as extract makes it: kind "teaser", its title the first words of its own text."""
+    words = text.split()
+    return Article(id="t", source="t.txt", item=3, kind="teaser", title=" ".join(words[:8]) + "…", text=text,
+                   language="en", partial=True)
+
+
+TEASERS_IN = [
+    # a legal step against a person plus a foreign state or service, cut mid-sentence
+    "A FORMER ARMY RESERVIST who joined through a programme for recruits with rare skills has been sentenced "
+    "to seven years in prison for acting as an agent of the Russian government. The man, who moved to the",
+    "A DOCKYARD FITTER IN the east of the country has been handed to prosecutors on suspicion of selling "
+    "military secrets to a foreign spy he met online. He was paid 2,000 euros a month to photograph warships near",
+    "A RETIRED SIGNALS OFFICER has been arrested on charges that he conspired to pass national defense "
+    "information to a handler in",
+]
+
+TEASERS_OUT = [
+    # look-alike genres keep their negative weight, and a lede with no legal step gets no boost
+    "A NEW SPY THRILLER starring a veteran actor opens in cinemas this week; the film's mole is sentenced "
+    "to twelve years in the final scene, and the running time",
+    "THE NATIONAL COACH HAS been suspended after staff flew a drone over an opponent's training session "
+    "before the tournament, and the league fined the",
+    "A POPULAR MONITORING APP marketed as parental control software was pulled from the store after "
+    "researchers found it worked as stalkerware. The subscription costs",
+    "A FORMER PROCUREMENT CHIEF at the defence ministry was jailed for six years for taking bribes from "
+    "suppliers in return for contracts worth",
+    "WHY DO SO MANY defectors end up",
+]
+
+
+@pytest.mark.parametrize("text", TEASERS_IN)
+def test_a_teaser_lede_reporting_a_legal_step_for_a_state_is_relevant(text: str) -> None:
+    found = relevance_of(teaser(text), "en")
+    assert found.is_espionage, found.reasons
+
+
+@pytest.mark.parametrize("text", TEASERS_OUT)
+def test_look_alike_teasers_stay_out(text: str) -> None:
+    found = relevance_of(teaser(text), "en")
+    assert not found.is_espionage, found.reasons
+
+
+def test_the_teaser_lede_weighs_like_a_headline() -> None:
+    text = TEASERS_IN[1]
+    as_teaser = relevance_of(teaser(text), "en")
+    as_page = relevance_of(article(text), "en")
+    assert as_teaser.score > as_page.score

@@ -12,11 +12,14 @@ trafilatura on its own: given the whole page, trafilatura keeps only the first i
 from __future__ import annotations
 
 import re
+from configparser import ConfigParser
+from copy import deepcopy
 from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring, tostring
+from trafilatura.settings import DEFAULT_CONFIG
 from trafilatura.utils import load_html
 
 from spyglass.records import ArticleKind
@@ -31,6 +34,10 @@ __all__ = ["html_draft", "fragment_text", "looks_like_html"]
 _HIDDEN = ('//*[@hidden] | //*[@aria-hidden="true"] | //*[contains(translate(@style, " ", ""), "display:none")]'
            ' | //*[contains(concat(" ", normalize-space(@class), " "), " paywall ")]')
 _MIN_CHARS, _MIN_WORDS = 25, 5
+# A listing item is short; at trafilatura's default minimum (250 chars) it would fall back to
+# raw page text, link lines and all, so items are read with our own article minimum.
+_ITEM_CONFIG = deepcopy(DEFAULT_CONFIG)
+_ITEM_CONFIG["DEFAULT"]["min_extracted_size"] = str(_MIN_CHARS)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
 _HTML_MARK = re.compile(r"<(?:p|div|article|br|span|a|h[1-6]|ul|li|table|section|main)[\s/>]", re.I)
@@ -87,10 +94,11 @@ def _drop(tree: HtmlElement, xpath: str) -> None:
             node.drop_tree()
 
 
-def _extracted(tree: HtmlElement, url: str | None, with_metadata: bool) -> dict[str, Any] | None:
+def _extracted(tree: HtmlElement, url: str | None, with_metadata: bool,
+               config: ConfigParser = DEFAULT_CONFIG) -> dict[str, Any] | None:
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, with_metadata=with_metadata, fast=True,
-        deduplicate=False,
+        deduplicate=False, config=config,
     )
     if doc is None:
         return None
@@ -103,7 +111,7 @@ def _listing_text(items: list[HtmlElement], url: str | None) -> str:
     texts = []
     for item in items:
         page = document_fromstring(f"<html><body>{tostring(item, encoding='unicode')}</body></html>")
-        doc = _extracted(page, url, with_metadata=False)
+        doc = _extracted(page, url, with_metadata=False, config=_ITEM_CONFIG)
         text = (doc.get("text") or "").strip() if doc else ""
         texts.append(text or fragment_text(page))
     return "\n\n".join(text for text in texts if text)  # a blank line marks where an item ends

@@ -14,32 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spyglass.understand._cues import cue, cues
 from spyglass.understand.facts import SentenceFacts
 
 __all__ = ["Proceeding", "proceedings_of", "name_tokens"]
 
-# Rule id -> pattern: wording that opens a separate proceeding in a sentence without new names.
-SEPARATE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("seg.separate", re.compile(r"\b(?:separate (?:case|proceeding|trial|investigation|prosecution)|separately|another case|a different case|in an unrelated|"
-                                r"his (?:alleged )?accomplice|her (?:alleged )?accomplice|own trial|"
-                                r"second (?:man|woman|sailor|soldier|suspect|case)|also (?:been )?(?:arrested|charged|sentenced|jailed|expelled|detained)|"
-                                r"in (?:19|20)\d\d,? (?:a|an|another|two|three)\b|"
-                                r"procedimento separato|getrennt|séparée?)", re.I)),
-    ("seg.expulsion", re.compile(r"\b(?:diplomats?|embassy|high commission|consulate|mission|attachés?|consuls?|officials?|"
-                                 r"staff(?:ers?| members?)?|chargé)\b[^.]{0,80}"
-                                 r"\b(?:expelled|ordered to leave|persona non grata|espuls|expulsé|ausgewiesen)|"
-                                 r"\b(?:expelled|expels|expelling|espulsi|declar\w+)\b[^.]{0,60}\b(?:diplomats?|officials?|embassy|"
-                                 r"attachés?|high commission|consulate|persona non grata)", re.I)),
-    # a retaliation is another state's own proceeding: "Pakistan responded by expelling ..."
-    ("seg.retaliation", re.compile(r"\b(?:responded|in retaliation|retaliat\w+|tit-for-tat|in response)\b", re.I)),
-)
+# Rule id -> pattern (data/case_cues.tsv): wording that opens a separate proceeding in a
+# sentence without new names; a retaliation is another state's own proceeding.
+SEPARATE_CUES = cues("seg.separate", "seg.expulsion", "seg.retaliation")
 # A new person introduced with a date of their own starts a background case:
 # "In May 2020, police detained two employees ...".
-DATED_EPISODE = re.compile(r"^(?:In|Back in|Earlier,? in|As early as) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b")
+DATED_EPISODE = cue("seg.dated_episode")
 # Wording that keeps a new name inside the current proceeding (co-accused).
-JOIN_CUES = re.compile(r"\b(?:along with|together with|co-?defendants?|co-?accused|his brother|her brother|"
-                       r"his wife|her husband|the couple|the pair|the two|both|accomplices|"
-                       r"and (?:his|her) (?:brother|wife|husband|partner))\b", re.I)
+JOIN_CUES = cue("seg.join")
 _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la"})
 
 

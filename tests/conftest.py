@@ -55,3 +55,15 @@ def chromium_path() -> str:
             pytest.fail("SPYGLASS_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
         pytest.skip("Debian chromium not installed (apt-get install chromium)")
     return path
+
+
+def _hypothesis_profiles() -> None:
+    """CI replays the same examples every run (derandomize), so a red build is reproducible."""
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+    settings.register_profile("dev", deadline=None)
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+_hypothesis_profiles()

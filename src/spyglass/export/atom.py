@@ -93,7 +93,7 @@ def atom_feed(entries: Iterable[FeedEntry], *, title: str, label: str, base_url:
     for entry in chosen:
         item = feed.add_entry(order="append")
         item.id(entry_id(entry.case.id))
-        item.title(_clean(case_title(entry.case)))
+        item.title(_clean(case_title(entry.case)).strip() or f"Case {entry.case.id}")
         item.link(href=case_url(base_url, entry.case.id), rel="alternate")
         item.updated(_when(entry))
         item.summary(_summary(entry))

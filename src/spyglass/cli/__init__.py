@@ -1,7 +1,7 @@
 """The `spyglass` command: a thin layer that parses options, calls one library function, prints.
 
 Each command group lives in its own module and registers itself on the app; heavy libraries
-(spaCy, stix2, datasketch) are imported inside the commands that need them so `--help` is fast.
+(spaCy, stix2, trafilatura) are imported inside the commands that need them so `--help` is fast.
 """
 
 from __future__ import annotations

@@ -49,8 +49,17 @@ _STOPWORDS = frozenset(
     "haft monaten monate jahren jahre freiheitsstrafe gefängnis urteil gericht "
     # prepositions and conjunctions that start a capitalised run at a sentence start
     "gegen mit bei nach für aus über unter vor seit dass laut contre avec selon depuis contra con según desde "
-    "contro secondo presso dopo".split()
+    "contro secondo presso dopo "
+    # person nouns capitalised in German or at a headline start, never part of the name after them
+    "spion spionin agent agentin mitarbeiter mitarbeiterin soldat offizier angeklagte angeklagter "
+    "espion espionne espía spia".split()
 )
+
+
+def _is_place(name: str) -> bool:
+    """A facility, place or institution the model took for a person ("John F. Kennedy
+    International Airport", "Oberlandesgericht Dresden")."""
+    return any(t.lower().strip(".,") in case_rules.institution_words() for t in name.split())
 
 
 def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "en") -> list[Hit]:
@@ -63,7 +72,7 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
         name = hit.text.strip(" .,'’\"“”")
         if len(name) < 3 or entities.countries_in(name, lang) or entities.services_in(name):
             continue
-        if any(t.lower().strip(".,") in case_rules.institution_words() for t in name.split()):
+        if _is_place(name):
             continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex"
         following = re.match(r"\s+(\w+)", text[hit.end : hit.end + 30])
         if following and following.group(1).lower() in case_rules.institution_words():
@@ -107,7 +116,8 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     if nlp is None or lang != "en":
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
-        found = entities.persons_by_model([f.text for f in read], nlp)
+        found = entities.persons_by_model([f.text for f in read], nlp, _STOPWORDS)
+    found = [[h for h in hits if not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)
     for f in cue:
@@ -146,6 +156,8 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     stage, found = fields.stage_of([*titles, *facts], fields.is_swap_story(lead))
     put("stage", stage, found)
     target, target_found = fields.target_of(facts)
+    if target is None:
+        target, target_found = fields.employer_of(facts, None)  # the state whose agency they worked at
     if target is None:
         target, target_found = fallback_target
     sponsor, service, found = fields.sponsor_of(facts, target)
@@ -216,4 +228,6 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
         lead = [facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang), *lead]
     fallback = fields.target_of([*lead[:1], *all_facts])
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
-    return mentions, _entities(all_facts)
+    # No step reported and nobody named: an aggregate ("most of those charged were soldiers"), not a case.
+    kept = [m for m in mentions if m.stage is not None or m.accused_names]
+    return [m.model_copy(update={"index": i}) for i, m in enumerate(kept)], _entities(all_facts)

@@ -76,7 +76,7 @@ def stages_in(text: str, lang: str = "en") -> list[Hit]:
 # "Walter Biot", "Víctor Manuel Rocha".
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)?"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person.privacy_form", re.compile(rf"\b{_CAP} [A-Z]\.(?=[\s,;:)])")),
+    ("person.privacy_form", re.compile(rf"\b{_CAP} [A-Z]\.(?=[\s,;:)]|$)")),  # a headline may end on it
     ("person.full_name", re.compile(rf"\b{_CAP}(?: {_CAP}){{1,3}}\b")),
 )
 
@@ -98,11 +98,35 @@ def persons_by_rule(text: str, stopwords: frozenset[str]) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def persons_by_model(texts: list[str], nlp: spacy.Language) -> list[list[Hit]]:
-    """spaCy PERSON entities for each text; only the NER component runs."""
+# Where a capitalised run the model left unlabelled stands in a person's place: an apposition
+# after it ("Ana Belén Montes, the former analyst", "X, 60, a ...") or a step verb before it.
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|an?\s|the\s|who\s|a\s)")
+_STEP_BEFORE = re.compile(r"\b(?:arrested|charged|sentenced|convicted|detained|indicted|jailed|identified as|named)\s+$")
+
+
+def _unlabelled_names(text: str, taken: list[tuple[int, int]], stopwords: frozenset[str]) -> list[Hit]:
+    """Full names the small model missed (names with accents or three parts are its weak spot),
+    taken only where nothing else was recognised and the context says a person."""
+    out: list[Hit] = []
+    for found in _NAME_RULES[1][1].finditer(text):
+        start, end = found.span()
+        if any(a < end and start < b for a, b in taken) or found.group(0).isupper():
+            continue
+        if any(t.lower() in stopwords for t in found.group(0).split()):
+            continue
+        if _APPOSITION_AFTER.match(text[end : end + 12]) or _STEP_BEFORE.search(text[max(0, start - 20) : start]):
+            out.append(Hit(start, end, found.group(0), found.group(0), "person.unlabelled_name", "PERSON"))
+    return out
+
+
+def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset[str] = frozenset()) -> list[list[Hit]]:
+    """spaCy PERSON entities for each text (only the NER component runs), plus full names in a
+    person's place that the model left without any label."""
     disabled = [name for name in nlp.pipe_names if name != "ner"]
     out: list[list[Hit]] = []
     for doc in nlp.pipe(texts, disable=disabled):
-        out.append([Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON")
-                    for e in doc.ents if e.label_ == "PERSON"])
+        hits = [Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON")
+                for e in doc.ents if e.label_ == "PERSON"]
+        hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents], stopwords)
+        out.append(sorted(hits, key=lambda h: h.start))
     return out

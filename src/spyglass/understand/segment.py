@@ -3,7 +3,8 @@
 Reading order drives it. A sentence naming accused people joins the proceeding that already
 has one of those names, or opens a new one (a surname alone refers back to someone already
 introduced; a new person with a date of their own is a background case); a sentence with a
-step but no name continues the current proceeding, unless it marks a separate one ("in a
+step but no name continues the current proceeding (never across a blank line, where a
+round-up page's next item starts), unless it marks a separate one ("in a
 separate case", the expulsion of officials while the current proceeding is a prosecution, a
 retaliatory expulsion). Groups that never report a step are dropped: they are background prose,
 not cases.
@@ -98,6 +99,8 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
     groups: list[Proceeding] = []
     current: Proceeding | None = None
     for facts in all_facts:
+        if facts.sentence.after_blank_line:
+            current = None  # a listing's next item: its steps never continue the previous item's case
         names = [p.text for p in facts.persons]
         tokens = set().union(*(name_tokens(n) for n in names)) if names else set()
         owner = _owner(tokens, groups) if tokens else None

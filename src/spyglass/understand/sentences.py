@@ -32,6 +32,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    after_blank_line: bool = False  # first sentence after a blank line: a listing's item starts here
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -64,13 +65,21 @@ def _split_block(text: str, offset: int) -> list[Sentence]:
 
 
 def sentences_in(text: str) -> list[Sentence]:
-    """Every sentence of ``text`` in order; line breaks always end a sentence."""
+    """Every sentence of ``text`` in order; line breaks always end a sentence, and the first
+    sentence after a blank line is marked (round-up pages separate their items so)."""
     out: list[Sentence] = []
     pos = 0
+    blank = False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            out.extend(_split_block(stripped, pos + lead))
+            block = _split_block(stripped, pos + lead)
+            if blank and out and block:
+                block[0] = Sentence(block[0].start, block[0].end, block[0].text, after_blank_line=True)
+            out.extend(block)
+            blank = False
+        else:
+            blank = True
         pos += len(line) + 1
     return out

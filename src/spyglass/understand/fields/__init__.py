@@ -20,10 +20,10 @@ from spyglass.understand.fields._payments import payments_of
 from spyglass.understand.fields._period import period_of
 from spyglass.understand.fields._sponsor import mission_state, sponsor_of
 from spyglass.understand.fields._stage import is_swap_story, stage_of
-from spyglass.understand.fields._target import target_of
+from spyglass.understand.fields._target import employer_of, target_of
 from spyglass.understand.fields._term import sentence_months_of
 
 __all__ = [
     "Found", "stage_of", "is_swap_story", "sentence_months_of", "payments_of", "period_of", "sponsor_of",
-    "mission_state", "target_of", "nationality_of", "count_of", "roles_of",
+    "mission_state", "target_of", "employer_of", "nationality_of", "count_of", "roles_of",
 ]

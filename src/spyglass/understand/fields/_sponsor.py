@@ -45,6 +45,11 @@ def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | N
     if _BY_BEFORE.search(before) and any(0 <= c.start - h.end <= 12 for h in f.stages):
         return None  # "arrested by Latvia's security service": the authority
     m = SPONSOR_AFTER.match(after)
+    if m and any(service_lead(f, s) == c.start and service_country(s.kb_id) == c.kb_id
+                 and not sponsor_service_hit(f, s, target) for s in f.services):
+        return None  # "an analyst at the US Defense Intelligence Agency": the service's verdict rules
+    if m and form_of(c) == "capital" and not after.startswith(("'s", "’s")):
+        return None  # "Vienna spy swap": a place the story happened in, not a state's service
     if m:
         acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
         about = about_someone(f) or bool(f.stages)
@@ -78,8 +83,9 @@ def sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | N
     found_svc = lexicon.service_by_id(s.kb_id)
     if explicit and found_svc is not None and found_svc.kind in ("police", "domestic") and _AGENTS_OF_BEFORE.search(before):
         explicit = False  # "agents of the FBI": its own officers
-    if country is None or (country == target and not explicit):
-        return None
+    compound = f.text[s.end : s.end + 2][:1] == "-" and f.text[s.end + 1 : s.end + 2].isalpha()
+    if country is None or (country == target and (not explicit or compound)):
+        return None  # "für BND-Spion Markus R.": the target state's own service, where the accused worked
     operative = _OPERATIVE_BEFORE.search(before)
     if operative and found_svc is not None and found_svc.kind in _FOREIGN_KINDS:
         explicit = True  # "two agents of the Reconnaissance General Bureau": its operatives

@@ -9,12 +9,13 @@ from functools import cache
 
 from spyglass.understand import lexicon
 from spyglass.understand._cues import cue
+from spyglass.understand.entities import service_country
 from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, window
+from spyglass.understand.fields._common import Found, person_words, window
 from spyglass.understand.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
 from spyglass.understand.lexicon import read_rows
 
-__all__ = ["target_of"]
+__all__ = ["target_of", "employer_of"]
 
 TARGET_AFTER = cue("target.after")
 TARGET_BEFORE = cue("target.before")
@@ -22,6 +23,9 @@ _PASSIVE = cue("target.passive")
 _SPONSOR_SIDE = cue("target.sponsor_side")
 _DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
 _DATELINE = cue("target.dateline")
+_EMPLOYER_BEFORE = cue("target.employer_before")
+_PARTICIPLES = frozenset("jailed arrested charged expelled sentenced convicted detained indicted prosecuted".split())
+_PEOPLE = frozenset(person_words()) - {"police", "prosecutor", "prosecutors", "judge", "court"}
 
 
 @cache
@@ -29,6 +33,43 @@ def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
     return tuple((rid, country, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
                  for rid, country, pattern in read_rows("case_authorities.tsv", 3))
+
+
+_COORDINATED = re.compile(r"^\s*(?:,|and|or|und|et|y|e)\s+(?:the\s+)?$", re.I)
+
+
+def _acting_services(f: SentenceFacts) -> list[tuple[str, float]]:
+    """States whose domestic service acts in a sentence reporting a step ("the FBI arrested"),
+    with a weight; a service the accused worked for ("at the direction of the MPS and the
+    Ministry of State Security") gives none. A service the accused worked at ("an employee of
+    the KDIC") counts: their employer is usually the state spied on."""
+    out: list[tuple[str, float]] = []
+    previous: tuple[int, bool] | None = None  # end of the previous service, whether it acted
+    for s in f.services:
+        svc = lexicon.service_by_id(s.kb_id)
+        lead = service_lead(f, s)
+        if f.text[max(0, s.start - 2) : s.start].strip() == "(":
+            continue  # "Ministry of Public Security (MPS)": judged with the name before it
+        if previous is not None and not previous[1] and _COORDINATED.match(f.text[previous[0] : lead]):
+            previous = (s.end, False)
+            continue
+        acting = (svc is not None and svc.kind in _DOMESTIC_KINDS
+                  and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead]) and not sponsor_service_hit(f, s, None))
+        previous = (s.end, acting)
+        if acting and svc is not None:
+            # "Estonia's Internal Security Service": the country word names whose service it is
+            owner = next((c.kb_id for c in f.countries if c.start == lead), svc.country)
+            out.append((owner, 2.0))
+    return out
+
+
+def _done_to_people(span: str) -> bool:
+    """"Russian agents arrested in the United States": a step done to the people the country
+    word describes (a reduced passive), not by an authority of that country."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", span)]
+    if len(words) < 2 or words[-1] not in _PARTICIPLES or {"have", "has", "had"} & set(words):
+        return False  # "Norwegian officials said", "Philippine agents have arrested": they act
+    return any(w in _PEOPLE or w.rstrip("s") in _PEOPLE for w in words[:-1])
 
 
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
@@ -47,7 +88,7 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             if sponsor_country_hit(f, c, None):
                 continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
             m = TARGET_AFTER.search(after)
-            if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]):
+            if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
             elif (m2 := TARGET_BEFORE.search(before)) and f.stages and (
                     not m2.group().lstrip().lower().startswith("by")
@@ -60,16 +101,8 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             if pattern.search(f.text):
                 scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7)))
         if f.stages:
-            for s in f.services:
-                svc = lexicon.service_by_id(s.kb_id)
-                lead = service_lead(f, s)
-                if f.text[max(0, s.start - 2) : s.start].strip() == "(":
-                    continue  # "Ministry of Public Security (MPS)": judged with the name before it
-                if (svc is not None and svc.kind in _DOMESTIC_KINDS and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead])
-                        and not sponsor_service_hit(f, s, None)):
-                    # "Estonia's Internal Security Service": the country word names whose service it is
-                    owner = next((c.kb_id for c in f.countries if c.start == lead), svc.country)
-                    scored.append((2.0 * weight, -order, owner, Found(f, "target.domestic_service", 0.6)))
+            scored.extend((score * weight, -order, owner, Found(f, "target.domestic_service", 0.6))
+                          for owner, score in _acting_services(f))
     if not scored:
         return None, None
     totals: dict[str, float] = {}
@@ -78,3 +111,17 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     best = max(totals, key=lambda k: totals[k])
     found = next(fd for _, _, code, fd in sorted(scored, reverse=True) if code == best)
     return best, found
+
+
+def employer_of(facts: list[SentenceFacts], sponsor: str | None) -> tuple[str | None, Found | None]:
+    """The state whose service or agency the accused worked at ("a senior analyst at the
+    Defense Intelligence Agency"): the state spied on, when no authority is named."""
+    for f in facts:
+        for s in f.services:
+            lead = service_lead(f, s)
+            owner = next((c.kb_id for c in f.countries if c.start == lead), None) or service_country(s.kb_id)
+            if owner is None or owner == sponsor or sponsor_service_hit(f, s, None):
+                continue
+            if _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
+                return owner, Found(f, "target.employer", 0.4)
+    return None, None

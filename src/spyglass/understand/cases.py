@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
 from spyglass.understand import case_rules, entities, fields
 from spyglass.understand.entities import Hit
-from spyglass.understand.facts import SentenceFacts, facts_of
+from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
 from spyglass.understand.fields import Found
 from spyglass.understand.segment import Proceeding, proceedings_of
 from spyglass.understand.sentences import Sentence, sentences_in
@@ -56,6 +56,10 @@ _STOPWORDS = frozenset(
 )
 
 
+_AGE_AFTER = re.compile(r",\s+\d{2}\s*,")
+_IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$")
+
+
 def _is_place(name: str) -> bool:
     """A facility, place or institution the model took for a person ("John F. Kennedy
     International Airport", "Oberlandesgericht Dresden")."""
@@ -64,11 +68,15 @@ def _is_place(name: str) -> bool:
 
 def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "en") -> list[Hit]:
     """Person names of a cue sentence that may be accused (officials and speakers removed)."""
-    if not (facts.stages or facts.espionage):
+    introduced_only = not (facts.stages or facts.espionage)
+    if introduced_only and not INTRODUCED.search(facts.text):
         return []
     out: list[Hit] = []
     text = facts.text
     for hit in candidates:
+        if introduced_only and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
+                _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 25) : hit.start])):
+            continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
         if len(name) < 3 or entities.countries_in(name, lang) or entities.services_in(name):
             continue

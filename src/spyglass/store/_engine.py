@@ -84,6 +84,14 @@ class SqlBase:
     def _text_clause(self, words: list[str]) -> Where:
         raise NotImplementedError
 
+    def _match_cases(self, words: list[str]) -> tuple[str, int]:
+        """Run the full-text match once into a per-connection temporary set of case ``seq``s.
+
+        Returns the set's table name (for ``SELECT 1 FROM <name> m WHERE m.seq = c.seq``) and
+        how many cases it holds. Only valid on this connection until the next call.
+        """
+        raise NotImplementedError
+
     def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
         raise NotImplementedError
 

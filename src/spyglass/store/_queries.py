@@ -12,7 +12,10 @@ from typing import Any
 from spyglass.store._codec import query_words
 from spyglass.store.base import CaseQuery, FacetField
 
-__all__ = ["ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql", "marks"]
+__all__ = [
+    "ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql",
+    "marks", "in_set", "not_in_set", "exists_in_set", "both",
+]
 
 Where = tuple[str, list[Any]]
 ALL = "1 = 1"  # the condition of a query without filters
@@ -87,19 +90,45 @@ def facet_rows_sql(where: str) -> str:
 def total_and_facets_sql(where: str) -> str:
     """(facet, value, count) rows for every facet plus ('total', NULL, n), from one statement.
 
-    The filtered set is materialised once, so a text filter matching most cases is evaluated
-    once rather than once per facet.
+    The filtered set is materialised once: first its ``seq``s (an index or the text-match set
+    answers ``where``, no table scan), then those cases' facet columns by primary key. The
+    year facet then seeks ``case_years`` per case; CROSS JOIN keeps SQLite from scanning the
+    whole table instead (PostgreSQL plans it as a plain join).
     """
     parts = [
         f"SELECT '{field}', f.{field}, COUNT(*) FROM f WHERE f.{field} IS NOT NULL GROUP BY f.{field}"
         for field in COLUMNS
     ]
-    parts.append("SELECT 'year', CAST(y.year AS TEXT), COUNT(*) FROM f JOIN case_years y ON y.case_id = f.id GROUP BY y.year")
+    parts.append(
+        "SELECT 'year', CAST(y.year AS TEXT), COUNT(*) FROM f CROSS JOIN case_years y WHERE y.case_id = f.id "
+        "GROUP BY y.year"
+    )
     parts.append("SELECT 'total', NULL, COUNT(*) FROM f")
     return (
-        f"WITH f AS MATERIALIZED (SELECT c.id, {', '.join(COLUMNS.values())} FROM cases c WHERE {where}) "
+        f"WITH s AS MATERIALIZED (SELECT c.seq FROM cases c WHERE {where}), "
+        f"f AS MATERIALIZED (SELECT c.id, {', '.join(COLUMNS.values())} FROM cases c "
+        "WHERE c.seq IN (SELECT s.seq FROM s)) "
         + " UNION ALL ".join(parts)
     )
+
+
+def in_set(table: str) -> str:
+    """Case ``c`` is in a set of case ``seq``s: drives the query from the set (counts, facets)."""
+    return f"c.seq IN (SELECT m.seq FROM {table} m)"
+
+
+def not_in_set(table: str) -> str:
+    return f"c.seq NOT IN (SELECT m.seq FROM {table} m)"  # seq is never NULL
+
+
+def exists_in_set(table: str) -> str:
+    """The same test per case: lets a sorted page walk an ORDER BY index and stop at the limit."""
+    return f"EXISTS (SELECT 1 FROM {table} m WHERE m.seq = c.seq)"
+
+
+def both(first: str, second: str) -> str:
+    """``first AND second``, without the no-op condition."""
+    return second if first == ALL else f"{first} AND {second}"
 
 
 def count_by_sql(field: FacetField, by_year: bool, where: str) -> str:

@@ -35,41 +35,60 @@ class ReadMixin(SqlBase):
     @locked
     def cases(self, query: CaseQuery) -> CasePage:
         """One page of matching cases (corrections applied), the total, and facets of all matches."""
-        where, params = self._where(query)
-        total, facets = self._total_and_facets(query, where, params)
+        words = _codec.query_words(query.text) if query.text is not None and query.text.strip() else []
+        if words:
+            where, params, total, facets = self._text_total_and_facets(query, words)
+        else:
+            where, params = self._where(query)
+            total, facets = self._total_and_facets(where, params)
         # Sort and page on narrow rows, then fetch the JSON of the page only.
         page = self._rows(
             f"SELECT c.id FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)} LIMIT ? OFFSET ?",
             (*params, query.limit, query.offset),
         ) if total else []
         found = self._cases_by_id(row[0] for row in page)
-        return CasePage(items=[found[row[0]] for row in page], total=total, facets=facets)
+        return CasePage(items=[found[row[0]] for row in page], total=total, facets=_ordered(facets))
 
-    def _total_and_facets(
-        self, query: CaseQuery, where: str, params: list[object]
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """The number of matching cases and each facet's counts over them."""
-        counted = None
-        if query.text and query.text.strip():
-            counted = self._count_materialised(where, params)  # the text filter, evaluated once
-        elif where != _queries.ALL:
-            counted = self._count_in_one_pass(where, params)
-        if counted is None:
-            # No filter (or a huge match): one GROUP BY per facet, each answered from an index.
-            total = int(self._scalar(f"SELECT COUNT(*) FROM cases c WHERE {where}", params) or 0)
-            counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
-            for field in FACET_FIELDS if total else ():
-                for value, count in self._rows(_queries.facet_sql(field, where), params):
-                    counters[field][str(value)] = int(count)
-        else:
-            total, counters = counted
-        ordered = {
-            field: dict(sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))) for field, counts in counters.items()
-        }
-        return total, ordered
+    def _text_total_and_facets(
+        self, query: CaseQuery, words: list[str]
+    ) -> tuple[str, list[object], int, dict[str, Counter[str]]]:
+        """WHERE (over the matched set), total and facets of a query with a full-text filter.
+
+        The text is matched once into a temporary set; page, count and facets reuse it. When
+        most cases match, the facets are those of the other filters alone minus those of the
+        few cases the text leaves out: both halves are cheap, and the difference is exact.
+        """
+        table, matched = self._match_cases(words)
+        rest, params = self._where(query.model_copy(update={"text": None}))
+        page_where = _queries.both(rest, _queries.exists_in_set(table))
+        if matched * 2 <= int(self._scalar("SELECT COUNT(*) FROM cases") or 0):
+            if not matched:
+                return page_where, params, 0, _counters()
+            total, facets = self._count_materialised(_queries.both(rest, _queries.in_set(table)), params)
+            return page_where, params, total, facets
+        all_total, all_facets = self._total_and_facets(rest, params)
+        left_total, left_facets = self._count_materialised(_queries.both(rest, _queries.not_in_set(table)), params)
+        for field, counts in all_facets.items():
+            counts.subtract(left_facets[field])
+            all_facets[field] = +counts  # drop values no matching case has
+        return page_where, params, all_total - left_total, all_facets
+
+    def _total_and_facets(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:
+        """The number of cases matching a filter without full text, and each facet's counts over them."""
+        counted = self._count_in_one_pass(where, params) if where != _queries.ALL else None
+        if counted is not None:
+            return counted
+        # No filter (or a huge match): one GROUP BY per facet, each answered from an index.
+        total = int(self._scalar(f"SELECT COUNT(*) FROM cases c WHERE {where}", params) or 0)
+        counters = _counters()
+        for field in FACET_FIELDS if total else ():
+            for value, count in self._rows(_queries.facet_sql(field, where), params):
+                counters[field][str(value)] = int(count)
+        return total, counters
 
     def _count_materialised(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:
-        counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
+        """Total and facets from one statement that evaluates ``where`` once per case."""
+        counters = _counters()
         total = 0
         for facet, value, count in self._rows(_queries.total_and_facets_sql(where), params):
             if facet == "total":
@@ -86,7 +105,7 @@ class ReadMixin(SqlBase):
         None when the set is larger than ``_ONE_PASS_ROWS``: indexed GROUP BYs are cheaper then.
         """
         cursor = self._exec(_queries.facet_rows_sql(where), params)
-        counters: dict[str, Counter[str]] = {field: Counter() for field in FACET_FIELDS}
+        counters = _counters()
         seen: set[str] = set()
         fetched = 0
         while batch := cursor.fetchmany(1000):
@@ -209,6 +228,15 @@ class ReadMixin(SqlBase):
             (*params, limit),
         )
         return [PairCount(sponsor=s, target=t, count=int(n)) for s, t, n in rows]
+
+
+def _counters() -> dict[str, Counter[str]]:
+    return {field: Counter() for field in FACET_FIELDS}
+
+
+def _ordered(counters: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
+    """Each facet's values, most frequent first, ties by value."""
+    return {field: dict(sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))) for field, counts in counters.items()}
 
 
 def _stat(row: tuple[object, ...]) -> Stat:

@@ -44,6 +44,7 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
         super().__init__(redacted(url))
         self._url = url
         self._sql_cache: dict[str, str] = {}
+        self._match_ready = False  # the session's temporary case_match table exists
         self._conn = _connect(url)
         self.migrate()
 
@@ -90,6 +91,22 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
             "(SELECT seq FROM case_texts WHERE tsv @@ plainto_tsquery('english', ?)))",
             [text, text],
         )
+
+    def _match_cases(self, words: list[str]) -> tuple[str, int]:
+        if not self._match_ready:
+            # ON COMMIT PRESERVE ROWS (the default): the connection is in autocommit mode.
+            self._exec("CREATE TEMP TABLE IF NOT EXISTS case_match (seq BIGINT PRIMARY KEY)")
+            self._match_ready = True
+        self._exec("TRUNCATE pg_temp.case_match")
+        text = " ".join(words)
+        self._exec(
+            "INSERT INTO pg_temp.case_match (seq) SELECT seq FROM case_docs WHERE tsv @@ plainto_tsquery('english', ?) "
+            "UNION SELECT seq FROM case_texts WHERE tsv @@ plainto_tsquery('english', ?)",
+            (text, text),
+        )
+        count = int(self._scalar("SELECT COUNT(*) FROM pg_temp.case_match") or 0)
+        self._exec("ANALYZE pg_temp.case_match")  # real row counts, so the planner picks the right joins
+        return "pg_temp.case_match", count
 
     def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
         rows = self._rows(

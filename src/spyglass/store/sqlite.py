@@ -95,6 +95,19 @@ class SQLiteStore(ReadMixin, WriteMixin, CurationMixin):
             [match, match],
         )
 
+    def _match_cases(self, words: list[str]) -> tuple[str, int]:
+        # A TEMP table lives in the connection's own temp database: filling it never takes the
+        # main file's write lock, so a reader does not contend with an ingest.
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS case_match (seq INTEGER PRIMARY KEY)")
+        self._conn.execute("DELETE FROM temp.case_match")
+        match = _codec.fts5_query(words)
+        self._conn.execute(
+            "INSERT OR IGNORE INTO temp.case_match (seq) SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? "
+            "UNION SELECT rowid FROM case_texts_fts WHERE case_texts_fts MATCH ?",
+            (match, match),
+        )
+        return "temp.case_match", int(self._conn.execute("SELECT COUNT(*) FROM temp.case_match").fetchone()[0])
+
     def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
         rows = self._rows(
             "SELECT c.id, c.title, snippet(cases_fts, 0, '', '', '…', 16), c.last_reported "
@@ -150,6 +163,7 @@ def _connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+        conn.execute("PRAGMA temp_store = MEMORY")  # sorts and the text-match set stay off disk
     except sqlite3.DatabaseError as err:
         raise StoreError(f"cannot open database {path}: {err}", "check the path and its permissions") from err
     return conn

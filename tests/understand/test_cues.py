@@ -13,7 +13,8 @@ from spyglass.understand._cues import cue, cue_ids
 
 def _sources() -> str:
     root = resources.files("spyglass.understand")
-    modules = [root / "segment.py", *(p for p in (root / "fields").iterdir() if p.name.endswith(".py"))]
+    modules = [root / "segment.py", root / "cases.py", root / "facts.py",
+               *(p for p in (root / "fields").iterdir() if p.name.endswith(".py"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in modules)
 
 
@@ -58,6 +59,13 @@ def test_a_trailing_space_survives_the_trimmed_cell() -> None:
         ("seg.separate", "In a separate case, ", True),
         ("seg.dated_episode", "In May 2020, police detained", True),
         ("seg.join", "along with his wife", True),
+        ("person.among", "Among those sent home was ", True),
+        ("person.among", "Among other things, the court was ", False),
+        ("count.others_before", "led to the arrest of at least ", True),
+        ("count.others_before", "police arrested ", False),
+        ("target.regional_authority", " Police intelligence wing", True),
+        ("target.regional_authority", "'s state criminal police office", False),
+        ("target.regional_authority", " state prosecutors said", True),
     ],
 )
 def test_cue_matches(cid: str, text: str, matches: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import entities, quantities
+from spyglass.understand import entities, lexicon, quantities
 from spyglass.understand.sentences import sentences_in
 
 SPLITS = [
@@ -99,3 +99,21 @@ def test_years_are_not_parts_of_amounts() -> None:
     text = "In 2019 he got $2,019 and 2020 euros; by 2021 it ended."
     money = quantities.money_in(text)
     assert [q.value for q in quantities.years_in(text, money)] == [2019, 2021]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Rajasthan Police arrested him", [("Rajasthan", "IN")]),
+        ("detained in Düsseldorf and Bad Homburg", [("Düsseldorf", "DE"), ("Bad Homburg", "DE")]),
+        ("a court in New York City", [("New York City", "US")]),
+        ("nice weather in the new york area", []),  # case-sensitive: only capitalised names
+    ],
+)
+def test_places_below_the_state(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h.text, h.kb_id) for h in entities.places_in(text)] == expected
+
+
+@pytest.mark.parametrize(("name", "is_place"), [("Bad Homburg", True), ("Rajasthan", True), ("Walter Biot", False)])
+def test_a_place_is_never_a_name(name: str, is_place: bool) -> None:
+    assert lexicon.is_place_name(name) is is_place

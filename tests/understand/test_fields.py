@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import fields
+from spyglass.understand import entities, fields
 from spyglass.understand.facts import facts_of
 from spyglass.understand.sentences import sentences_in
 
@@ -240,3 +240,30 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "count"), COUNTS)
 def test_accused_count(text: str, count: int) -> None:
     assert fields.count_of(_facts(text), [])[0] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Prosecutors charged the engineer with espionage.", ["engineer"]),
+        ("A federal judge sentenced the analyst to life.", ["analyst"]),
+        ("Jan Novak, a former prosecutor, was charged with spying.", ["prosecutor"]),
+    ],
+)
+def test_roles_leave_out_the_court_side(text: str, roles: list[str]) -> None:
+    facts = [facts_of(i, s) for i, s in enumerate(sentences_in(text))]
+    for f in facts:  # the accused as the person finder would give them
+        f.persons = [h for h in entities.persons_by_rule(f.text, frozenset()) if h.text == "Jan Novak"]
+    assert fields.roles_of(facts)[0] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("His betrayal led to the arrest of at least ten officials who worked for the CIA.", None),
+        ("Police arrested ten officials on suspicion of spying.", 10),
+    ],
+)
+def test_count_leaves_out_the_people_betrayed(text: str, count: int | None) -> None:
+    facts = [facts_of(i, s) for i, s in enumerate(sentences_in(text))]
+    assert fields.count_of(facts, [])[0] == count

@@ -9,6 +9,7 @@ from functools import cache
 
 from spyglass.understand import lexicon
 from spyglass.understand._numbers import number_of, number_regex
+from spyglass.understand._places import places_in
 from spyglass.understand._windows import WORD, anchors, windows
 
 __all__ = ["Money", "money_in"]
@@ -47,12 +48,29 @@ def _money_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(before), re.compile(after, re.IGNORECASE)
 
 
+_AUTHORITY = r"\s+(?:police|authorities|agencies|court|Army|Navy|Air\s+Force|military)"
+_INDIA = re.compile(rf"\bIndian{_AUTHORITY}|\bNew\s+Delhi\b")
+_PAKISTAN = re.compile(rf"\bPakistani{_AUTHORITY}|\bIslamabad\b")
+
+
+def _pakistani_story(window: str) -> bool:
+    """"Rs" is Pakistani where the story happens in Pakistan: its places and authorities
+    decide, then the country's name; an Indian story about Pakistani handlers ("to a Pakistani
+    intelligence operative for Rs 50,000") still pays in Indian rupees."""
+    places = [p.term.country for p in places_in(window)]
+    pk = places.count("PK") + len(_PAKISTAN.findall(window))
+    india = places.count("IN") + len(_INDIA.findall(window))
+    if pk != india:
+        return pk > india
+    return bool(re.search(r"\bPakistan\b", window)) and not re.search(r"\bIndia\b", window)
+
+
 def _currency_in_context(symbol: str, text: str, start: int) -> str | None:
     code = lexicon.currency_of(symbol)
     window = text[max(0, start - 200):start + 200]
     if symbol == "¥" and re.search(r"\b(?:yuan|renminbi|RMB|Chin\w+)\b", window):
         return "CNY"
-    if code == "INR" and re.search(r"\bPakistan", window):
+    if code == "INR" and _pakistani_story(window):
         return "PKR"
     if code == "INR" and re.search(r"\bSri\s+Lanka", window):
         return "LKR"

@@ -11,7 +11,7 @@ from functools import cache
 
 from spyglass.understand.lexicon import read_rows
 
-__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words"]
+__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles"]
 
 # Most advanced step wins; outcomes outrank the steps before them.
 STAGE_RANK: dict[str, int] = {
@@ -42,3 +42,9 @@ def institution_words() -> frozenset[str]:
 def official_titles() -> tuple[str, ...]:
     """Titles that mark an official or a speaker next to a name ("judge", "spokesman")."""
     return _terms()["official"]
+
+
+@cache
+def court_side_roles() -> frozenset[str]:
+    """Roles of those who try, defend or speak about the accused ("judge", "prosecutor")."""
+    return frozenset(t.lower() for t in _terms()["court_side"])

@@ -14,12 +14,14 @@ import re
 from typing import TYPE_CHECKING
 
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
-from spyglass.understand import case_rules, entities, fields
+from spyglass.understand import case_rules, entities, fields, lexicon
+from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
 from spyglass.understand.fields import Found
 from spyglass.understand.segment import Proceeding, proceedings_of
 from spyglass.understand.sentences import Sentence, sentences_in
+from spyglass.understand.stats import stats_in
 
 if TYPE_CHECKING:
     import spacy
@@ -57,7 +59,14 @@ _STOPWORDS = frozenset(
 
 
 _AGE_AFTER = re.compile(r",\s+\d{2}\s*,")
-_IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$")
+# After "said": a name that is the subject of the reported clause, not the speaker.
+_CLAUSE_SUBJECT = re.compile(r"^(?:,\s+\d{2}\s*,)?\s+(?:had|has|have|was|is|were|allegedly|admitted|pleaded|denied|"
+                             r"passed|sold|gave|received|worked|spied)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|told|say|says)\s+$")
+_PLACE_MODIFIED = frozenset("man woman men women couple teenager pensioner resident family businessman".split())
+_GROUP_NOUN = re.compile(r"[a-z]+(?:ers|ists|ants|ents|ians|ees|ors)")
+_PLACE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|couple|family)\s+(?:from|of)\s+$", re.I)
+_IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$|" + cue("person.among").pattern + "$")
 
 
 def _is_place(name: str) -> bool:
@@ -75,22 +84,29 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
     text = facts.text
     for hit in candidates:
         if introduced_only and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
-                _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 25) : hit.start])):
+                _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])):
             continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
         if len(name) < 3 or entities.countries_in(name, lang) or entities.services_in(name):
             continue
-        if _is_place(name):
-            continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex"
+        if _is_place(name) or lexicon.is_place_name(name):
+            continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex", "Bad Homburg"
         following = re.match(r"\s+(\w+)", text[hit.end : hit.end + 30])
         if following and following.group(1).lower() in case_rules.institution_words():
             continue  # "Nagpur court convicts ...": a place before an institution
+        if following and _GROUP_NOUN.fullmatch(following.group(1)):
+            continue  # "Falun Gong practitioners", "Hong Kong activists": a name that modifies a group
+        if " " not in name and _PLACE_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
+            continue  # "a 41-year-old man from Bolton": one word after "man from" is a place
         if text[max(0, hit.start - 1) : hit.start] in ("‘", "'", "“", '"') and text[hit.end : hit.end + 1] in ("’", "'", "”", '"'):
             continue  # "profiles ‘Neha Sharma’ and ...": a quoted alias or handle, not the accused
         if name.isupper() and len(name) > 2 and not text[hit.end : hit.end + 20].isupper():
             continue  # "NAGPUR:", "FBI": a dateline or an acronym in ordinary text, not a person
-        if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
-            continue
+        if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) and not (
+                _SAID_BEFORE.search(text[max(0, hit.start - 12) : hit.start]) and _CLAUSE_SUBJECT.match(text[hit.end :])):
+            continue  # "said Marta Saar": the speaker; "said Darius Kairys, 47, had been ...": the accused
+        if " " not in name and following and following.group(1).lower() in _PLACE_MODIFIED:
+            continue  # "Bolton man charged ...": a town describing the person
         if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
             continue
         if _RELATION_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
@@ -100,7 +116,9 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
 
 
 # Two or more capitalised tokens in a row (or a name and an initial): where a full name may be.
-_FULL_NAME = re.compile(r"\b[A-Z][a-zß-öø-ÿā-ž'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zß-öø-ÿā-ž'’-]+))+")
+# Lower-case particles may stand inside ("Pieter van der Berg", "Ahmed al-Rashid").
+_FULL_NAME = re.compile(r"\b[A-Z][a-zß-öø-ÿā-ž'’-]+(?:\s+(?:(?:van|von|de|da|der|den|du|dos|das|del|di|bin|ibn|ter|ten|le|la)\s+)*"
+                        r"(?:[A-Z]\.|(?:al-|el-)?[A-Z][a-zß-öø-ÿā-ž'’-]+))+")
 
 
 def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | None:
@@ -221,6 +239,27 @@ def _entities(all_facts: list[SentenceFacts]) -> list[Entity]:
     return out
 
 
+def _without_aggregates(article: Article, groups: list[Proceeding]) -> list[Proceeding]:
+    """Drop name-less proceedings that open with a yearly statistic ("14 people were arrested
+    on suspicion of espionage in 2024, compared with seven in 2023"): a count over a year is
+    not a case, and what follows it ("most of those detained") speaks of the same people. The
+    statistics reader decides what a yearly count is."""
+    if all(g.names for g in groups):
+        return groups
+    spans = [(s.evidence.start, s.evidence.end) for s in stats_in(article) if s.evidence is not None]
+    if not spans:
+        return groups
+
+    def in_stat(f: SentenceFacts) -> bool:
+        return any(a < f.sentence.end and f.sentence.start < b for a, b in spans)
+
+    def opens_with_stat(g: Proceeding) -> bool:
+        first = next((f for f in g.facts if f.stages and not f.is_title), None)
+        return first is not None and in_stat(first)
+
+    return [g for g in groups if g.names or not opens_with_stat(g)]
+
+
 def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tuple[list[Mention], list[Entity]]:
     """The case mentions of one article, each field with evidence, and the entities found."""
     sentences = sentences_in(article.text)
@@ -235,6 +274,7 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
         # no length (its evidence carries the headline, start == end == 0).
         lead = [facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang), *lead]
     fallback = fields.target_of([*lead[:1], *all_facts])
+    groups = _without_aggregates(article, groups)
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
     # No step reported and nobody named: an aggregate ("most of those charged were soldiers"), not a case.
     kept = [m for m in mentions if m.stage is not None or m.accused_names]

@@ -16,7 +16,7 @@ from spyglass.understand import lexicon
 if TYPE_CHECKING:
     import spacy
 
-__all__ = ["Hit", "countries_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model"]
+__all__ = ["Hit", "countries_in", "places_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,12 @@ def countries_in(text: str, lang: str = "en") -> list[Hit]:
                 hits.append(Hit(h.start, h.end, h.text, h.term.country, h.term.id, "COUNTRY"))
         hits.sort(key=lambda h: h.start)
     return hits
+
+
+def places_in(text: str) -> list[Hit]:
+    """Regions and cities below the state ("Rajasthan", "Bad Homburg"), kb_id the alpha-2 code
+    of the state they lie in."""
+    return [Hit(h.start, h.end, h.text, h.term.country, h.term.id, "PLACE") for h in lexicon.places_in(text)]
 
 
 def services_in(text: str) -> list[Hit]:
@@ -92,7 +98,7 @@ def persons_by_rule(text: str, stopwords: frozenset[str]) -> list[Hit]:
             tokens = name.split()
             if any(t.rstrip(".").lower() in stopwords for t in tokens):
                 continue
-            if countries_in(name) or services_in(name):
+            if countries_in(name) or services_in(name) or lexicon.is_place_name(name):
                 continue
             hits.append(Hit(found.start(), found.end(), name, name, rule, "PERSON"))
     return sorted(hits, key=lambda h: h.start)
@@ -119,14 +125,35 @@ def _unlabelled_names(text: str, taken: list[tuple[int, int]], stopwords: frozen
     return out
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gives names it does not know as names ("Ivo Petkov" as ORG).
+_MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+_AGE_AFTER = re.compile(r"^,\s+\d{1,3}\s*,")
+
+
+def _is_aged_name(text: str, start: int, end: int, stopwords: frozenset[str]) -> bool:
+    """A full name followed by an age ("Ivo Petkov, 45, received ..."): a person, whatever
+    label the model gave it; news gives ages to people, not to firms."""
+    name = text[start:end]
+    return (bool(_AGE_AFTER.match(text[end : end + 8])) and _NAME_RULES[1][1].fullmatch(name) is not None
+            and not any(t.lower() in stopwords for t in name.split()) and not countries_in(name) and not services_in(name))
+
+
 def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset[str] = frozenset()) -> list[list[Hit]]:
     """spaCy PERSON entities for each text (only the NER component runs), plus full names in a
     person's place that the model left without any label."""
     disabled = [name for name in nlp.pipe_names if name != "ner"]
+    docs = list(nlp.pipe(texts, disable=disabled))
+    # A name the model calls a place anywhere in the article is a place where it calls it a
+    # person too ("Bad Homburg"), as is a place of our own gazetteer.
+    places = {e.text for doc in docs for e in doc.ents if e.label_ in _PLACE_LABELS}
     out: list[list[Hit]] = []
-    for doc in nlp.pipe(texts, disable=disabled):
+    for doc in docs:
         hits = [Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON")
                 for e in doc.ents if e.label_ == "PERSON"]
+        hits += [Hit(e.start_char, e.end_char, e.text, e.text, "person.aged_name", "PERSON")
+                 for e in doc.ents if e.label_ in _MISLABELLED and _is_aged_name(doc.text, e.start_char, e.end_char, stopwords)]
         hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents], stopwords)
-        out.append(sorted(hits, key=lambda h: h.start))
+        out.append(sorted((h for h in hits if h.text not in places and not lexicon.is_place_name(h.text)),
+                          key=lambda h: h.start))
     return out

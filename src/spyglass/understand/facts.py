@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from spyglass.understand import entities, quantities
+from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.quantities import Quantity
 from spyglass.understand.sentences import Sentence
@@ -21,9 +22,10 @@ ESPIONAGE_CUE = re.compile(
     r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b",
     re.I,
 )
-# A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H."): news
+# A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as
+# one of a group ("Among those sent home was Anna Chapman"): news
 # introduces the accused so in the sentence after the one that reports the step.
-INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\bidentified (?:only )?as\s+[A-Z]")
+INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\bidentified (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class SentenceFacts:
     is_title: bool = False
     stages: list[Hit] = field(default_factory=list)  # done steps only
     countries: list[Hit] = field(default_factory=list)
+    places: list[Hit] = field(default_factory=list)  # regions and cities below the state
     services: list[Hit] = field(default_factory=list)
     roles: list[Hit] = field(default_factory=list)
     money: list[Quantity] = field(default_factory=list)
@@ -63,6 +66,7 @@ def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str =
         is_title=is_title,
         stages=entities.stages_in(text, lang),
         countries=entities.countries_in(text, lang),
+        places=entities.places_in(text),
         services=entities.services_in(text),
         roles=entities.roles_in(text, lang),
         money=money,

@@ -1,5 +1,5 @@
-"""Load the understand stage's rule tables (services, countries, roles, stages, currencies,
-number words) from the package's data files and look words up in them.
+"""Load the understand stage's rule tables (services, countries, places, roles, stages,
+currencies, number words) from the package's data files and look words up in them.
 
 This module is the public face; each table lives in a private module (``_services``,
 ``_countries``, ``_roles``, ``_stages``, ``_amount_words``), the reader in ``_tables`` and the
@@ -22,6 +22,7 @@ from spyglass.understand._countries import (
     country_term_of,
     country_terms,
 )
+from spyglass.understand._places import PlaceHit, PlaceTerm, is_place_name, place_terms, places_in
 from spyglass.understand._roles import RoleHit, RoleTerm, role_of, role_terms, roles_in
 from spyglass.understand._services import (
     SERVICE_KINDS,
@@ -55,6 +56,11 @@ __all__ = [
     "ServiceHit",
     "CountryTerm",
     "CountryHit",
+    "PlaceTerm",
+    "PlaceHit",
+    "place_terms",
+    "places_in",
+    "is_place_name",
     "RoleTerm",
     "RoleHit",
     "StageTerm",

@@ -7,6 +7,7 @@ import re
 
 from spyglass.understand import case_rules, lexicon
 from spyglass.understand._cues import cue
+from spyglass.understand.entities import Hit
 from spyglass.understand.facts import SentenceFacts
 from spyglass.understand.fields._common import Found, alternation, person_words
 from spyglass.understand.normalise import number_of
@@ -37,6 +38,8 @@ _COUNT_AGGREGATE_AFTER = cue("count.aggregate_after")
 _PLUS_ONE_BEFORE = cue("count.plus_one_before")
 _PLUS_ONE_AFTER = cue("count.plus_one_after")
 _PAIR = cue("count.pair")
+# A count of the people the accused betrayed, exposed or recruited, not of the accused.
+_OTHERS_BEFORE = cue("count.others_before")
 
 
 def _singular_pattern() -> re.Pattern[str]:
@@ -56,6 +59,8 @@ def _stated_count(f: SentenceFacts) -> int | None:
         after = f.text[m.end() :]
         if _COUNT_AGGREGATE_BEFORE.search(before[-20:]) or _COUNT_AGGREGATE_AFTER.match(after):
             continue
+        if _OTHERS_BEFORE.search(before[-50:]):
+            continue  # "led to the arrest of at least ten Soviet officials": victims, not the accused
         n = number_of(m.group("n"))
         if not n or not 1 <= n <= 200:
             continue
@@ -92,6 +97,14 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
     return None, None
 
 
+_APPOSITION_GAP = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:former|retired|ex-|senior|\w+)\s+){0,2}$")
+
+
+def _apposed(f: SentenceFacts, hit: Hit) -> bool:
+    """A role put next to an accused's name ("Jan Novak, a former prosecutor, was ...")."""
+    return any(_APPOSITION_GAP.match(f.text[p.end : hit.start]) for p in f.persons if p.end <= hit.start)
+
+
 def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
     """Occupation keywords as printed, lower case, in the proceeding's stage sentences."""
     out: list[str] = []
@@ -104,6 +117,8 @@ def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
             if _OFFICIAL_BEFORE.search(before):
                 continue
             role = hit.kb_id
+            if role in case_rules.court_side_roles() and not _apposed(f, hit):
+                continue  # "a federal judge", "Prosecutors charged them": the court's side
             if role not in out and role not in {"spy", "agent", "official"}:
                 out.append(role)
                 found = found or Found(f, hit.rule, 0.5)

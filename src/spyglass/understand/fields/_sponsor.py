@@ -143,10 +143,25 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
             if rule and not any(h[0] <= c.start < h[0] + 40 and h[1] == c.kb_id for h in hits):
                 hits.append((c.start, c.kb_id, None, rule))
         if hits:
-            first = min(hits, key=lambda h: h[0])
+            # "a Bulgarian spy ring that worked for Russia": an adjective before "spy" says whose
+            # people they are; wording that says whom they worked for outranks it
+            explicit = [h for h in hits if h[3] != "sponsor.intelligence"]
+            first = min(explicit or hits, key=lambda h: h[0])
             service = first[2]
             if service is None:  # "Russia's GRU": the service right after the country word
                 service = next((s.text for s in f.services if 0 <= s.start - first[0] <= 45
                                 and service_country(s.kb_id) == first[1]), None)
+            if service is None:
+                service = _later_service(facts[facts.index(f) + 1 :], first[1], target)
             return first[1], service, Found(f, first[3], 0.7)
     return None, None, None
+
+
+def _later_service(facts: list[SentenceFacts], country: str | None, target: str | None) -> str | None:
+    """The sponsor's service named after the sentence that names the state: a headline says
+    "spying for Russia", the body "passing information to Russia's FSB"."""
+    for f in facts:
+        for s in f.services:
+            if service_country(s.kb_id) == country and sponsor_service_hit(f, s, target):
+                return s.text
+    return None

@@ -9,7 +9,7 @@ from functools import cache
 
 from spyglass.understand import lexicon
 from spyglass.understand._cues import cue
-from spyglass.understand.entities import service_country
+from spyglass.understand.entities import Hit, service_country
 from spyglass.understand.facts import SentenceFacts
 from spyglass.understand.fields._common import Found, person_words, window
 from spyglass.understand.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
@@ -69,6 +69,20 @@ def _only_released(f: SentenceFacts) -> bool:
     return all(h.kb_id == "released" for h in f.stages)
 
 
+_SWAP = cue("stage.swap")
+
+
+def _swap_venue(f: SentenceFacts, c: Hit) -> bool:
+    """"released ... in a prisoner exchange that took place in Ankara": a place told with the
+    release or the swap is where it happened, not the state that tried them (the nearest
+    step before the place decides, so "sentenced in Ljubljana" in the same text still counts)."""
+    before = [h for h in f.stages if h.end <= c.start]
+    if not before:
+        return bool(_SWAP.search(f.text[: c.start]))
+    nearest = max(before, key=lambda h: h.end)
+    return nearest.kb_id == "released" or bool(_SWAP.search(f.text[nearest.end : c.start]))
+
+
 def _done_to_people(span: str) -> bool:
     """"Russian agents arrested in the United States": a step done to the people the country
     word describes (a reduced passive), not by an authority of that country."""
@@ -76,6 +90,24 @@ def _done_to_people(span: str) -> bool:
     if len(words) < 2 or words[-1] not in _PARTICIPLES or {"have", "has", "had"} & set(words):
         return False  # "Norwegian officials said", "Philippine agents have arrested": they act
     return any(w in _PEOPLE or w.rstrip("s") in _PEOPLE for w in words[:-1])
+
+
+_REGIONAL_AUTHORITY = cue("target.regional_authority")
+
+
+def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
+    """States named through a place below them: a regional authority ("Rajasthan Police",
+    "Bavarian prosecutors", "LKA Bayern") acts for its state; a place after "in"/"by" in a
+    sentence reporting a step ("a court in Munich") is weaker than a country, as cities share names."""
+    out: list[tuple[float, str, Found]] = []
+    for p in f.places:
+        if _REGIONAL_AUTHORITY.match(f.text[p.end : p.end + 40]) or re.search(
+                r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]):
+            out.append((2.5, p.kb_id, Found(f, "target.regional_authority", 0.7)))
+        elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
+              and not _swap_venue(f, p)):
+            out.append((1.0, p.kb_id, Found(f, "target.place", 0.4)))
+    return out
 
 
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
@@ -96,10 +128,11 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))
-            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and (
+            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
                     not m2.group().lstrip().lower().startswith("by")
                     or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
                 scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))
+        scored.extend((score * weight, -order, code, found) for score, code, found in _place_cues(f))
         if order == 0 and f.countries and f.countries[0].start == 0 and _DATELINE.match(f.text[f.countries[0].end :]):
             # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
             scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", 0.4)))
@@ -115,7 +148,7 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     for score, _, code, _ in scored:
         totals[code] = totals.get(code, 0) + score
     best = max(totals, key=lambda k: totals[k])
-    found = next(fd for _, _, code, fd in sorted(scored, reverse=True) if code == best)
+    found = next(fd for _, _, code, fd in sorted(scored, key=lambda t: t[:3], reverse=True) if code == best)
     return best, found
 
 

@@ -143,6 +143,18 @@ def test_corrections_survive_reingest_and_are_audited(store: Store) -> None:
     assert any(e.action == "edit" and e.why == "the plea was reported elsewhere" for e in store.audit(case.id))
 
 
+def test_an_edited_stage_shows_in_the_title_until_the_title_itself_is_edited(store: Store) -> None:
+    ingest_analyses([FEED, PAGE], store)
+    [case] = store.iter_cases(CaseQuery())
+    edited = edit_case(store, case.id, ["stage=convicted"], "the sentence was overturned", "ana")
+    assert (edited.stage, edited.title) == ("convicted", "Kevin Mallory — CN → US, convicted")
+    ingest_analyses([HANSEN], store)  # later ingests keep the corrected title
+    assert store.case(case.id).title == "Kevin Mallory — CN → US, convicted"
+    assert store.machine_case(case.id).title == "Kevin Mallory — CN → US, sentenced"
+    named = edit_case(store, case.id, ["title=The Leesburg case"], "house style", "ana")
+    assert edit_case(store, case.id, ["stage=charged"], "retrial", "ana").title == named.title == "The Leesburg case"
+
+
 @pytest.mark.parametrize(
     ("assignment", "why", "error"),
     [

@@ -90,7 +90,7 @@ class IngestSummary:
     articles: int = 0  # article-level units found in them
     stored: int = 0  # articles new to the database
     skipped: int = 0  # articles already stored by an earlier run
-    duplicates: int = 0  # near-duplicates of a stored article, stored but not linked again
+    duplicates: int = 0  # near-duplicates of a stored article: counted once, linked only for news
     relevant: int = 0  # stored articles about espionage
     mentions: int = 0  # case mentions linked into cases
     rejected: Counter[str] = field(default_factory=Counter)  # code -> count
@@ -196,6 +196,8 @@ def _store_analysis(analysis: Analysis, store: Store, cannot: set[tuple[str, str
     summary.stored += 1
     if original is not None:
         summary.duplicates += 1  # a copy of a stored story: counted once, its cases already linked
+        if analysis.relevance.is_espionage:
+            _link_news(analysis, store, cannot, summary)
         return
     if not analysis.relevance.is_espionage:
         return
@@ -210,6 +212,22 @@ def _source_of(article: Article) -> CaseSource:
                       published=article.published, site_name=article.site_name)
 
 
+def _link_news(analysis: Analysis, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary) -> None:
+    """Link the mentions of a near-duplicate that tell its case something new (an updated version).
+
+    A copy never starts a case (its story is already stored), and a mention that only repeats
+    what the case holds is left out, so identical copies change nothing.
+    """
+    from spyglass.link import adds_to, find_case
+
+    source = _source_of(analysis.article)
+    for mention in analysis.mentions:
+        chosen = find_case(mention, store.candidate_cases, cannot)
+        if chosen is not None and adds_to(mention, chosen[0]):
+            _grow_case(chosen[0], mention, source, store, summary)
+            summary.mentions += 1
+
+
 def _link_mention(
     mention: Mention, source: CaseSource, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary
 ) -> None:
@@ -222,7 +240,13 @@ def _link_mention(
         store.save_case(case, case_keys([mention]))
         summary.new_cases.add(case.id)
         return
-    found = chosen[0]
+    _grow_case(chosen[0], mention, source, store, summary)
+
+
+def _grow_case(found: Case, mention: Mention, source: CaseSource, store: Store, summary: IngestSummary) -> None:
+    """Add a mention to a stored case (machine values) and save it under its keys."""
+    from spyglass.link import case_from, case_keys
+
     mentions = [*store.mentions_of(found.id), mention]
     sources = {s.article_id: s for s in found.sources} | {source.article_id: source}
     store.save_case(case_from(mentions, sources, found.id), case_keys(mentions))

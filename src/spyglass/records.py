@@ -11,7 +11,8 @@ share one shape.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +38,7 @@ __all__ = [
     "CaseSource",
     "Case",
     "Correction",
+    "case_title",
 ]
 
 ArticleKind = Literal["page", "post", "feed_item", "teaser"]
@@ -227,3 +229,25 @@ class Correction(_Record):
     why: str
     who: str
     at: str  # ISO timestamp
+
+
+def case_title(facts: CaseFacts | Mapping[str, Any]) -> str:
+    """The title a case's facts give it: "Kevin Mallory — CN → US, sentenced".
+
+    A pure function of the facts, here next to ``Case`` so that linking (which names new cases)
+    and the store (which re-titles a case when an analyst corrects its facts) compose it alike.
+    """
+
+    def get(name: str) -> Any:
+        return facts.get(name) if isinstance(facts, Mapping) else getattr(facts, name, None)
+
+    names = list(get("accused_names") or ())
+    if names:
+        who = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+    else:
+        count, roles = get("accused_count"), list(get("roles") or ())
+        role = roles[0] if roles else "person"
+        who = f"{count} × {role}" if count and count > 1 else f"Unnamed {role}"
+    pair = f"{get('sponsor_country') or '?'} → {get('target_country') or '?'}"
+    stage = get("stage")
+    return f"{who} — {pair}" + (f", {stage}" if stage else "")

@@ -136,7 +136,8 @@ def test_case_edit_wins_and_is_audited(db: Path) -> None:
     case = _mallory(db)
     done = spyglass("case", "edit", case["id"], "--set", "stage=convicted", "--why", "plea deal reported", db=db)
     assert done.returncode == 0, done.stderr
-    assert _mallory(db)["stage"] == "convicted"
+    assert done.stdout.strip().endswith("US, convicted")  # the title follows the corrected stage
+    assert (_mallory(db)["stage"], _mallory(db)["title"][-9:]) == ("convicted", "convicted")
     again = spyglass("ingest", "--samples", db=db)
     assert again.returncode == 0 and _mallory(db)["stage"] == "convicted"
     shown = spyglass("case", "show", case["id"], db=db).stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from spyglass.link import case_from, case_id_for, timeline_of, title_of
-from spyglass.records import CaseSource, Payment
+from spyglass.records import CaseSource, Payment, case_title
 
 from .factories import mention
 
@@ -64,6 +64,13 @@ def test_titles() -> None:
     assert case_from([ARREST, SENTENCE], SOURCES).title == "Kevin Mallory — CN → US, sentenced"
     assert title_of({"accused_count": 4, "roles": ("soldier",), "target_country": "TW"}) == "4 × soldier — ? → TW"
     assert title_of({"accused_names": ("A B", "C D", "E F")}) == "A B, C D and 1 more — ? → ?"
+
+
+def test_the_title_is_the_shared_composition_of_the_case_facts() -> None:
+    """The store re-titles corrected cases with ``records.case_title``: it must equal what link builds."""
+    case = case_from([ARREST, SENTENCE], SOURCES)
+    assert case.title == case_title(case) == title_of(case.model_dump())
+    assert case_title(case.model_copy(update={"stage": "convicted"})) == "Kevin Mallory — CN → US, convicted"
 
 
 def test_majority_wins_and_ties_go_to_the_most_advanced_report() -> None:

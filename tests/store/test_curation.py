@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spyglass.errors import InputError, NotFoundError
-from spyglass.records import Correction
+from spyglass.records import Case, Correction, case_title
 from spyglass.store import CaseQuery, LinkRule, Store, Watch
 
 from .conftest import case
@@ -33,6 +33,52 @@ def test_corrections_win_over_resaved_machine_values(store: Store) -> None:
     assert [c.id for c in store.cases(CaseQuery(sponsor=("RU",))).items] == ["c1"]
     assert store.cases(CaseQuery()).facets["stage"] == {"sentenced": 1}
     assert [c.stage for c in store.iter_cases(CaseQuery())] == ["sentenced"]
+
+
+def _titled(case_id: str = "c1", **fields: object) -> Case:
+    """A case whose title linking composed from its facts (``records.case_title``)."""
+    plain = case(case_id, **fields)
+    return plain.model_copy(update={"title": case_title(plain)})
+
+
+@pytest.mark.parametrize(("corrections", "title"), [
+    ([("stage", "convicted")], "Chen Wei — CN → TW, convicted"),
+    ([("sponsor_country", "RU"), ("accused_names", ["Chen Wei", "Lin Hao"])], "Chen Wei, Lin Hao — RU → TW, arrested"),
+    ([("stage", None)], "Chen Wei — CN → TW"),
+    ([("title", "The Taipei harbour ring")], "The Taipei harbour ring"),
+    ([("title", "The Taipei harbour ring"), ("stage", "sentenced")], "The Taipei harbour ring"),
+    ([("stage", "sentenced"), ("title", "The Taipei harbour ring")], "The Taipei harbour ring"),
+])
+def test_a_composed_title_follows_corrected_facts_unless_the_title_is_corrected(
+    store: Store, corrections: list[tuple[str, object]], title: str
+) -> None:
+    store.save_case(_titled(), [])
+    assert store.case("c1").title == "Chen Wei — CN → TW, arrested"
+    for field, value in corrections:
+        store.add_correction(correction(field, value))
+    assert store.case("c1").title == title
+    assert [c.title for c in store.iter_cases(CaseQuery())] == [title]
+    assert store.cases(CaseQuery()).items[0].title == title
+    store.save_case(_titled(stage="charged"), [])  # a re-link: the title follows machine and corrected facts
+    shown = store.case("c1")
+    corrected_title = any(field == "title" for field, _ in corrections)
+    assert shown.title == (title if corrected_title else case_title(shown))
+    assert store.machine_case("c1").title == "Chen Wei — CN → TW, charged"
+
+
+def test_search_sees_the_title_of_corrected_facts(store: Store) -> None:
+    store.save_case(_titled(stage="sentenced", evidence={}), [])
+    assert store.search("convicted", kind="case") == []
+    store.add_correction(correction("stage", "convicted"))
+    [hit] = store.search("convicted", kind="case")
+    assert (hit.id, hit.title) == ("c1", "Chen Wei — CN → TW, convicted")
+    assert [c.id for c in store.cases(CaseQuery(text="convicted")).items] == ["c1"]
+
+
+def test_a_title_not_composed_from_the_facts_is_kept(store: Store) -> None:
+    store.save_case(case("c1", title="Imported: harbour ring"), [])
+    store.add_correction(correction("stage", "convicted"))
+    assert store.case("c1").title == "Imported: harbour ring"
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [

@@ -201,14 +201,24 @@ PERIODS = [
     ("The scheme ran from May 2016 to June 2018, prosecutors said.", 2024, (2016, 2018)),
     ("She was charged with passing information to a foreign agent between March and July 1988.", 2024, (1988, 1988)),
     ("Police caught him in October 2020 as he was handing a memory card to a diplomat.", 2024, (2020, 2020)),
-    # an open start ends with the dated arrest
-    ("He was recruited in 2016. Police arrested him in August 2019.", 2024, (2016, 2019)),
+    # an open start stays open unless the text ties the end to the arrest
+    ("He was recruited in 2016. Police arrested him in August 2019.", 2024, (2016, None)),
+    ("She had spied for Moscow since 2014, until her arrest. Police detained her in Riga in 2019.", 2024, (2014, 2019)),
+    ("In 2011 police arrested the couple, who had passed secrets to Havana from 1992 until their arrest.", 2024,
+     (1992, 2011)),
+    ("Their handler tasked them in June 2015; they collected reports until their arrest in March.", 2016, (2015, 2016)),
+    # a range is the spying's only when an act verb dates it, not a career or a legal step
+    ("She served as consul in Lyon from 2003 to 2007 and was charged with spying last year.", 2024, None),
+    ("Between May 2019 and his arrest in October 2022 he sent manuals to a Chinese officer.", 2024, (2019, 2022)),
+    ("The court found that between 2015 and 2018 she obtained trade secrets for a foreign state.", 2024,
+     (2015, 2018)),
+    ("He had begun working for Tehran's intelligence ministry in 2009, the court said.", 2024, (2009, None)),
     ("The plot began in May 2017, when he offered navy files to a foreign agent.", 2024, (2017, None)),
     # a weekday is resolved against the printed date
     ("Police caught him on Tuesday handing documents to a foreign officer.", 2021, (2021, 2021)),
     # a sentence about nobody in particular ties no years to this case
     ("Foreign services have stepped up recruitment attempts since 2019.", 2024, None),
-    ("His handler ordered him in March 2012 to report on the base. He was arrested in 2013.", 2024, (2012, 2013)),
+    ("His handler ordered him in March 2012 to report on the base. He was arrested in 2013.", 2024, (2012, None)),
     ("Prosecutors say the officer directed him in May 2021 to recruit a navy clerk.", 2024, (2021, None)),
 ]
 

@@ -6,6 +6,7 @@ from spyglass.link.cluster import best_case, find_case, link_all, merged, split_
 from spyglass.link.duplicates import (
     MAX_DISTANCE,
     MIN_JACCARD,
+    adds_to,
     duplicate_of,
     fingerprint_bands,
     hamming,
@@ -18,7 +19,7 @@ from spyglass.link.names import names_overlap, same_person
 
 __all__ = [
     "LINK_SCORE", "MAX_DISTANCE", "MIN_JACCARD", "Match",
-    "best_case", "find_case", "case_from", "case_id_for", "case_keys", "duplicate_of", "fingerprint_bands",
+    "adds_to", "best_case", "find_case", "case_from", "case_id_for", "case_keys", "duplicate_of", "fingerprint_bands",
     "hamming", "is_near_duplicate", "link_all", "lookup_keys", "match", "mention_key",
     "mention_keys", "merged", "name_keys", "names_overlap", "report_order", "same_person",
     "seed_of", "split_off", "timeline_of", "title_of", "token_jaccard", "undo_merge",

@@ -14,7 +14,7 @@ from typing import Any
 
 from spyglass.link.match import mention_key, sentence_bounds
 from spyglass.link.names import name_parts, same_person
-from spyglass.records import STAGE_ORDER, Case, CaseSource, Evidence, Mention, TimelineEvent
+from spyglass.records import STAGE_ORDER, Case, CaseSource, Evidence, Mention, TimelineEvent, case_title
 
 __all__ = ["case_from", "case_id_for", "seed_of", "timeline_of", "title_of", "report_order"]
 
@@ -151,17 +151,8 @@ def timeline_of(mentions: Iterable[Mention]) -> tuple[TimelineEvent, ...]:
 
 
 def title_of(facts: Mapping[str, Any]) -> str:
-    """A human title: "Kevin Mallory — CN → US, sentenced"."""
-    names = list(facts.get("accused_names") or ())
-    if names:
-        who = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
-    else:
-        count, roles = facts.get("accused_count"), list(facts.get("roles") or ())
-        role = roles[0] if roles else "person"
-        who = f"{count} × {role}" if count and count > 1 else f"Unnamed {role}"
-    pair = f"{facts.get('sponsor_country') or '?'} → {facts.get('target_country') or '?'}"
-    stage = facts.get("stage")
-    return f"{who} — {pair}" + (f", {stage}" if stage else "")
+    """A human title: "Kevin Mallory — CN → US, sentenced" (``records.case_title``, shared with the store)."""
+    return case_title(facts)
 
 
 def case_from(

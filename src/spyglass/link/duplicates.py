@@ -11,6 +11,10 @@ paragraph appended, the last 10% cut) moved the fingerprint by up to 9 bits, cut
 by up to 11; different stories were never closer than 15 bits and never shared more than 39%
 of their tokens, while edited copies kept 68% or more. Band lookup found 76-98% of those
 small-edit copies (5% of words replaced: only 5%, as simhash moves ~10 bits).
+
+A copy is stored and counted once, but an updated version may report news ("charged" becomes
+"sentenced"): ``adds_to`` says whether a copy's mention brings the case anything, so only
+such mentions are linked and identical copies change nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from spyglass.records import Article
+from spyglass.records import STAGE_ORDER, Article, CaseFacts, Mention
 
 __all__ = [
     "MAX_DISTANCE",
@@ -29,6 +33,7 @@ __all__ = [
     "token_jaccard",
     "is_near_duplicate",
     "duplicate_of",
+    "adds_to",
 ]
 
 MAX_DISTANCE = 12  # bits out of 64; edited copies measured <= 11, different stories >= 15
@@ -100,3 +105,13 @@ def duplicate_of(article: Article, candidates: Iterable[Article]) -> str | None:
         return None
     best = min(found, key=lambda c: (hamming(article.fingerprint, c.fingerprint), c.id))
     return best.id
+
+
+def adds_to(mention: Mention, case: CaseFacts) -> bool:
+    """True when the mention reports a more advanced stage or states a field the case lacks."""
+    if mention.stage is not None and (case.stage is None or STAGE_ORDER[mention.stage] > STAGE_ORDER[case.stage]):
+        return True
+    return any(
+        getattr(mention, name) not in (None, ()) and getattr(case, name) in (None, ())
+        for name in CaseFacts.model_fields
+    )

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pydantic import ValidationError
 
 from spyglass.errors import InputError
-from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction
+from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction, case_title
 
 __all__ = [
     "now", "normal_time", "redacted", "fingerprint_bands", "band_keys", "query_words", "fts5_query",
@@ -160,10 +160,16 @@ def checked_correction(machine: Case, correction: Correction) -> None:
 
 
 def apply_corrections(machine: Case, corrections: list[Correction]) -> Case:
-    """Machine values overlaid with corrections, oldest first so the latest one wins."""
+    """Machine values overlaid with corrections, oldest first so the latest one wins.
+
+    A title that linking composed from the facts (``records.case_title``) is composed again
+    from the corrected facts, so "sentenced" in a title never contradicts a corrected stage;
+    a title the analyst corrected, or one that was not composed (an import), stays as it is.
+    """
     if not corrections:
         return machine
     data = json.loads(machine.model_dump_json())
+    title_corrected = False
     for correction in corrections:
         trial = {**data, correction.field: correction.value}
         try:
@@ -171,4 +177,8 @@ def apply_corrections(machine: Case, corrections: list[Correction]) -> Case:
         except ValidationError:
             continue  # checked on entry; skip rather than hide the whole case if rules change
         data = trial
-    return Case.model_validate(data)
+        title_corrected |= correction.field == "title"
+    corrected = Case.model_validate(data)
+    if title_corrected or machine.title != case_title(machine):
+        return corrected
+    return corrected.model_copy(update={"title": case_title(corrected)})

@@ -15,6 +15,9 @@ SPY_ACT = cue("period.spy_act")
 PERIOD_RULES = cues("period.between", "period.months", "period.dash", "period.in_and", "period.since",
                     "period.recruited")
 PERIOD_END = cue("period.end")
+# "until their arrest", with no year: the arrest dated elsewhere in the text ends the spying.
+_UNTIL_ARREST = cue("period.until_arrest")
+_MONTH_AFTER = cue("period.month_after")
 # "For nearly five years, until his arrest in January 2012": the start is the end minus the years.
 PERIOD_SPAN_UNTIL = cue("period.span_until")
 _RANGE_RULES = ("period.between", "period.months", "period.dash", "period.in_and")
@@ -39,21 +42,31 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
 SPY_VERB = cue("period.spy_verb")
 # "arrested in 2021 while handing over documents": caught in the act, the year is an act's year.
 _CAUGHT_IN_ACT = cue("period.caught_in_act")
+# "arrested at the last drop site, in October 2021": caught at a handover, the year is an act's.
+_CAUGHT_AT = cue("period.caught_at")
 # "handed the files to prosecutors": a step towards the authorities, not an act of spying.
 _TO_AUTHORITY = cue("period.to_authority")
 # "born in 1975", "at the age of": a year or number that is not the acts'.
 _BORN_BEFORE = cue("period.born_before")
 
 
-def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int) -> bool:
-    """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step."""
+def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[int, int] = (0, 0)) -> bool:
+    """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step
+    (steps inside ``skip``, the dating phrase itself, do not count)."""
     acts = [m for m in SPY_VERB.finditer(f.text, lo, hi) if not _TO_AUTHORITY.match(f.text, m.end())]
     if not acts:
         return False
-    steps = [h for h in f.stages if lo <= h.start < hi]
+    steps = [h for h in f.stages if lo <= h.start < hi and not skip[0] <= h.start < skip[1]]
     dist = min(abs(pos - (m.end() if m.end() <= pos else m.start())) for m in acts)
     step_dist = min((abs(pos - (h.end if h.end <= pos else h.start)) for h in steps), default=10**6)
     return dist < step_dist
+
+
+def _tied_range(f: SentenceFacts, start: int, end: int) -> bool:
+    """Whether a range at [start, end) dates an act: an act verb of its clause is nearer to it
+    than any legal step outside it ("ambassador from 2000 to 2002" has none: a career;
+    "between May 2019 and his arrest in 2022 he sent" has one)."""
+    return _act_before_step(f, *_clause(f.text, start), start, skip=(start, end))
 
 
 def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], Found | None]:
@@ -70,7 +83,8 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
             relative = end < 0
             end = abs(end)
             lo, hi = _clause(f.text, start)
-            caught = _CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)
+            caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
+                _CAUGHT_AT.search(f.text, lo, start)
             if not (_act_before_step(f, lo, hi, start) or caught):
                 continue
             before = f.text[max(lo, start - 70) : start]
@@ -113,7 +127,7 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
         start, _end, f, rule = hit
         if not (published_year and start > published_year):
             end = _period_end(facts, start)
-            return (start, end if end is not None else _arrest_year(facts, start)), Found(f, rule, 0.6)
+            return (start, end if end is not None else _arrest_year(facts, start, published_year)), Found(f, rule, 0.6)
     if not years:
         return None, None
     low = min(y for y, _ in years)
@@ -124,7 +138,7 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
     starts_only = all(k == "start" for y, k in years if y == low) and not [y for y in closing if y > low]
     high = max(closing) if closing and not starts_only else None
     if high is None and starts_only:
-        high = _arrest_year(facts, low)
+        high = _arrest_year(facts, low, published_year)
     return (low, high), found
 
 
@@ -142,8 +156,8 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
             if (rule in _RANGE_RULES) != ranges:
                 continue
             for m in pattern.finditer(f.text):
-                if rule == "period.in_and" and not _act_before_step(f, *_clause(f.text, m.start()), m.start()):
-                    continue
+                if rule != "period.recruited" and not _tied_range(f, m.start(), m.end()):
+                    continue  # "ambassador to Bolivia from 2000 to 2002": a career, not the spying
                 start = _year(m.group("a"))
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
@@ -156,17 +170,30 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
     return None
 
 
-def _arrest_year(facts: list[SentenceFacts], start: int) -> int | None:
-    """The year of the accused's arrest, when the text dates it ("arrested in September 2020"):
-    spying that began and was never said to stop went on until the arrest."""
+def _arrest_year(facts: list[SentenceFacts], start: int, published_year: int | None) -> int | None:
+    """The year of the accused's arrest, when the text ties the end of the spying to it ("until
+    their arrest") and dates the arrest ("arrested in September 2020", "En 2009, el FBI
+    detuvo"; a month alone is resolved against the printed year). An open start with no such
+    tie stays open ("recruited in 2015" -> [2015, null])."""
+    ties = {(f.index, m.start()): m.end() for f in facts for m in _UNTIL_ARREST.finditer(f.text)}
+    if not ties:
+        return None
+    if published_year and published_year >= start and any(
+            _MONTH_AFTER.match(f.text, end) for (i, _), end in ties.items() for f in facts if f.index == i):
+        return published_year  # "until their arrest in April", no year printed
     for f in facts:
         for h in f.stages:
-            if h.kb_id != "arrested":
-                continue
+            if h.kb_id != "arrested" or any(i == f.index and a <= h.start < b for (i, a), b in ties.items()):
+                continue  # the "until their arrest" itself does not date the arrest
             lo, hi = _clause(f.text, h.start)
-            years = [int(q.value) for q in f.years if lo <= q.start < hi and q.start > h.start]  # type: ignore[call-overload]
-            if years and years[0] >= start:
-                return years[0]
+            after = [int(q.value) for q in f.years if h.start < q.start < hi]  # type: ignore[call-overload]
+            before = [int(q.value) for q in f.years if lo <= q.start < h.start]  # type: ignore[call-overload]
+            if after or before:
+                year = (after or before[::-1])[0]
+                if year >= start:
+                    return year
+            elif published_year and published_year >= start and _MONTH_AFTER.match(f.text, h.end):
+                return published_year  # "until their arrest in April", no year printed
     return None
 
 

@@ -67,6 +67,13 @@ TERMS = [
     ("She was jailed for three years after admitting she had spied for Iran.", (36, 36)),
     ("Article 12 punishes espionage with fifteen years of imprisonment.", None),
     ("- Lena Vogel, 41, the courier — 6 years and 8 months;", (80, 80)),
+    # a term for another crime, and a span of time after the arrest, are not the espionage term
+    ("Back in 2009 he had been jailed for four years for drug trafficking; now he got eight years for spying.",
+     (96, 96)),
+    ("A court jailed her for six years for spying, more than two years after she was detained.", (72, 72)),
+    # an appeal that cuts a single accused's term replaces the first one
+    ("A district court jailed him for 14 years in 2022. The appeal court reduced the term to 12 years.",
+     (144, 144)),
 ]
 
 
@@ -122,7 +129,31 @@ NATIONALITY = [
     ("Police arrested a Laotian man along with two Thais who helped him.", ["LA", "TH"]),
     ("The court jailed a Swedish-Iranian physician for spying.", ["SE", "IR"]),
     ("He took money from a Cuban intelligence officer and was sentenced.", []),
+    # diplomats are counterparts unless they are the ones expelled
+    ("Prosecutors said two Austrian diplomats had received the reports he wrote.", []),
+    # a speaker described by a relative clause, and anyone at all, are not the accused
+    ("A former Hungarian ambassador who served in Beijing said the case was damaging.", []),
+    ("The defence warned that every Vietnamese student could now be treated as a spy.", []),
+    # "national" as an adjective, and an institution in a shouted opening
+    ("He was charged with passing U.S. national defense information to China.", []),
+    ("A FORMER CANADIAN NAVY officer was arrested for spying.", []),
 ]
+
+
+GERMAN_NATIONALITY = [
+    ("Die Polizei nahm am Montag zwei Russen fest, die Kasernen ausgespäht haben sollen.", ["RU"]),
+    # a capitalised nationality after a count is a noun: the people themselves
+    ("Festgenommen wurden zudem drei Deutsche, die für den MSS gearbeitet haben sollen.", ["DE"]),
+    ("Der Prozess gegen einen Deutschen beginnt im Mai.", ["DE"]),
+    # before a noun it names an institution
+    ("Die Deutsche Bundesbank äußerte sich nicht.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), GERMAN_NATIONALITY)
+def test_german_nationality_nouns(text: str, codes: list[str]) -> None:
+    facts = [facts_of(i, s, lang="de") for i, s in enumerate(sentences_in(text))]
+    assert fields.nationality_of(facts)[0] == codes
 
 
 @pytest.mark.parametrize(("text", "codes"), NATIONALITY)
@@ -203,6 +234,8 @@ PERIODS = [
     ("Police caught him in October 2020 as he was handing a memory card to a diplomat.", 2024, (2020, 2020)),
     # an open start stays open unless the text ties the end to the arrest
     ("He was recruited in 2016. Police arrested him in August 2019.", 2024, (2016, None)),
+    ("She began spying for Moscow in 1990 and kept at it until FBI agents arrested her in May 2004.", 2024,
+     (1990, 2004)),
     ("She had spied for Moscow since 2014, until her arrest. Police detained her in Riga in 2019.", 2024, (2014, 2019)),
     ("In 2011 police arrested the couple, who had passed secrets to Havana from 1992 until their arrest.", 2024,
      (1992, 2011)),

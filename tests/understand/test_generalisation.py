@@ -156,6 +156,23 @@ CASES: list[tuple[str, str, str, dict[str, object]]] = [
      "information that led to the arrest of at least a dozen of the agency's informants. Jerome Ho, 55, and "
      "his wife, Lisa, had been paid more than $800,000.",
      {"names": "Ho", "sponsor": "CN", "target": "US", "stage": "sentenced", "count": 2}),
+    ("career-years-not-period", "Former consul jailed for spying for Russia",
+     "A former honorary consul who served in Marseille from 2006 to 2011 was jailed for seven years on "
+     "Thursday for passing defence documents to Russian intelligence. Prosecutors said Bernard Lacaze, 68, "
+     "had been recruited in 2014.",
+     {"names": "Lacaze", "sponsor": "RU", "stage": "sentenced", "target": "FR", "months": (84, 84),
+      "period": (2014, None)}),
+    ("range-to-arrest", "Navy technician sentenced for selling ship plans to China",
+     "A federal judge in Norfolk sentenced Kyle Brandt, a Navy technician, to 96 months in prison on Tuesday. "
+     "Between June 2020 and his arrest in March 2023 he sent photographs of ship plans to a Chinese "
+     "intelligence officer in exchange for $21,000.",
+     {"names": "Brandt", "sponsor": "CN", "target": "US", "stage": "sentenced", "months": (96, 96),
+      "period": (2020, 2023)}),
+    ("appeal-cut-term", "Appeal court cuts spy's sentence",
+     "An appeal court in Tallinn on Monday reduced the sentence of Viktor Saar, an Estonian citizen convicted "
+     "of spying for Russia's FSB, to eight years. A lower court had jailed him for ten years in 2023.",
+     {"names": "Saar", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (96, 96),
+      "nationality": ["EE"]}),
 ]
 
 

@@ -213,7 +213,8 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     put("accused_count", count, found)
     roles, found = fields.roles_of(facts)
     put("roles", tuple(roles), found)
-    months, found = fields.sentence_months_of(facts, count)
+    # two accused named: a life term is one person's, not the whole proceeding's
+    months, found = fields.sentence_months_of(facts, count if len(names) < 2 else max(count or 0, len(names)))
     put("sentence_months", months, found)
     payments, found = fields.payments_of(facts)
     put("payments", tuple(Payment(amount=a, currency=c) for a, c in payments), found)

@@ -23,6 +23,7 @@ _INSTITUTION = cue("nationality.institution")
 _NOT_ACCUSED_NOUNS = frozenset({"resident", "spy", "agent", "people", "lawyer", "president", "judge", "prosecutor",
                                 "authority", "investigator", "police", "minister"})
 _EXPELLED_NOUNS = frozenset({"official", "diplomat", "consul", "attaché", "officer", "ambassador"})
+_DIPLOMAT_NOUNS = frozenset({"diplomat", "consul", "attaché", "ambassador"})
 _COUNTERPART_BEFORE = cue("nationality.counterpart_before")
 # "a meeting with Ivan Petrov, a Soviet embassy official": the nationality of the counterpart.
 _COUNTERPART_NAMED = cue("nationality.counterpart_named")
@@ -57,6 +58,19 @@ _SPEAKER_AFTER = cue("nationality.speaker_after")
 _NATIONALITY_FORMS = frozenset({"adjective", "demonym", "citizen"})
 
 
+_GENERIC_BEFORE = cue("nationality.generic_before")
+_NOT_A_NOUN_AFTER = cue("nationality.national_adjective_after")
+_COUNT_BEFORE = cue("nationality.count_before")
+_NO_NOUN_AFTER = cue("nationality.no_noun_after")
+
+
+def _german_noun(text: str, hit: Hit) -> bool:
+    """A German nationality word capitalised inside a sentence after a count or an article and
+    before no noun ("drei Deutsche", "der Russe"): German capitalises it only as a noun."""
+    return (hit.rule.split(".")[1:2] == ["de"] and hit.text[:1].isupper() and hit.start > 0
+            and bool(_COUNT_BEFORE.search(text, 0, hit.start)) and bool(_NO_NOUN_AFTER.match(text, hit.end)))
+
+
 def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     """Whether the nationality word at ``hit`` is given to a person of the story."""
     if form_of(hit) == "capital":
@@ -69,10 +83,17 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return False
     if _COUNTERPART_BEFORE.search(before) or _COUNTERPART_NAMED.search(text[max(0, hit.start - 70) : hit.start]):
         return False
-    if _CITIZEN_BEFORE.search(before) or _PASSPORT.match(after):
+    if _GENERIC_BEFORE.search(before):
+        return False  # "any Chinese citizen who meets a diplomat": anyone, not the accused
+    passport = _PASSPORT.match(after)
+    if passport and _NOT_A_NOUN_AFTER.match(after, passport.end()):
+        return False  # "U.S. national defense information": "national" is an adjective here
+    if _CITIZEN_BEFORE.search(before) or passport:
         return True
     if form_of(hit) not in _NATIONALITY_FORMS:
         return False
+    if _german_noun(text, hit):
+        return True  # "drei Deutsche – Thomas R., ... – festgenommen": a nationality used as a noun
     if _DEMONYM_AS_PERSON.match(after) and form_of(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):
         return True  # "Singaporean Dickson Yeo jailed", "a Singaporean who ..."
     m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
@@ -83,11 +104,13 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     if any(_MID_STOP.fullmatch(w) for w in mid):
         return False  # a verb or a count between them: "Sweden expelled three Russian diplomats"
     words = mid + m.group("noun").split()
-    if not shouting and any(w[:1].isupper() and _INSTITUTION.match(w) for w in words):
+    if any((shouting or w[:1].isupper()) and _INSTITUTION.match(w) for w in words):
         return False  # "a New Zealand Army private", "U.S. District Judge": an institution, not a nationality
     noun = _singular(m.group("noun"))
     if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
         return False
+    if noun in _DIPLOMAT_NOUNS and not expelled:
+        return False  # "meetings with Japanese diplomats": diplomats are counterparts unless expelled
     if m.group("noun").lower() == "officials" and not expelled:
         return False  # "British officials warned": the authorities, unless officials are expelled
     if _SPEAKER_AFTER.match(after[1 + m.end() :]):

@@ -56,7 +56,9 @@ def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[i
     acts = [m for m in SPY_VERB.finditer(f.text, lo, hi) if not _TO_AUTHORITY.match(f.text, m.end())]
     if not acts:
         return False
-    steps = [h for h in f.stages if lo <= h.start < hi and not skip[0] <= h.start < skip[1]]
+    ties = [(m.start(), m.end()) for m in _UNTIL_ARREST.finditer(f.text, lo, hi)]  # "until his arrest" ends a period
+    steps = [h for h in f.stages if lo <= h.start < hi and not skip[0] <= h.start < skip[1]
+             and not any(a <= h.start < b for a, b in ties)]
     dist = min(abs(pos - (m.end() if m.end() <= pos else m.start())) for m in acts)
     step_dist = min((abs(pos - (h.end if h.end <= pos else h.start)) for h in steps), default=10**6)
     return dist < step_dist

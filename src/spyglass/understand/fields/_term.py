@@ -29,10 +29,22 @@ _LIST_ITEM = cue("term.list_item")
 _LIST_TERM_BEFORE = cue("term.list_term_before")
 
 
+# "five years for trying to smuggle pills": a term for another crime, not for the spying.
+_OTHER_CRIME_AFTER = cue("term.other_crime_after")
+# "the appeal court reduced the sentence to 29 years": the term that replaces the first one.
+_REDUCED_BEFORE = cue("term.reduced_before")
+
+
+def _is_reduced(f: SentenceFacts, start: int) -> bool:
+    return bool(_REDUCED_BEFORE.search(f.text[max(0, start - 110) : start]))
+
+
 def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = window(f.text, start, end, 70, 30)
-    if TERM_BLOCK_AFTER.match(after):
+    if TERM_BLOCK_AFTER.match(after) or _OTHER_CRIME_AFTER.match(f.text[end : end + 90]):
         return False
+    if _is_reduced(f, start):
+        return True
     if _LIST_ITEM.match(f.text) and _LIST_TERM_BEFORE.search(before):
         return True
     if _AGE_AFTER.search(f.text[end:]):
@@ -68,6 +80,7 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
     """
     exact: list[tuple[object, Found]] = []
     rough: list[tuple[object, Found]] = []
+    reduced: list[tuple[object, Found]] = []
     for f in facts:
         for q in f.durations:
             if q.value == "life":
@@ -77,7 +90,10 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
                 continue
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
             (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75)))
-    chosen = exact or rough
+            if not weak and _is_reduced(f, q.start):
+                reduced.append(exact[-1])
+    # one accused whose term an appeal changed: the new term replaces the first one
+    chosen = reduced if reduced and (count is None or count <= 1) else exact or rough
     if not chosen:
         return None, None
     lows = [end for end, _ in chosen]

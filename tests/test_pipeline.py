@@ -51,6 +51,14 @@ HANSEN = _analysis("page-2", HANSEN_TEXT, "2019-09-24",
                         sentence_months=(120, 120)))
 COPY = _analysis("copy-1", "Updated: " + PAGE_TEXT, "2019-05-18",
                  dict(accused_names=("Mallory",), target_country="US", stage="sentenced"))
+UPDATED_TEXT = FEED_TEXT + " Update: Mallory was later sentenced to twenty years in prison."
+# an updated version of FEED (a near-duplicate) reporting the next step of the proceeding
+UPDATE = _analysis("feed-1-update", UPDATED_TEXT, "2019-05-17",
+                   dict(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
+                        stage="sentenced", sentence_months=(240, 240)))
+# a syndicated copy of FEED that reports nothing the case lacks
+SYNDICATED = _analysis("feed-1-copy", "Wire: " + FEED_TEXT, "2017-06-23",
+                       dict(accused_names=("Mallory",), sponsor_country="CN", target_country="US", stage="charged"))
 OFF_TOPIC = _analysis("sport-1", "A drone flew over a football training session.", "2024-07-25", espionage=False)
 BROKEN = Rejected(source="broken.bin", code="binary", reason="not text")
 ALL: list[Analysis | Rejected] = [FEED, PAGE, HANSEN, COPY, OFF_TOPIC, BROKEN]
@@ -112,6 +120,36 @@ def test_summary_counts_everything_once(store: Store) -> None:
     assert dict(summary.rejected) == {"binary": 1}
     assert (len(summary.new_cases), len(summary.updated_cases)) == (2, 0)
     assert store.counts()["cases"] == 2 and store.counts()["duplicates"] == 1
+
+
+def test_an_updated_version_of_a_story_adds_its_new_stage_but_counts_once(store: Store) -> None:
+    summary = ingest_analyses([FEED, UPDATE], store)
+    assert (summary.stored, summary.duplicates, summary.relevant, summary.mentions) == (2, 1, 1, 2)
+    [case] = store.iter_cases(CaseQuery())
+    assert [(e.stage, e.date) for e in case.timeline] == [("charged", "2017-06-22"), ("sentenced", "2019-05-17")]
+    assert (case.stage, case.sentence_months, case.title) == ("sentenced", (240, 240), "Kevin Mallory — CN → US, sentenced")
+    assert store.counts()["duplicates"] == 1 and store.counts()["cases"] == 1
+    assert [h.id for h in store.search("Leesburg", kind="article")] == ["feed-1"]  # the copy stays out of search
+
+
+@pytest.mark.parametrize("copies", [[SYNDICATED], [COPY], [SYNDICATED, COPY]])
+def test_copies_that_add_nothing_change_nothing(tmp_path: Path, copies: list[Analysis]) -> None:
+    dumps = []
+    for name, found in (("plain", [FEED, PAGE]), ("copied", [FEED, PAGE, *copies])):
+        with_store = open_store(str(tmp_path / f"{name}.db"))
+        summary = ingest_analyses(found, with_store)
+        assert (summary.duplicates, summary.mentions) == (len(found) - 2, 2)
+        dumps.append(_dump(with_store))
+        with_store.close()
+    assert dumps[0] == dumps[1]
+
+
+def test_reingesting_an_update_changes_nothing(store: Store) -> None:
+    ingest_analyses([FEED, UPDATE, SYNDICATED], store)
+    before = (_dump(store), store.counts(), len(store.audit()))
+    again = ingest_analyses([FEED, UPDATE, SYNDICATED], store)
+    assert (again.stored, again.mentions, len(again.updated_cases)) == (0, 0, 0)
+    assert (_dump(store), store.counts(), len(store.audit())) == before
 
 
 def test_ingesting_twice_changes_nothing(store: Store) -> None:

@@ -103,6 +103,9 @@ def test_two_bundled_reports_of_mallory_are_one_case_with_a_two_step_timeline(sa
 def test_cases_filters_and_table(sample_db: Path) -> None:
     assert _mallory(sample_db)["id"] in {c["id"] for c in _cases(sample_db, "--sponsor", "cn", "--target", "US")}
     assert _cases(sample_db, "--sponsor", "ZZ") == []
+    mallory = _mallory(sample_db)
+    named = _cases(sample_db, "--person", mallory["accused_names"][0].upper())
+    assert [c["id"] for c in named] == [mallory["id"]]
     assert all(c["stage"] == "sentenced" for c in _cases(sample_db, "--stage", "sentenced"))
     table = spyglass("cases", "--limit", "3", db=sample_db)
     assert table.returncode == 0 and "of" in table.stdout.splitlines()[-1]

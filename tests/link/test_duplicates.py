@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.link import MAX_DISTANCE, duplicate_of, fingerprint_bands, hamming, is_near_duplicate
+from spyglass.link import (
+    MAX_DISTANCE,
+    adds_to,
+    case_from,
+    duplicate_of,
+    fingerprint_bands,
+    hamming,
+    is_near_duplicate,
+)
 
-from .factories import article
+from .factories import article, mention
 
 STORY = (
     "A former CIA officer was sentenced on Friday to 20 years in prison for selling classified "
@@ -79,3 +87,24 @@ def test_duplicate_of_picks_the_closest_candidate() -> None:
     unrelated = article("other", OTHER)
     assert duplicate_of(article("copy", STORY), [unrelated, updated, original]) == "orig"
     assert duplicate_of(article("new", OTHER + " More."), [original]) is None
+
+
+CHARGED = case_from([mention("orig", accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
+                             stage="charged")], {})
+
+
+@pytest.mark.parametrize(
+    ("label", "facts", "expected"),
+    [
+        ("same facts", dict(accused_names=("Kevin Mallory",), sponsor_country="CN", stage="charged"), False),
+        ("shorter name, earlier stage", dict(accused_names=("Mallory",), stage="arrested"), False),
+        ("nothing stated", {}, False),
+        ("more advanced stage", dict(accused_names=("Mallory",), stage="sentenced"), True),
+        ("an outcome", dict(stage="acquitted"), True),
+        ("a sentence the case lacks", dict(accused_names=("Mallory",), sentence_months=(240, 240)), True),
+        ("a service the case lacks", dict(sponsor_service="MSS"), True),
+        ("another sponsor is no news", dict(sponsor_country="RU", stage="charged"), False),
+    ],
+)
+def test_a_copy_adds_to_a_case_only_with_a_later_stage_or_a_missing_field(label: str, facts: dict, expected: bool) -> None:
+    assert adds_to(mention("copy", **facts), CHARGED) is expected, label

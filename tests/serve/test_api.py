@@ -35,6 +35,8 @@ def assert_error(response: httpx.Response, status: int, code: str) -> None:
     ("?year=2025", {"case-tw-soldiers", "case-plain-3"}),
     ("?q=soldiers", {"case-tw-soldiers"}),
     ("?q=Berlin", {"case-xss"}),
+    ("?person=%3CIMG%20SRC%3Dx%20onerror%3Dalert(1)%3E", {"case-xss"}),  # a whole accused name, any case
+    ("?person=Nobody&sponsor=RU", set()),
 ])
 def test_cases_filters(client: httpx.Client, query: str, expected_ids: set[str]) -> None:
     body = client.get("/api/v1/cases" + query).json()
@@ -80,6 +82,19 @@ def test_stats(client: httpx.Client) -> None:
     body = client.get("/api/v1/stats").json()
     assert body["counts"]["cases"] == len(dataset.cases())
     assert {(s["year"], s["value"]) for s in body["reported"]} == {(2023, 48), (2024, 64)}
+
+
+def test_people_are_entities_with_case_counts(client: httpx.Client) -> None:
+    rows = client.get("/api/v1/entities", params={"kind": "person"}).json()
+    assert [(r["kind"], r["id"], r["name"], r["cases"]) for r in rows] == [
+        ("person", "<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>", 1)]
+    everything = client.get("/api/v1/entities").json()
+    assert {r["kind"] for r in everything} == {"country", "service", "person"}
+
+
+def test_the_person_page_lists_the_cases_naming_them(client: httpx.Client) -> None:
+    page = client.get("/people/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", headers={"accept": "text/html"}).text
+    assert f"/cases/{dataset.XSS_CASE}" in page and f"/cases/{dataset.TAIWAN_CASE}" not in page
 
 
 @pytest.mark.parametrize(("kind", "expected"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spyglass.errors import NotFoundError
-from spyglass.records import Case, Rejected, Stat
+from spyglass.records import Case, Correction, Rejected, Stat
 from spyglass.store import CaseQuery, Store, fingerprint_bands
 
 from .conftest import analysis, article, case, evidence, mention
@@ -121,6 +121,11 @@ def filled(store: Store) -> Store:
     (CaseQuery(text="'; DROP TABLE cases; --"), []),
     (CaseQuery(text='"*'), []),
     (CaseQuery(text="   "), ["c2", "c3", "c1", "c4"]),
+    (CaseQuery(person="ivan  PETROV"), ["c3"]),  # an accused name, whatever its case and spacing
+    (CaseQuery(person="Chen Wei", sponsor=("CN",)), ["c2", "c1"]),
+    (CaseQuery(person="Chen Wei", text="treason"), []),
+    (CaseQuery(person="Petrov"), []),  # the whole name, not a word of it
+    (CaseQuery(person=" "), ["c2", "c3", "c1", "c4"]),
     (CaseQuery(sort="first_reported"), ["c2", "c1", "c3", "c4"]),
     (CaseQuery(sort="-first_reported"), ["c3", "c1", "c2", "c4"]),
     (CaseQuery(sort="stage"), ["c1", "c3", "c2", "c4"]),
@@ -170,6 +175,23 @@ def test_dashboard_counts(filled: Store) -> None:
 
 HOSTILE = ['"', "*", "NEAR(", "'; DROP TABLE articles; --", "a OR b AND NOT c", "title:spy", "^spy",
            "spy*", "(", ")", "-", "\\", "%", "_", "\x00", "", "   ", "😀", "NEAR(spy china, 5)", "AND", "''"]
+
+
+def test_people_are_counted_by_name_over_the_filtered_cases(filled: Store) -> None:
+    assert [(r.value, r.count) for r in filled.people()] == [("Chen Wei", 3), ("Ivan Petrov", 1)]
+    assert [(r.value, r.count) for r in filled.people(query=CaseQuery(target=("DE",)))] == [
+        ("Chen Wei", 1), ("Ivan Petrov", 1)]
+    assert [r.value for r in filled.people(limit=1)] == ["Chen Wei"]
+    assert filled.cases(CaseQuery(person="chen wei")).facets["sponsor"] == {"CN": 2}
+
+
+def test_the_person_filter_sees_corrected_names_and_forgets_deleted_cases(filled: Store) -> None:
+    filled.add_correction(Correction(case_id="c3", field="accused_names", value=["Iwan Petrow", "Anna K."],
+                                     why="court spelling", who="ana", at="2026-01-02T00:00:00.000000+00:00"))
+    assert [c.id for c in filled.cases(CaseQuery(person="Ivan Petrov")).items] == []
+    assert [c.id for c in filled.iter_cases(CaseQuery(person="iwan petrow"))] == ["c3"]
+    filled.delete_case("c1")
+    assert [(r.value, r.count) for r in filled.people()] == [("Chen Wei", 2), ("Anna K.", 1), ("Iwan Petrow", 1)]
 
 
 def test_any_search_string_is_valid(filled: Store) -> None:

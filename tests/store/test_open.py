@@ -106,4 +106,34 @@ def test_a_version_1_database_is_upgraded_with_its_data(store_url: str, monkeypa
     assert [c.id for c in upgraded.cases(CaseQuery(text="Kaohsiung")).items] == ["c1"]  # article text backfilled
     assert [h.id for h in upgraded.search("Chen Wei", kind="case")] == ["c1"]  # case index rebuilt
     assert upgraded.cases(CaseQuery(sponsor=("CN",), year=2024)).total == 1
+    assert [c.id for c in upgraded.cases(CaseQuery(person="chen wei")).items] == ["c1"]  # names filled in
+    upgraded.close()
+
+
+def test_an_upgrade_composes_the_titles_of_corrected_cases_again(store_url: str) -> None:
+    """Corrections made before titles followed them: the upgrade re-titles those cases once."""
+    from spyglass.records import Correction, case_title
+    from spyglass.store import CaseQuery
+
+    from .conftest import case
+
+    machine = case("c1")
+    machine = machine.model_copy(update={"title": case_title(machine)})
+    old = open_store(store_url)
+    old.save_case(machine, [])
+    old.add_correction(Correction(case_id="c1", field="stage", value="convicted", why="plea", who="ana",
+                                  at="2026-01-01T00:00:00.000000+00:00"))
+    # back to what version 4 stored: the corrected stage under the machine title, no case_people
+    stale = machine.model_copy(update={"stage": "convicted"})
+    for sql, params in (("UPDATE case_docs SET data = ?", (stale.model_dump_json(),)),
+                        ("DROP TABLE case_people", ()), ("DELETE FROM schema_version WHERE version >= 5", ())):
+        old._exec(sql, params)  # type: ignore[attr-defined]
+    assert old.case("c1").title == "Chen Wei — CN → TW, arrested"
+    old.close()
+    upgraded = open_store(store_url)
+    assert upgraded.case("c1").title == "Chen Wei — CN → TW, convicted"
+    assert [h.title for h in upgraded.search("convicted", kind="case")] == ["Chen Wei — CN → TW, convicted"]
+    assert [c.id for c in upgraded.cases(CaseQuery(person="Chen Wei")).items] == ["c1"]
+    assert upgraded.corrections("c1") == [Correction(case_id="c1", field="stage", value="convicted", why="plea",
+                                                     who="ana", at="2026-01-01T00:00:00.000000+00:00")]
     upgraded.close()

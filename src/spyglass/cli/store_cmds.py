@@ -156,6 +156,7 @@ def cases(
     stage: Annotated[list[str] | None, typer.Option("--stage", help="stage reached, repeatable")] = None,
     year: Annotated[int | None, typer.Option("--year", help="a year the case was reported or active in")] = None,
     text: Annotated[str | None, typer.Option("--text", help="words the case or its articles contain")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="an accused person's whole name, any case")] = None,
     sort: Annotated[str, typer.Option("--sort", help="last_reported, first_reported, stage, sponsor, target; - for descending")] = "-last_reported",
     limit: Annotated[int | None, typer.Option("--limit", help="most cases to list (table: 50; jsonl: all)")] = None,
     offset: Annotated[int, typer.Option("--offset", help="cases to skip")] = 0,
@@ -165,7 +166,7 @@ def cases(
     """List cases matching filters, newest report first."""
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r}", "use --format table or --format jsonl")
-    query = _query(sponsor, target, service, stage, year, text, sort, limit or 50, offset)
+    query = _query(sponsor, target, service, stage, year, text, sort, limit or 50, offset, person)
     with _opened(db) as store:
         if fmt == "jsonl":
             _print_jsonl(store, query, limit)
@@ -175,7 +176,8 @@ def cases(
 
 
 def _query(sponsor: list[str] | None, target: list[str] | None, service: list[str] | None, stage: list[str] | None,
-           year: int | None, text: str | None, sort: str, limit: int, offset: int) -> CaseQuery:
+           year: int | None, text: str | None, sort: str, limit: int, offset: int,
+           person: str | None = None) -> CaseQuery:
     from pydantic import ValidationError
 
     from spyglass.records import STAGES
@@ -187,7 +189,7 @@ def _query(sponsor: list[str] | None, target: list[str] | None, service: list[st
     try:
         return CaseQuery(
             sponsor=tuple(s.upper() for s in sponsor or ()), target=tuple(t.upper() for t in target or ()),
-            service=tuple(service or ()), stage=tuple(stage or ()), year=year, text=text,
+            service=tuple(service or ()), stage=tuple(stage or ()), year=year, text=text, person=person,
             sort=sort, limit=limit, offset=offset,  # type: ignore[arg-type]  # validated right here
         )
     except ValidationError as err:

@@ -26,6 +26,7 @@ __all__ = ["router", "store_of"]
 router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES)
 
 CaseId = Annotated[str, Path(min_length=1, max_length=200, description="case id")]
+PEOPLE_LIMIT = 1000  # people listed by /entities, most cases first
 ArticleId = Annotated[str, Path(min_length=1, max_length=200, description="article id")]
 
 
@@ -108,9 +109,14 @@ def stats(store: StoreDep) -> Stats:
 @router.get("/entities", response_model=list[EntityRow], summary="Countries, services and people with case counts")
 def entities(request: Request, store: StoreDep,
              kind: Annotated[Literal["country", "service", "person"] | None, Query()] = None) -> list[EntityRow]:
-    everything = CaseQuery(limit=1)
-    facets = cached(request, store, ("cases", everything), lambda: store.cases(everything)).facets
-    rows = _countries(facets) + _simple(facets, "service", "service") + _simple(facets, "person", "person")
+    rows: list[EntityRow] = []
+    if kind in (None, "country", "service"):
+        everything = CaseQuery(limit=1)
+        facets = cached(request, store, ("cases", everything), lambda: store.cases(everything)).facets
+        rows += _countries(facets) + _simple(facets, "service", "service")
+    if kind in (None, "person"):
+        people = cached(request, store, ("people", PEOPLE_LIMIT), lambda: store.people(limit=PEOPLE_LIMIT))
+        rows += [EntityRow(kind="person", id=p.value, name=p.value, cases=p.count) for p in people]
     return [r for r in rows if kind is None or r.kind == kind]
 
 
@@ -121,8 +127,7 @@ def _countries(facets: dict[str, dict[str, int]]) -> list[EntityRow]:
                       as_target=target.get(c, 0), cases=sponsor.get(c, 0) + target.get(c, 0)) for c in codes]
 
 
-def _simple(facets: dict[str, dict[str, int]], facet: str,
-            kind: Literal["service", "person"]) -> list[EntityRow]:
+def _simple(facets: dict[str, dict[str, int]], facet: str, kind: Literal["service"]) -> list[EntityRow]:
     return [EntityRow(kind=kind, id=v, name=v, cases=n) for v, n in sorted(facets.get(facet, {}).items())]
 
 

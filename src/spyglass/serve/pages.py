@@ -151,11 +151,12 @@ def service(request: Request, store: StoreDep, service_id: str) -> Response:
 
 @router.get("/people/{name}")
 def person(request: Request, store: StoreDep, name: str) -> Response:
-    # No person filter exists in CaseQuery: search the name, keep cases that list it.
-    items, _ = _cases_for(request, store, text=f'"{name}"')
-    named = [c for c in items if any(name.lower() == n.lower() for n in c.accused_names)] or items
-    return _render(request, "entity.html", {"kind": "Person", "name": name, "cases": named,
-                                            "total": len(named), "more": None})
+    items, total = _cases_for(request, store, person=name[:200])
+    more = f"/cases?person={quote(name[:200], safe='')}" if items else None
+    if not items:  # an article may print a shorter form ("Mallory"): cases whose text has it
+        items, total = _cases_for(request, store, text=f'"{name}"')
+    return _render(request, "entity.html", {"kind": "Person", "name": name, "cases": items,
+                                            "total": total, "more": more})
 
 
 @router.get("/search")

@@ -56,6 +56,8 @@ class CaseFilters:
             pairs.append(("year", str(q.year)))
         if q.text:
             pairs.append(("q", q.text))
+        if q.person:
+            pairs.append(("person", q.person))
         if q.sort != "-last_reported":
             pairs.append(("sort", q.sort))
         return Params(pairs)
@@ -68,6 +70,7 @@ def case_filters(
     stage: Annotated[list[str], Query(description=f"stage: {', '.join(STAGES)}; repeat for several")] = [],  # noqa: B006
     year: Annotated[int | None, Query(ge=1900, le=2100, description="a year the case was reported or active in")] = None,
     q: Annotated[str | None, Query(max_length=200, description="full-text search over cases and their articles")] = None,
+    person: Annotated[str | None, Query(max_length=200, description="an accused person's whole name, any case")] = None,
     sort: Annotated[SortKey, Query(description="sort key; a leading '-' sorts descending")] = "-last_reported",
     page: Annotated[int, Query(ge=1, le=10_000, description="1-based page number")] = 1,
     per_page: Annotated[int, Query(ge=1, le=200, description="cases per page")] = PER_PAGE,
@@ -75,7 +78,7 @@ def case_filters(
     """FastAPI dependency: the same filters for the cases page and ``/api/v1/cases``."""
     query = CaseQuery(
         sponsor=_codes(sponsor), target=_codes(target), service=_names(service), stage=_stages(stage),
-        year=year, text=(q or "").strip() or None, sort=sort, limit=per_page, offset=(page - 1) * per_page,
+        year=year, text=(q or "").strip() or None, person=(person or "").strip() or None, sort=sort, limit=per_page, offset=(page - 1) * per_page,
     )
     return CaseFilters(query, page, per_page)
 

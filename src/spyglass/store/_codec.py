@@ -18,7 +18,7 @@ from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction, case_titl
 __all__ = [
     "now", "normal_time", "redacted", "fingerprint_bands", "band_keys", "query_words", "fts5_query",
     "case_years", "first_year", "case_search_text", "apply_corrections", "checked_correction",
-    "stage_rank", "CORRECTABLE",
+    "stage_rank", "person_key", "CORRECTABLE",
 ]
 
 BANDS = 4
@@ -107,6 +107,11 @@ def case_years(case: Case) -> set[int]:
         if len(bounded) == 2 and 0 <= bounded[1] - bounded[0] <= 100:
             years.update(range(bounded[0], bounded[1] + 1))
     return years
+
+
+def person_key(name: str) -> str:
+    """An accused name as the ``person`` filter compares it: case and spacing do not count."""
+    return " ".join(name.casefold().split())
 
 
 def stage_rank(stage: str | None) -> int | None:

@@ -8,6 +8,7 @@ placeholders.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +30,7 @@ S = TypeVar("S", bound="SqlBase")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 CHUNK = 500  # parameters per IN (...) list, well under every backend's limit
 _CASE_TEXT_CAP = 1_000_000  # characters of article text indexed per case
+PEOPLE_VERSION = 5  # the migration that added case_people (filled in by ``_after_migrations``)
 
 
 def locked(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
@@ -141,6 +143,7 @@ class SqlBase:
                 if version > current:
                     self._apply_migration(version, name, sql)
                     applied.append(version)
+            self._after_migrations(applied)
             return applied
 
     # --- case rows ------------------------------------------------------------------------
@@ -165,6 +168,7 @@ class SqlBase:
         self._exec(_UPSERT_CASE_DOC, (
             seq, machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective),
         ))
+        self._write_people(effective.id, effective.accused_names)
         self._exec("DELETE FROM case_years WHERE case_id = ?", (machine.id,))
         self._many(
             "INSERT INTO case_years (case_id, year) VALUES (?, ?)",
@@ -173,6 +177,32 @@ class SqlBase:
         if texts:
             self._write_case_text(seq, machine)
         return previous is None, previous, effective
+
+    def _write_people(self, case_id: str, names: Iterable[str]) -> None:
+        """A case's accused names (corrected values) for the ``person`` filter and the people list."""
+        self._exec("DELETE FROM case_people WHERE case_id = ?", (case_id,))
+        self._many(
+            "INSERT INTO case_people (folded, case_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [(_codec.person_key(name), case_id, name) for name in names if name.strip()],
+        )
+
+    def _after_migrations(self, applied: list[int]) -> None:
+        """Fill what a migration added but SQL cannot compute (names folded, titles composed)."""
+        if PEOPLE_VERSION not in applied:
+            return
+        with self.transaction():
+            # corrected cases get their titles composed again (records.case_title) and their names
+            for (case_id,) in self._rows("SELECT DISTINCT case_id FROM corrections"):
+                self._refresh_case(case_id, _codec.now())
+            last = -1
+            while rows := self._rows(
+                "SELECT c.seq, c.id, d.data FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE c.seq > ? "
+                "ORDER BY c.seq LIMIT ?", (last, CHUNK),
+            ):
+                for _, case_id, data in rows:
+                    # only the names are needed: plain JSON is several times faster than a Case
+                    self._write_people(case_id, json.loads(data).get("accused_names") or ())
+                last = int(rows[-1][0])
 
     def _write_case_text(self, seq: int, machine: Case) -> None:
         """Index the text of the case's articles with the case (``cases --text`` searches it)."""
@@ -228,8 +258,6 @@ class SqlBase:
 
 
 def _correction(row: Sequence[Any]) -> Correction:
-    import json
-
     case_id, field, value, why, who, at = row
     return Correction(case_id=case_id, field=field, value=json.loads(value), why=why, who=who, at=at)
 

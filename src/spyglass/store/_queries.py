@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from spyglass.store._codec import query_words
+from spyglass.store._codec import person_key, query_words
 from spyglass.store.base import CaseQuery, FacetField
 
 __all__ = [
@@ -48,6 +48,9 @@ def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
     if query.year is not None:
         clauses.append("c.id IN (SELECT y.case_id FROM case_years y WHERE y.year = ?)")
         params.append(query.year)
+    if query.person is not None and query.person.strip():
+        clauses.append("c.id IN (SELECT p.case_id FROM case_people p WHERE p.folded = ?)")
+        params.append(person_key(query.person))
     if query.text is not None and query.text.strip():
         words = query_words(query.text)
         if not words:  # only punctuation: nothing can match, and nothing is an error

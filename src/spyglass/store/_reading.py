@@ -230,6 +230,19 @@ class ReadMixin(SqlBase):
         return [PairCount(sponsor=s, target=t, count=int(n)) for s, t, n in rows]
 
 
+    @locked
+    def people(self, limit: int = 100, query: CaseQuery | None = None) -> list[CountRow]:
+        """Accused names with how many matching cases name them, most first (one row per person)."""
+        where, params = self._where(query)
+        rows = self._rows(
+            "SELECT MIN(p.name), COUNT(*) FROM case_people p "
+            f"WHERE p.case_id IN (SELECT c.id FROM cases c WHERE {where}) "
+            "GROUP BY p.folded ORDER BY COUNT(*) DESC, MIN(p.name) LIMIT ?",
+            (*params, limit),
+        )
+        return [CountRow(value=str(name), count=int(n)) for name, n in rows]
+
+
 def _counters() -> dict[str, Counter[str]]:
     return {field: Counter() for field in FACET_FIELDS}
 

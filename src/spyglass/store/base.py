@@ -43,6 +43,7 @@ class CaseQuery(BaseModel):
     stage: tuple[str, ...] = ()
     year: int | None = None  # a year the case was reported in or active in
     text: str | None = None  # full-text query over the case and its articles (any string is valid)
+    person: str | None = None  # an accused name, whole and case-insensitive ("kevin mallory")
     sort: SortKey = "-last_reported"
     limit: int = Field(default=50, ge=1, le=1000)
     offset: int = Field(default=0, ge=0)
@@ -174,6 +175,7 @@ class Store(Protocol):
         self, field: FacetField, by_year: bool = False, query: CaseQuery | None = None
     ) -> list[CountRow]: ...  # by_year: the year a case was first reported
     def country_pairs(self, limit: int = 20, query: CaseQuery | None = None) -> list[PairCount]: ...
+    def people(self, limit: int = 100, query: CaseQuery | None = None) -> list[CountRow]: ...  # accused names, most cases first
 
     # curation
     def add_correction(self, correction: Correction) -> None: ...  # InputError if invalid

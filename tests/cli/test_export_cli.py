@@ -133,3 +133,15 @@ def test_watch_lifecycle(db: str) -> None:
     assert spyglass("watch", "list", "--db", db).stdout == ""
     gone = spyglass("watch", "remove", "china", "--db", db)
     assert gone.returncode == 3 and "no watchlist named 'china'" in gone.stderr
+
+
+def test_export_filters_by_accused_person(db: str) -> None:
+    """`--person` is shared with `spyglass cases`: only the cases naming that accused are exported."""
+    everything = spyglass("export", "--db", db, "--format", "jsonl")
+    names = {case["id"]: case["accused_names"] for case in map(json.loads, everything.stdout.splitlines())}
+    person = next(n[0] for n in names.values() if n)
+    done = spyglass("export", "--db", db, "--format", "jsonl", "--person", person.upper())
+    assert done.returncode == 0, done.stderr
+    found = [json.loads(line) for line in done.stdout.splitlines()]
+    assert found and all(person in case["accused_names"] for case in found)
+    assert len(found) < len(names)

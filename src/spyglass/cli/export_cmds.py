@@ -30,13 +30,15 @@ Service = Annotated[list[str] | None, typer.Option("--service", help="sponsoring
 StageOpt = Annotated[list[str] | None, typer.Option("--stage", help=f"stage: {', '.join(STAGES)}; repeatable")]
 Year = Annotated[int | None, typer.Option("--year", help="a year the case was reported or active in")]
 Text = Annotated[str | None, typer.Option("--text", help="full-text query over cases and their articles")]
+Person = Annotated[str | None, typer.Option("--person", help="an accused person's whole name, any case")]
 
 watch_app = typer.Typer(name="watch", help="Watchlists: saved filters whose new cases and stages you follow.",
                         no_args_is_help=True)
 
 
 def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
-             stage: list[str] | None = None, year: int | None = None, text: str | None = None) -> CaseQuery:
+             stage: list[str] | None = None, year: int | None = None, text: str | None = None,
+             person: str | None = None) -> CaseQuery:
     """The ``CaseQuery`` for the filter options shared with `spyglass cases`."""
     stages = tuple(s.strip().lower() for s in stage or ())
     unknown = [s for s in stages if s not in STAGES]
@@ -45,6 +47,7 @@ def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, 
     return CaseQuery(
         sponsor=tuple(c.strip().upper() for c in sponsor or ()), target=tuple(c.strip().upper() for c in target or ()),
         service=tuple(s.strip() for s in service or ()), stage=stages, year=year, text=(text or "").strip() or None,
+        person=(person or "").strip() or None,
     )
 
 
@@ -79,7 +82,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, stix or atom")] = "jsonl",
     output: Annotated[str, typer.Option("--output", "-o", help="file to write; '-' for stdout")] = "-",
     sponsor: Sponsor = None, target: Target = None, service: Service = None, stage: StageOpt = None,
-    year: Year = None, text: Text = None, db: DbOption = None,
+    year: Year = None, text: Text = None, person: Person = None, db: DbOption = None,
     base_url: Annotated[str | None, typer.Option(help="dashboard URL the Atom entries link to")] = None,
     limit: Annotated[int, typer.Option(help="Atom only: newest cases in the feed", min=1, max=10_000)] = 100,
 ) -> None:
@@ -88,7 +91,7 @@ def export(
 
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r} is not known", f"use one of: {', '.join(FORMATS)}")
-    query = query_of(sponsor, target, service, stage, year, text)
+    query = query_of(sponsor, target, service, stage, year, text, person)
     settings = load_settings(db=db)
     url = base_url or f"http://{settings.host}:{settings.port}"
     started = time.perf_counter()
@@ -134,12 +137,12 @@ def _binary_input(path: str) -> Iterator[Iterator[bytes]]:
 @watch_app.command("add")
 def watch_add(name: Annotated[str, typer.Argument(help="watchlist name (letters, digits, . _ -)")],
               sponsor: Sponsor = None, target: Target = None, service: Service = None, stage: StageOpt = None,
-              year: Year = None, text: Text = None, db: DbOption = None) -> None:
+              year: Year = None, text: Text = None, person: Person = None, db: DbOption = None) -> None:
     """Save a watchlist: any case filters, e.g. `spyglass watch add taiwan --sponsor CN --target TW`."""
     from spyglass.export.watch import add_watch, filters_text
 
     with _opened(db) as store:
-        watch = add_watch(store, name, query_of(sponsor, target, service, stage, year, text))
+        watch = add_watch(store, name, query_of(sponsor, target, service, stage, year, text, person))
     print(f"watchlist {watch.name}: {filters_text(watch.query)}")
 
 

@@ -51,6 +51,8 @@ def filters_text(query: CaseQuery) -> str:
         parts.append(f"--year {query.year}")
     if query.text:
         parts.append(f"--text {query.text!r}")
+    if query.person:
+        parts.append(f"--person {query.person!r}")
     return " ".join(parts) or "(all cases)"
 
 

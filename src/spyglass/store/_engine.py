@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from spyglass.errors import StoreError
+from spyglass.errors import NotFoundError, StoreError
 from spyglass.records import Case, Correction
 from spyglass.store import _codec
 from spyglass.store._queries import Where
@@ -242,6 +242,13 @@ class SqlBase:
             f"SELECT d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE c.id = ?", (case_id,)
         )
         return str(row[0]) if row else None
+
+    def _case_record(self, case_id: str, column: str) -> Case:
+        """One case as stored (``data`` = corrected, ``machine`` = machine values); NotFoundError if absent."""
+        doc = self._case_doc(case_id, column)
+        if doc is None:
+            raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
+        return Case.model_validate_json(doc)
 
     def _cases_by_id(self, ids: Iterable[str], column: str = "data") -> dict[str, Case]:
         """Cases (``data`` = corrected, ``machine`` = machine values) for the given ids."""

@@ -24,10 +24,7 @@ _ARTICLE_SELECT = ", ".join(f"a.{name}" for name in ARTICLE_COLUMNS)
 class ReadMixin(SqlBase):
     @locked
     def case(self, case_id: str) -> Case:
-        data = self._case_doc(case_id, "data")
-        if data is None:
-            raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
-        return Case.model_validate_json(data)
+        return self._case_record(case_id, "data")
 
     def _where(self, query: CaseQuery | None) -> _queries.Where:
         return _queries.case_where(query or CaseQuery(), self._text_clause)

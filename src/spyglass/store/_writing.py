@@ -9,7 +9,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from spyglass.errors import NotFoundError
 from spyglass.records import Analysis, Article, Case, Mention, Rejected
 from spyglass.store import _codec
 from spyglass.store._engine import SqlBase, chunks, locked
@@ -149,10 +148,7 @@ class WriteMixin(SqlBase):
 
     @locked
     def machine_case(self, case_id: str) -> Case:
-        machine = self._case_doc(case_id, "machine")
-        if machine is None:
-            raise NotFoundError(f"no case {case_id!r} in {self.target}", "list cases with `spyglass cases`")
-        return Case.model_validate_json(machine)
+        return self._case_record(case_id, "machine")
 
     def save_rejected(self, rejected: Rejected) -> None:
         with self.transaction():

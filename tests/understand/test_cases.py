@@ -170,3 +170,55 @@ def test_a_full_name_cut_by_the_model_opens_a_new_case(nlp) -> None:
     text = ("A court sentenced Michael Jensen to six years for spying for Russia. "
             "In a separate development, Pradeep Kurulkar, a scientist, was arrested in Pune for spying for Pakistan.")
     assert [m.stage for m in _cases(text, nlp)] == ["sentenced", "arrested"]
+
+
+# Segmentation: which proceeding a sentence belongs to (stages in order of first appearance).
+SEGMENTS = [
+    # a shared family name alone does not make two people one
+    ("Police arrested Kim Min-jun on suspicion of spying for China. "
+     "Kim Seo-yeon, a teacher, was charged with spying for Russia.",
+     ["arrested", "charged"]),
+    # a dated episode of new people, dated by a known person's arrest, is a case of its own
+    ("A court jailed Pavel Orlov for six years for spying for Russia. "
+     "In May 2023, a week before the arrest of Orlov, police detained Ivan Sokol and Petr Sokol on suspicion of spying.",
+     ["sentenced", "arrested"]),
+    # the same person before a second court: a second proceeding
+    ("A military court sentenced Marco Ferri to 20 years for spying for Russia. "
+     "Ferri was also tried by a civilian court, which sentenced him to 15 years in January.",
+     ["sentenced", "sentenced"]),
+    # a separate investigation into another crime is no spy case
+    ("A court jailed Jonas Weber for five years for spying for China. "
+     "Prosecutors separately opened an investigation for bribery into his former employer.",
+     ["sentenced"]),
+    # a sentence with no step about a known person continues that person's story
+    ("Police arrested Tomas Novak on suspicion of spying for Russia. "
+     "In a separate case, police arrested Eva Kral for spying for China. "
+     "Novak denied working for Moscow. A court later jailed him for three years.",
+     ["sentenced", "arrested"]),
+]
+
+
+@pytest.mark.parametrize(("text", "stages"), SEGMENTS)
+def test_sentences_join_their_proceeding(text: str, stages: list[str], nlp) -> None:
+    assert [m.stage for m in _cases(text, nlp)] == stages
+
+
+def test_second_trial_keeps_each_term_in_its_proceeding(nlp) -> None:
+    text = ("A military court sentenced Marco Ferri to 20 years for spying for Russia. "
+            "Ferri was also tried by a civilian court, which sentenced him to 15 years in January.")
+    assert [m.sentence_months for m in _cases(text, nlp)] == [(240, 240), (180, 180)]
+
+
+CO_DEFENDANTS = [
+    ("de", "Das Oberlandesgericht München hat Lars K. wegen Spionage für Russland zu sechs Jahren Haft verurteilt. "
+           "Die Mitangeklagte Anna B. erhielt eine Freiheitsstrafe von zwei Jahren."),
+    ("en", "A court in Tallinn sentenced Lars Kask to six years for spying for Russia. "
+           "His co-defendant Anna Berg was sentenced to two years."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CO_DEFENDANTS)
+def test_co_defendants_are_one_proceeding(lang: str, text: str, nlp) -> None:
+    (case,) = mentions_in(_article(text), lang, nlp if lang == "en" else None)[0]
+    assert case.sentence_months == (24, 72)
+    assert case.accused_count == 2

@@ -54,6 +54,7 @@ _STOPWORDS = frozenset(
     "contro secondo presso dopo "
     # person nouns capitalised in German or at a headline start, never part of the name after them
     "spion spionin agent agentin mitarbeiter mitarbeiterin soldat offizier angeklagte angeklagter "
+    "politiker politikers abgeordnete abgeordneten abgeordneter "
     "espion espionne espía spia".split()
 )
 
@@ -153,6 +154,9 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(Hit(m.start(), m.end(), m.group(), m.group(), "person.known_name", "PERSON"))
         f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start), lang)
+    if known is not None:
+        for f in all_facts:  # who a sentence speaks of, for the segmenter ("X denied it in his last words")
+            f.refs = [m.group() for m in known.finditer(f.text)]
 
 
 def _evidence(article: Article, found: Found) -> Evidence:

@@ -19,7 +19,8 @@ __all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
-    r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b",
+    r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b|"
+    r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti",
     re.I,
 )
 # A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as
@@ -44,6 +45,7 @@ class SentenceFacts:
     durations: list[Quantity] = field(default_factory=list)
     years: list[Quantity] = field(default_factory=list)
     persons: list[Hit] = field(default_factory=list)  # accused candidates, filled later
+    refs: list[str] = field(default_factory=list)  # names already found elsewhere in the article, any sentence
     espionage: bool = False
 
     @property

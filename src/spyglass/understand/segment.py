@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spyglass.understand._cues import cue, cues
 from spyglass.understand.facts import SentenceFacts
 
-__all__ = ["Proceeding", "proceedings_of", "name_tokens"]
+__all__ = ["Proceeding", "proceedings_of", "name_tokens", "same_person"]
 
 # Rule id -> pattern (data/case_cues.tsv): wording that opens a separate proceeding in a
 # sentence without new names; a retaliation is another state's own proceeding.
@@ -28,6 +28,8 @@ SEPARATE_CUES = cues("seg.separate", "seg.expulsion", "seg.retaliation")
 DATED_EPISODE = cue("seg.dated_episode")
 # Wording that keeps a new name inside the current proceeding (co-accused).
 JOIN_CUES = cue("seg.join")
+# Wording that puts the same person before another court: a proceeding of its own.
+SECOND_TRIAL = cue("seg.second_trial")
 _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la"})
 
 
@@ -54,12 +56,14 @@ class Proceeding:
 
     @property
     def reports_case(self) -> bool:
-        return any(f.stages for f in self.facts) and any(f.espionage or f.stages for f in self.facts)
+        if self.opened_by == "seg.separate" and not self.names and not any(f.espionage for f in self.facts):
+            return False  # "a separate investigation for bribery": another crime's proceeding
+        return any(f.stages for f in self.facts)
 
     def add(self, facts: SentenceFacts, names: list[str]) -> None:
         self.facts.append(facts)
         for name in names:
-            if not any(name_tokens(name) <= name_tokens(known) for known in self.names):
+            if name_tokens(name) and not any(name_tokens(name) <= name_tokens(known) for known in self.names):
                 self.names.append(name)
 
     @property
@@ -87,11 +91,39 @@ def _is_back_reference(text: str, start: int, name: str) -> bool:
     return len(name.split()) == 1 and not _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
 
 
-def _owner(tokens: set[str], groups: list[Proceeding]) -> Proceeding | None:
-    for group in groups:
-        if tokens & group.tokens:
+def same_person(a: str, b: str) -> bool:
+    """Whether two printed names may denote one person: one holds every token of the other
+    ("Biot" / "Walter Biot"); a shared family name alone is not enough ("Kim Jung-wook" /
+    "Kim Kuk-gi")."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
+
+
+def _owner(names: list[str], groups: list[Proceeding]) -> Proceeding | None:
+    """The proceeding that already holds one of ``names``; the latest one when several do
+    (a person with two proceedings is spoken of in the one the text is telling now)."""
+    for group in reversed(groups):
+        if any(same_person(n, known) for n in names for known in group.names):
             return group
     return None
+
+
+def _known(name: str, groups: list[Proceeding]) -> bool:
+    return any(same_person(name, known) for group in groups for known in group.names)
+
+
+def _continued(facts: SentenceFacts, owner: Proceeding, groups: list[Proceeding]) -> Proceeding:
+    """The proceeding a sentence naming someone already known tells about: the owner's, or a new
+    one when it opens a dated episode of new people ("In April 2024, a day before X's arrest,
+    police detained Y and Z") or a second trial of the same people ("X was also tried by ...")."""
+    if not (facts.stages and owner.stages) or JOIN_CUES.search(facts.text):
+        return owner
+    if DATED_EPISODE.match(facts.text) and any(not _known(p.text, groups) and not _is_back_reference(facts.text, p.start, p.text)
+                                               for p in facts.persons):
+        return Proceeding(opened_by="seg.dated_episode")
+    if SECOND_TRIAL.search(facts.text):
+        return Proceeding(names=list(owner.names), opened_by="seg.second_trial")
+    return owner
 
 
 def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
@@ -103,9 +135,15 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
             current = None  # a listing's next item: its steps never continue the previous item's case
         names = [p.text for p in facts.persons]
         tokens = set().union(*(name_tokens(n) for n in names)) if names else set()
-        owner = _owner(tokens, groups) if tokens else None
+        owner = _owner(names, groups) if tokens else None
         if owner is not None:
-            current = owner
+            current = _continued(facts, owner, groups)
+            if current is not owner:
+                groups.append(current)
+                if current.opened_by == "seg.dated_episode":
+                    names = [n for n in names if not _known(n, groups)]  # not the person it is dated by
+        elif not tokens and facts.refs and not facts.stages and (ref_owner := _owner(facts.refs, groups)) is not None:
+            current = ref_owner  # a sentence with no step about someone known continues their story
         elif current is None:
             if not (facts.stages or facts.espionage):
                 continue

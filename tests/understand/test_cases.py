@@ -222,3 +222,45 @@ def test_co_defendants_are_one_proceeding(lang: str, text: str, nlp) -> None:
     (case,) = mentions_in(_article(text), lang, nlp if lang == "en" else None)[0]
     assert case.sentence_months == (24, 72)
     assert case.accused_count == 2
+
+
+# Names as printed: rank titles are roles, not part of the name; a surname given alone by the
+# authorities ("a man surnamed ...") is a name, even one of two letters.
+NAMED = [
+    ("A military court said retired Lieutenant General Omar Farooq was awarded 12 years in prison for espionage.",
+     ["Omar Farooq"]),
+    ("Retired Brigadier Kamal Anwar and Dr Nadia Saleem were sentenced to death for espionage.",
+     ["Kamal Anwar", "Nadia Saleem"]),
+    ("In the first case, a man surnamed Tang contacted a foreign intelligence agency. "
+     "State security officers detained him before the meeting.", ["Tang"]),
+    ("An employee surnamed Qi passed secrets to a foreign spy agency. Qi was sentenced to two years in prison.",
+     ["Qi"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMED)
+def test_names_are_printed_without_titles(text: str, names: list[str], nlp) -> None:
+    got = [n for case in _cases(text, nlp) for n in case.accused_names]
+    assert got == names
+
+
+def test_surname_next_to_a_place_like_word_is_still_a_person(nlp) -> None:
+    # the small model calls some one-word surnames places; "surnamed" says a person
+    cases = _cases("A 52-year-old man surnamed Zhong, who worked at a research institute, was recruited by "
+                   "a foreign spy agency. Officers have detained him.", nlp)
+    assert [(c.accused_names, c.stage) for c in cases] == [(("Zhong",), "arrested")]
+
+
+# Several people in one sentence: one case each only where the text says their proceedings
+# were separate and a sentence tells them apart clause by clause.
+SPLITS = [
+    ("Retired Colonel Omar Farooq was jailed for 12 years for espionage, while Major Kamal Anwar was "
+     "sentenced to death. The two were tried separately.", [("Omar Farooq",), ("Kamal Anwar",)]),
+    ("Omar Farooq was jailed for 12 years for espionage, while Kamal Anwar was sentenced to death. "
+     "They were tried together by one court.", [("Omar Farooq", "Kamal Anwar")]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SPLITS)
+def test_separate_proceedings_split_per_person(text: str, names: list[tuple[str, ...]], nlp) -> None:
+    assert [c.accused_names for c in _cases(text, nlp)] == names

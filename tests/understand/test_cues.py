@@ -13,7 +13,7 @@ from spyglass.understand._cues import cue, cue_ids
 
 def _sources() -> str:
     root = resources.files("spyglass.understand")
-    modules = [root / "segment.py", root / "cases.py", root / "facts.py",
+    modules = [root / "segment.py", root / "split.py", root / "cases.py", root / "facts.py", root / "entities.py",
                *(p for p in (root / "fields").iterdir() if p.name.endswith(".py"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in modules)
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spyglass.understand.lexicon import read_rows
 
-__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles"]
+__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles", "rank_titles"]
 
 # Most advanced step wins; outcomes outrank the steps before them.
 STAGE_RANK: dict[str, int] = {
@@ -37,6 +37,12 @@ def person_nouns() -> tuple[str, ...]:
 def institution_words() -> frozenset[str]:
     """Lower-case words that make a capitalised run an institution, not a person ("Oberlandesgericht")."""
     return frozenset(t.lower() for t in _terms()["institution"])
+
+
+def rank_titles() -> tuple[str, ...]:
+    """Rank and courtesy titles printed before a name ("Lieutenant General", "Brigadier", "Dr"):
+    a role of the person, never part of the name."""
+    return tuple(sorted(_terms()["rank"], key=len, reverse=True))
 
 
 def official_titles() -> tuple[str, ...]:

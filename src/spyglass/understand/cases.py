@@ -21,6 +21,7 @@ from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
 from spyglass.understand.fields import Found
 from spyglass.understand.segment import Proceeding, proceedings_of
 from spyglass.understand.sentences import Sentence, sentences_in
+from spyglass.understand.split import split_unrelated
 from spyglass.understand.stats import stats_in
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ _PLACE_MODIFIED = frozenset("man woman men women couple teenager pensioner resid
 _GROUP_NOUN = re.compile(r"[a-z]+(?:ers|ists|ants|ents|ians|ees|ors)")
 _PLACE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|couple|family)\s+(?:from|of)\s+$", re.I)
 _IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$|" + cue("person.among").pattern + "$")
+_SURNAMED = cue("person.surnamed")
 
 
 def _is_place(name: str) -> bool:
@@ -84,11 +86,11 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
     out: list[Hit] = []
     text = facts.text
     for hit in candidates:
-        if introduced_only and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
+        if introduced_only and hit.rule != "person.surnamed" and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
                 _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])):
             continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
-        if len(name) < 3 or entities.countries_in(name, lang) or entities.services_in(name):
+        if (len(name) < 3 and hit.rule != "person.surnamed") or entities.countries_in(name, lang) or entities.services_in(name):
             continue
         if _is_place(name) or lexicon.is_place_name(name):
             continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex", "Bad Homburg"
@@ -139,7 +141,7 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     """Fill ``persons`` of the cue sentences. The model reads only sentences that may hold a
     full name; later mentions by surname alone are found by matching the names it found."""
     cue = [f for f in all_facts if f.is_cue]
-    read = [f for f in cue if _FULL_NAME.search(f.text)]
+    read = [f for f in cue if _FULL_NAME.search(f.text) or _SURNAMED.search(f.text)]
     if nlp is None or lang != "en":
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
@@ -272,7 +274,7 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
     all_facts = [facts_of(i, s, is_title=(i == 0 and bool(title) and s.text.startswith(title[:30])), lang=lang)
                  for i, s in enumerate(sentences)]
     _persons(all_facts, lang, nlp)
-    groups = proceedings_of(all_facts)
+    groups = split_unrelated(proceedings_of(all_facts), lang)
     lead = all_facts[:LEAD_SENTENCES]
     if title and not (all_facts and all_facts[0].is_title):
         # The headline is not part of the text: read it too, as a sentence at offset 0 with

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from spyglass.understand import lexicon
+from spyglass.understand import case_rules, lexicon
+from spyglass.understand._cues import cue
 
 if TYPE_CHECKING:
     import spacy
 
-__all__ = ["Hit", "countries_in", "places_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model"]
+__all__ = ["Hit", "countries_in", "places_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model", "surnamed"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def persons_by_rule(text: str, stopwords: frozenset[str]) -> list[Hit]:
             if countries_in(name) or services_in(name) or lexicon.is_place_name(name):
                 continue
             hits.append(Hit(found.start(), found.end(), name, name, rule, "PERSON"))
-    return sorted(hits, key=lambda h: h.start)
+    return surnamed(text, hits)
 
 
 # Where a capitalised run the model left unlabelled stands in a person's place: an apposition
@@ -139,6 +141,40 @@ def _is_aged_name(text: str, start: int, end: int, stopwords: frozenset[str]) ->
             and not any(t.lower() in stopwords for t in name.split()) and not countries_in(name) and not services_in(name))
 
 
+@cache
+def _ranked() -> re.Pattern[str]:
+    """Rank titles before a full name ("retired Brigadier Raja Rizwan"): group 1 is the name."""
+    ranks = "|".join(re.escape(r).replace(r"\ ", r"[\s-]+") for r in case_rules.rank_titles())
+    return re.compile(rf"\b(?:(?:{ranks})\.?\s+)+({_CAP}(?: {_CAP}){{1,3}})\b")
+
+
+def _rank_stripped(text: str, hits: list[Hit], stopwords: frozenset[str]) -> list[Hit]:
+    """Persons behind a rank title: a person hit that begins with the rank loses it, and a full
+    name after a rank that the model labelled otherwise (or not at all) is a person. Without
+    this the title's words ("General") make the name look like an institution."""
+    out = [h for h in hits if not any(h.start < m.start(1) < h.end for m in _ranked().finditer(text))]
+    for m in _ranked().finditer(text):
+        name = m.group(1)
+        if any(t.lower() in stopwords for t in name.split()) or countries_in(name) or services_in(name):
+            continue
+        if not any(h.start < m.end(1) and m.start(1) < h.end for h in out):
+            out.append(Hit(m.start(1), m.end(1), name, name, "person.after_rank", "PERSON"))
+    return out
+
+
+_SURNAMED = cue("person.surnamed")
+
+
+def surnamed(text: str, hits: list[Hit]) -> list[Hit]:
+    """Surnames the authorities give alone ("a man surnamed Zhong"), added to ``hits``: one
+    capitalised word the model never labels as a person."""
+    out = list(hits)
+    for m in _SURNAMED.finditer(text):
+        if not any(h.start < m.end(1) and m.start(1) < h.end for h in out):
+            out.append(Hit(m.start(1), m.end(1), m.group(1), m.group(1), "person.surnamed", "PERSON"))
+    return sorted(out, key=lambda h: h.start)
+
+
 def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset[str] = frozenset()) -> list[list[Hit]]:
     """spaCy PERSON entities for each text (only the NER component runs), plus full names in a
     person's place that the model left without any label."""
@@ -154,6 +190,6 @@ def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset
         hits += [Hit(e.start_char, e.end_char, e.text, e.text, "person.aged_name", "PERSON")
                  for e in doc.ents if e.label_ in _MISLABELLED and _is_aged_name(doc.text, e.start_char, e.end_char, stopwords)]
         hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents], stopwords)
-        out.append(sorted((h for h in hits if h.text not in places and not lexicon.is_place_name(h.text)),
-                          key=lambda h: h.start))
+        hits = [h for h in _rank_stripped(doc.text, hits, stopwords) if h.text not in places and not lexicon.is_place_name(h.text)]
+        out.append(surnamed(doc.text, hits))  # "surnamed Zhong" is a person whatever the model calls it
     return out

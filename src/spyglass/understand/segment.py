@@ -30,13 +30,16 @@ DATED_EPISODE = cue("seg.dated_episode")
 JOIN_CUES = cue("seg.join")
 # Wording that puts the same person before another court: a proceeding of its own.
 SECOND_TRIAL = cue("seg.second_trial")
-_STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la"})
+_STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la", "du", "do", "mr",
+                          "ms", "dr", "jr", "sr", "st", "of", "in", "on", "at", "to", "an"})
 
 
 def name_tokens(name: str) -> set[str]:
     """Lower-case tokens of a name that identify it across mentions ("Jian G." -> {"jian"})."""
     tokens = re.findall(r"[^\W\d_][\w'’-]+", name)
-    return {t.lower() for t in tokens if len(t) > 2 and t.lower() not in _STOP_TOKENS}
+    # two-letter family names count when printed as names ("Qi", "Xu"), not as particles
+    return {t.lower() for t in tokens if (len(t) > 2 or (t[0].isupper() and t[1].islower()))
+            and t.lower() not in _STOP_TOKENS}
 
 
 @dataclass
@@ -83,12 +86,16 @@ def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_SURNAMED = cue("person.surnamed")
 
 
 def _is_back_reference(text: str, start: int, name: str) -> bool:
     """A surname alone ("Ivanova") refers to someone introduced earlier: news names a new
     person in full first (a capitalised word just before it means the model cut a full name)."""
-    return len(name.split()) == 1 and not _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])
+    before = text[max(0, start - 30) : start]
+    if _SURNAMED.search(before + name):
+        return False  # "a man surnamed Zhong": the authorities' way of naming a new person
+    return len(name.split()) == 1 and not _CAPITALISED_BEFORE.search(before)
 
 
 def same_person(a: str, b: str) -> bool:

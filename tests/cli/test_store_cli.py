@@ -236,3 +236,12 @@ def test_seed_taiwan_case_is_found_by_search_and_by_filters(corpus_db: Path) -> 
     found = spyglass("search", "Taiwan", "--limit", "50", db=corpus_db)
     assert seed & set(re.findall(r"c-[0-9a-f]{12}", found.stdout))
     assert seed & {c["id"] for c in _cases(corpus_db, "--sponsor", "CN", "--target", "TW")}
+
+
+def test_bracketed_text_is_printed_as_written_not_as_markup(db: Path) -> None:
+    case = _mallory(db)
+    who = "[bold]ada[/bold]"
+    done = spyglass("case", "edit", case["id"], "--set", "stage=convicted", "--why", "plea [sic]", "--who", who, db=db)
+    assert done.returncode == 0, done.stderr
+    shown = spyglass("case", "show", case["id"], db=db).stdout
+    assert who in shown and "plea [sic]" in shown

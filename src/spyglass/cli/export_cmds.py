@@ -19,11 +19,12 @@ import typer
 from spyglass.errors import InputError
 from spyglass.records import STAGES
 from spyglass.settings import load_settings
-from spyglass.store.base import CaseQuery, Store
+from spyglass.store.base import CaseQuery
+
+from ._common import DbOption, opened
 
 __all__ = ["register", "query_of"]
 
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
 Sponsor = Annotated[list[str] | None, typer.Option("--sponsor", help="sponsor country (ISO alpha-2); repeatable")]
 Target = Annotated[list[str] | None, typer.Option("--target", help="target country (ISO alpha-2); repeatable")]
 Service = Annotated[list[str] | None, typer.Option("--service", help="sponsoring service, e.g. MSS; repeatable")]
@@ -49,17 +50,6 @@ def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, 
         service=tuple(s.strip() for s in service or ()), stage=stages, year=year, text=(text or "").strip() or None,
         person=(person or "").strip() or None,
     )
-
-
-@contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
-    from spyglass.store import open_store
-
-    store: Store = open_store(load_settings(db=db).db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @contextmanager
@@ -95,7 +85,7 @@ def export(
     settings = load_settings(db=db)
     url = base_url or f"http://{settings.host}:{settings.port}"
     started = time.perf_counter()
-    with _opened(db) as store, _output(output, fmt == "csv") as out:
+    with opened(db) as store, _output(output, fmt == "csv") as out:
         count = export_cases(store, query, fmt, out, base_url=url, feed_limit=limit)
     seconds = time.perf_counter() - started
     where = "stdout" if output == "-" else output
@@ -113,7 +103,7 @@ def import_(
     if file != "-" and not Path(file).is_file():
         raise InputError(f"{file}: no such file", "give the path of a `spyglass export -f jsonl` file")
     imported = bad = 0
-    with _opened(db) as store, _binary_input(file) as lines:
+    with opened(db) as store, _binary_input(file) as lines:
         for item in import_cases(lines, store, source=file):
             if isinstance(item, LineError):
                 bad += 1
@@ -141,7 +131,7 @@ def watch_add(name: Annotated[str, typer.Argument(help="watchlist name (letters,
     """Save a watchlist: any case filters, e.g. `spyglass watch add taiwan --sponsor CN --target TW`."""
     from spyglass.export.watch import add_watch, filters_text
 
-    with _opened(db) as store:
+    with opened(db) as store:
         watch = add_watch(store, name, query_of(sponsor, target, service, stage, year, text, person))
     print(f"watchlist {watch.name}: {filters_text(watch.query)}")
 
@@ -151,7 +141,7 @@ def watch_list(db: DbOption = None) -> None:
     """List the watchlists with their filters and when each was last checked."""
     from spyglass.export.watch import filters_text
 
-    with _opened(db) as store:
+    with opened(db) as store:
         watches = store.watches()
     for watch in watches:
         print(f"{watch.name}\t{filters_text(watch.query)}\tlast checked: {watch.last_checked or 'never'}")
@@ -162,7 +152,7 @@ def watch_list(db: DbOption = None) -> None:
 @watch_app.command("remove")
 def watch_remove(name: str, db: DbOption = None) -> None:
     """Remove a watchlist."""
-    with _opened(db) as store:
+    with opened(db) as store:
         store.remove_watch(name)
     print(f"removed watchlist {name}", file=sys.stderr)
 
@@ -172,7 +162,7 @@ def watch_check(name: str, db: DbOption = None) -> None:
     """Print the new cases and new stages since the last check, then mark the watchlist checked."""
     from spyglass.export.watch import change_line
 
-    with _opened(db) as store:
+    with opened(db) as store:
         since = store.watch(name).last_checked
         changes = store.check_watch(name)
     for change in changes:

@@ -11,9 +11,10 @@ from typing import Annotated
 
 import typer
 
+from ._common import DbOption, opened
+
 __all__ = ["register"]
 
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
 
 token_app = typer.Typer(help="API tokens: writing needs one; reading too when serving beyond localhost.",
                         no_args_is_help=True)
@@ -49,14 +50,8 @@ def serve(
 def token_create(name: Annotated[str, typer.Argument(help="who or what the token is for, e.g. 'ada' or 'ci'")],
                  db: DbOption = None) -> None:
     """Create a token (or replace the one of that name) and print its secret once."""
-    from spyglass.settings import load_settings
-    from spyglass.store import open_store
-
-    store = open_store(load_settings(db=db).db)
-    try:
+    with opened(db) as store:
         secret = store.create_token(name)
-    finally:
-        store.close()
     print(secret)
     print(f"spyglass: token {name!r} created; it is stored hashed and will not be shown again", file=sys.stderr)
 
@@ -64,14 +59,8 @@ def token_create(name: Annotated[str, typer.Argument(help="who or what the token
 @token_app.command("list")
 def token_list(db: DbOption = None) -> None:
     """List token names and when they were created (never the secrets)."""
-    from spyglass.settings import load_settings
-    from spyglass.store import open_store
-
-    store = open_store(load_settings(db=db).db)
-    try:
+    with opened(db) as store:
         tokens = store.tokens()
-    finally:
-        store.close()
     for token in tokens:
         print(f"{token.name}\t{token.created_at}")
     if not tokens:

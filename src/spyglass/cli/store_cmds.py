@@ -1,13 +1,11 @@
-"""CLI commands over the case database: ingest, cases, case show/edit/merge/split, search, stats.
+"""CLI commands over the case database: ingest, cases, search, stats (one case: ``case_cmds``).
 
 Thin: each command opens the store named by ``--db`` / ``SPYGLASS_DB``, calls one library
-function (``pipeline`` for ingest and curation, the ``Store`` for reading) and prints.
+function (``pipeline`` for ingest, the ``Store`` for reading) and prints.
 """
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,20 +16,16 @@ import typer
 
 from spyglass.errors import InputError
 
+from ._common import DbOption, opened, rich_console
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from spyglass.pipeline import IngestSummary
-    from spyglass.records import Case, Correction, Mention, Stat
-    from spyglass.store.base import AuditEntry, CaseQuery, Store
+    from spyglass.records import Case, Stat
+    from spyglass.store.base import CaseQuery, Store
 
 __all__ = ["register"]
-
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
-WhyOption = Annotated[str, typer.Option("--why", help="why the machine was wrong (required, kept in the audit log)")]
-WhoOption = Annotated[str | None, typer.Option("--who", help="who makes the change (default: SPYGLASS_USER or your login)")]
-
-case_app = typer.Typer(help="Show and curate one case: show, edit, merge, split.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -40,34 +34,6 @@ def register(app: typer.Typer) -> None:
     app.command()(cases)
     app.command()(search)
     app.command()(stats)
-    app.add_typer(case_app, name="case")
-
-
-@contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
-    from spyglass.settings import load_settings
-    from spyglass.store import open_store
-
-    store = open_store(load_settings(db=db).db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _who(who: str | None) -> str:
-    if who:
-        return who
-    try:
-        return os.environ.get("SPYGLASS_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "analyst"
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
 
 
 # --- ingest ---------------------------------------------------------------------------------
@@ -94,7 +60,7 @@ def ingest(
     if not given:
         raise InputError("nothing to ingest", "give files, folders or URLs, or --samples for the bundled corpus")
     settings = load_settings(db=db)
-    with _opened(settings.db) as store, _progress(_document_estimate(given)) as advance:
+    with opened(settings.db) as store, _progress(_document_estimate(given)) as advance:
         summary = run_ingest(given, store, settings, progress=advance)
     _print_summary(summary)
     for code, count in sorted(summary.rejected.items()):
@@ -143,7 +109,7 @@ def _print_summary(summary: IngestSummary) -> None:
     table.add_column("count", justify="right")
     for name, count in summary.rows():
         table.add_row(name, str(count))
-    _console().print(table)
+    rich_console().print(table)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -167,7 +133,7 @@ def cases(
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r}", "use --format table or --format jsonl")
     query = _query(sponsor, target, service, stage, year, text, sort, limit or 50, offset, person)
-    with _opened(db) as store:
+    with opened(db) as store:
         if fmt == "jsonl":
             _print_jsonl(store, query, limit)
             return
@@ -208,6 +174,7 @@ def _print_jsonl(store: Store, query: CaseQuery, limit: int | None) -> None:
 
 
 def _print_cases(items: list[Case], total: int) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(show_lines=False)
@@ -215,8 +182,8 @@ def _print_cases(items: list[Case], total: int) -> None:
         table.add_column(column, overflow="fold")
     for case in items:
         reported = " … ".join(dict.fromkeys(d for d in (case.first_reported, case.last_reported) if d))
-        table.add_row(case.id, case.title, case.stage or "", reported, str(len(case.sources)))
-    console = _console()
+        table.add_row(case.id, escape(case.title), case.stage or "", reported, str(len(case.sources)))
+    console = rich_console()
     console.print(table)
     console.print(f"{len(items)} of {total} cases")
 
@@ -230,11 +197,13 @@ def search(
     """Full-text search over cases and articles."""
     if kind not in ("all", "case", "article"):
         raise InputError(f"unknown kind {kind!r}", "use --kind all, case or article")
-    with _opened(db) as store:
+    from rich.markup import escape
+
+    with opened(db) as store:
         hits = store.search(text, limit=limit, kind=kind)  # type: ignore[arg-type]  # checked above
-    console = _console()
+    console = rich_console()
     for hit in hits:
-        console.print(f"[bold]{hit.kind}[/bold] {hit.id}  {hit.published or ''}  {hit.title}", markup=True)
+        console.print(f"[bold]{hit.kind}[/bold] {hit.id}  {hit.published or ''}  {escape(hit.title)}", markup=True)
         console.print(f"    {hit.snippet}", markup=False)
     console.print(f"{len(hits)} hits")
 
@@ -243,13 +212,13 @@ def stats(db: DbOption = None) -> None:
     """Cases per year by sponsor and by target, top country pairs, reported statistics."""
     from rich.table import Table
 
-    with _opened(db) as store:
+    with opened(db) as store:
         by_sponsor = store.case_counts_by("sponsor", by_year=True)
         by_target = store.case_counts_by("target", by_year=True)
         pairs = store.country_pairs(limit=10)
         reported = store.stats()
         counts = store.counts()
-    console = _console()
+    console = rich_console()
     console.print(" · ".join(f"{name} {count}" for name, count in counts.items()))
     for title, rows in (("cases per year by sponsor", by_sponsor), ("cases per year by target", by_target)):
         table = Table(title=title)
@@ -271,6 +240,7 @@ def stats(db: DbOption = None) -> None:
 
 
 def _print_series(console: Console, reported: list[Stat]) -> None:
+    from rich.markup import escape  # subjects are scraped text; brackets would read as markup
     from rich.table import Table
 
     table = Table(title="reported statistics")
@@ -282,125 +252,5 @@ def _print_series(console: Console, reported: list[Stat]) -> None:
     for subject, found in series.items():
         points = ", ".join(f"{s.year}: {s.value}" for s in sorted(found, key=lambda s: s.year))
         sources = ", ".join(dict.fromkeys(s.evidence.article_id for s in found if s.evidence))
-        table.add_row(subject, points, sources)
+        table.add_row(escape(subject), points, sources)
     console.print(table)
-
-
-# --- one case -------------------------------------------------------------------------------
-
-
-@case_app.command("show")
-def case_show(
-    case_id: Annotated[str, typer.Argument(metavar="CASE", help="case id (c-...)")],
-    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
-    db: DbOption = None,
-) -> None:
-    """A case's fields with their evidence, its timeline, sources, mentions and corrections."""
-    with _opened(db) as store:
-        case = store.case(case_id)
-        if fmt == "json":
-            print(case.model_dump_json(indent=2))
-            return
-        corrections = store.corrections(case_id)
-        audit = store.audit(case_id)
-        mentions = store.mentions_of(case_id)
-    _print_case(_console(), case, corrections, audit, mentions)
-
-
-@case_app.command("edit")
-def case_edit(
-    case_id: Annotated[str, typer.Argument(metavar="CASE")],
-    assignments: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE, repeatable (stage=convicted)")],
-    why: WhyOption,
-    who: WhoOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct case fields; corrections win over machine values on every re-run."""
-    from spyglass.pipeline import edit_case
-
-    with _opened(db) as store:
-        case = edit_case(store, case_id, assignments, why, _who(who))
-    print(f"{case.id}: {case.title}")
-
-
-@case_app.command("merge")
-def case_merge(
-    case_a: Annotated[str, typer.Argument(metavar="A")],
-    case_b: Annotated[str, typer.Argument(metavar="B")],
-    why: WhyOption,
-    who: WhoOption = None,
-    db: DbOption = None,
-) -> None:
-    """Join two cases that are one; the one reported first keeps its id. Undo with split --undo-merge."""
-    from spyglass.pipeline import merge_cases
-
-    with _opened(db) as store:
-        case = merge_cases(store, case_a, case_b, why, _who(who))
-    gone = case_b if case.id == case_a else case_a
-    print(f"merged {gone} into {case.id}: {case.title}")
-
-
-@case_app.command("split")
-def case_split(
-    case_id: Annotated[str, typer.Argument(metavar="CASE")],
-    why: WhyOption,
-    mention: Annotated[list[str] | None, typer.Option("--mention", help="ARTICLE:INDEX to move out, repeatable")] = None,
-    undo_merge: Annotated[str | None, typer.Option("--undo-merge", help="give back a case merged into this one")] = None,
-    who: WhoOption = None,
-    db: DbOption = None,
-) -> None:
-    """Move mentions out of a case into a new one (they never rejoin it), or undo a merge."""
-    from spyglass.pipeline import split_case, unmerge_case
-
-    if bool(mention) == bool(undo_merge):
-        raise InputError("say what to split", "give --mention ARTICLE:INDEX or --undo-merge CASE (not both)")
-    with _opened(db) as store:
-        if undo_merge:
-            kept, new = unmerge_case(store, case_id, undo_merge, why, _who(who))
-        else:
-            kept, new = split_case(store, case_id, mention or [], why, _who(who))
-    print(f"{kept.id}: {kept.title}")
-    print(f"{new.id}: {new.title}")
-
-
-def _print_case(
-    console: Console, case: Case, corrections: list[Correction], audit: list[AuditEntry], mentions: list[Mention]
-) -> None:
-    from rich.markup import escape
-
-    from spyglass.records import CaseFacts
-
-    console.print(f"[bold]{escape(case.title)}[/bold]  ({case.id})")
-    console.print(f"reported {case.first_reported or '?'} … {case.last_reported or '?'}")
-    corrected = {c.field for c in corrections}
-    for name in CaseFacts.model_fields:
-        value = getattr(case, name)
-        if value in (None, ()):
-            continue
-        mark = "  (corrected)" if name in corrected else ""
-        sources = ", ".join(case.field_sources.get(name, ()))
-        console.print(f"{name}: {escape(_shown(value))}{mark}" + (f"   ← {sources}" if sources else ""))
-        if name in case.evidence:
-            console.print(f"    “{escape(case.evidence[name].sentence)}”", style="dim")
-    console.print("[bold]timeline[/bold]")
-    for event in case.timeline:
-        console.print(f"  {event.date or '????'}  {event.stage:<10} {event.article_id}")
-    console.print("[bold]sources[/bold]")
-    for source in case.sources:
-        where = " ".join(p for p in (source.site_name, source.url) if p)
-        console.print(f"  {source.published or '????'}  {escape(source.title or source.article_id)}  {escape(where)}")
-    console.print("[bold]mentions[/bold] (for `case split --mention`)")
-    for mention in mentions:
-        console.print(f"  {mention.article_id}:{mention.index}  {escape(mention.summary[:120])}")
-    if corrections or audit:
-        console.print("[bold]corrections and audit[/bold]")
-    for entry in audit:
-        console.print(f"  {entry.at[:19]}  {entry.who}  {entry.action}  {escape(entry.detail)}  — {escape(entry.why)}")
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(_shown(v) for v in value)
-    if hasattr(value, "amount") and hasattr(value, "currency"):
-        return f"{value.amount:,.0f} {value.currency}"
-    return str(value)

@@ -29,6 +29,8 @@ import httpx
 from spyglass.records import RawItem, Rejected
 from spyglass.settings import Settings
 
+from .mediatype import declared_charset, media_type
+
 __all__ = ["Fetcher", "Resolver", "blocked_reason", "READABLE_TYPES"]
 
 Resolver = Callable[[str], list[str]]
@@ -243,21 +245,17 @@ class Fetcher:
 
 
 def _check_type(response: httpx.Response) -> None:
-    content_type = response.headers.get("content-type", "")
-    media = content_type.split(";")[0].strip().lower()
+    media = media_type(response.headers.get("content-type"))
     if media and media not in READABLE_TYPES:
         raise _Refused("content-type", f"the server sent {media}, which Spyglass does not read")
 
 
 def _charset(content_type: str | None, body: bytes) -> str | None:
     """The charset the server declared, else charset-normalizer's guess for plain text."""
-    if content_type:
-        for part in content_type.split(";")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
-    media = (content_type or "").split(";")[0].strip().lower()
-    if media == "text/plain" and body:
+    declared = declared_charset(content_type)
+    if declared:
+        return declared
+    if media_type(content_type) == "text/plain" and body:
         from charset_normalizer import from_bytes
 
         best = from_bytes(body[:200_000]).best()

@@ -61,7 +61,7 @@ def stream_items(
     kind = sniff(head)
     rest: BinaryIO = io.BufferedReader(_Prefixed(head, stream))
     if kind == "warc":
-        yield from warc_items(rest, source, max_bytes, compressed=False)
+        yield from warc_items(rest, source, max_bytes)
         return
     if kind == "gzip":
         yield from _gzip_items(rest, source, max_bytes)
@@ -84,7 +84,7 @@ def _gzip_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawIt
         yield Rejected(source=source, code="truncated", reason=f"gzip file is cut short: {err}")
         return
     if is_warc(head):
-        yield from warc_items(io.BufferedReader(_Prefixed(head, unzipped)), source, max_bytes, compressed=False)
+        yield from warc_items(io.BufferedReader(_Prefixed(head, unzipped)), source, max_bytes)
         return
     try:
         data = head + unzipped.read(max(max_bytes + 1 - len(head), 0))

@@ -1,4 +1,4 @@
-"""Read WARC archives (plain or gzip-compressed) into one ``RawItem`` per HTML response record.
+"""Read WARC archives (plain, or unzipped by ``files``) into one ``RawItem`` per HTML response record.
 
 warcio parses the records; decompression goes through ``GunzipStream`` so that a truncated
 ``.warc.gz`` ends with a ``truncated`` rejection instead of silently losing its last records.
@@ -14,7 +14,8 @@ from warcio.recordloader import ArcWarcRecord
 
 from spyglass.records import RawItem, Rejected
 
-from .gzipped import GunzipStream, TooLarge, Truncated
+from .gzipped import TooLarge, Truncated
+from .mediatype import declared_charset, media_type
 
 __all__ = ["warc_items", "HTML_TYPES"]
 
@@ -23,13 +24,13 @@ __all__ = ["warc_items", "HTML_TYPES"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def warc_items(
-    stream: BinaryIO, source: str, max_bytes: int, compressed: bool
-) -> Iterator[RawItem | Rejected]:
-    """Every HTML response record of a WARC stream, then a rejection if the archive was damaged."""
-    if compressed:
-        # No overall cap: a crawl archive is a container, its records are capped one by one.
-        stream = GunzipStream(stream)  # type: ignore[assignment]
+def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    """Every HTML response record of an uncompressed WARC stream, then a rejection if it was damaged.
+
+    A ``.warc.gz`` comes here already unzipped by ``files`` through ``GunzipStream`` (no overall
+    cap: a crawl archive is a container, its records are capped one by one), whose ``Truncated``
+    surfaces while warcio reads.
+    """
     found = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
@@ -54,7 +55,7 @@ def _item_of(record: ArcWarcRecord, source: str, max_bytes: int) -> RawItem | Re
     if record.rec_type not in ("response", "resource"):
         return None
     content_type = _content_type(record)
-    if not content_type or content_type.split(";")[0].strip().lower() not in HTML_TYPES:
+    if media_type(content_type) not in HTML_TYPES:
         return None
     member = record.rec_headers.get_header("WARC-Record-ID") or None
     body = record.content_stream().read(max_bytes + 1)
@@ -66,7 +67,7 @@ def _item_of(record: ArcWarcRecord, source: str, max_bytes: int) -> RawItem | Re
         content=body,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         content_type=content_type,
-        charset=_charset(content_type),
+        charset=declared_charset(content_type),
         member=member,
         fetched_at=record.rec_headers.get_header("WARC-Date"),
     )
@@ -78,11 +79,3 @@ def _content_type(record: ArcWarcRecord) -> str | None:
         if value:
             return str(value)
     return record.rec_headers.get_header("Content-Type")
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None

@@ -34,7 +34,7 @@ def test_every_command_is_in_the_readme(command: str) -> None:
 @pytest.mark.parametrize("setting", sorted(SETTINGS))
 def test_every_setting_is_in_the_readme(setting: str) -> None:
     variable = "SPYGLASS_" + setting.upper()
-    assert variable in README, f"README's settings table lacks {variable}"
+    assert f"| `{variable}` |" in README, f"README's settings table lacks a row for {variable}"
 
 
 def test_readme_first_screen_gives_the_two_commands() -> None:

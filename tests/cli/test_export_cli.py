@@ -75,7 +75,7 @@ def test_export_filters_match_spyglass_cases(db: str, filters: list[str], expect
 
 @pytest.mark.parametrize(("args", "message"), [
     (["-f", "xml"], "--format 'xml' is not known; use one of: csv, jsonl, stix, atom"),
-    (["--stage", "jailed"], "--stage 'jailed' is not a stage; use one of:"),
+    (["--stage", "jailed"], "unknown stage 'jailed' in --stage; use one of:"),
 ])
 def test_export_refuses_bad_options_in_one_line(db: str, args: list[str], message: str) -> None:
     done = spyglass("export", "--db", db, *args)

@@ -11,9 +11,9 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from spyglass.store.base import Store
+    from spyglass.store.base import CaseQuery, Store
 
-__all__ = ["DbOption", "opened", "rich_console"]
+__all__ = ["DbOption", "opened", "query_of", "rich_console"]
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
 
@@ -36,3 +36,35 @@ def rich_console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=True)
+
+
+def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
+             stage: list[str] | None = None, year: int | None = None, text: str | None = None,
+             person: str | None = None, **paging: object) -> CaseQuery:
+    """The ``CaseQuery`` for the filter options of `spyglass cases`, `export` and `watch add`.
+
+    ``paging`` takes ``sort``, ``limit`` and ``offset``; a value the query refuses becomes a
+    one-line ``InputError`` naming the option.
+    """
+    from pydantic import ValidationError
+
+    from spyglass.errors import InputError
+    from spyglass.records import STAGES
+    from spyglass.store.base import CaseQuery
+
+    stages = tuple(s.strip().lower() for s in stage or ())
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise InputError(f"unknown stage {unknown[0]!r} in --stage", f"use one of: {', '.join(STAGES)}")
+    try:
+        return CaseQuery(
+            sponsor=tuple(c.strip().upper() for c in sponsor or ()),
+            target=tuple(c.strip().upper() for c in target or ()),
+            service=tuple(s.strip() for s in service or ()), stage=stages, year=year,
+            text=(text or "").strip() or None, person=(person or "").strip() or None,
+            **paging,  # type: ignore[arg-type]  # validated by pydantic right here
+        )
+    except ValidationError as err:
+        problem = err.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"])
+        raise InputError(f"bad --{where}: {problem['msg']}", "see `spyglass cases --help`") from None

@@ -19,11 +19,10 @@ import typer
 from spyglass.errors import InputError
 from spyglass.records import STAGES
 from spyglass.settings import load_settings
-from spyglass.store.base import CaseQuery
 
-from ._common import DbOption, opened
+from ._common import DbOption, opened, query_of
 
-__all__ = ["register", "query_of"]
+__all__ = ["register"]
 
 Sponsor = Annotated[list[str] | None, typer.Option("--sponsor", help="sponsor country (ISO alpha-2); repeatable")]
 Target = Annotated[list[str] | None, typer.Option("--target", help="target country (ISO alpha-2); repeatable")]
@@ -35,21 +34,6 @@ Person = Annotated[str | None, typer.Option("--person", help="an accused person'
 
 watch_app = typer.Typer(name="watch", help="Watchlists: saved filters whose new cases and stages you follow.",
                         no_args_is_help=True)
-
-
-def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
-             stage: list[str] | None = None, year: int | None = None, text: str | None = None,
-             person: str | None = None) -> CaseQuery:
-    """The ``CaseQuery`` for the filter options shared with `spyglass cases`."""
-    stages = tuple(s.strip().lower() for s in stage or ())
-    unknown = [s for s in stages if s not in STAGES]
-    if unknown:
-        raise InputError(f"--stage {unknown[0]!r} is not a stage", f"use one of: {', '.join(STAGES)}")
-    return CaseQuery(
-        sponsor=tuple(c.strip().upper() for c in sponsor or ()), target=tuple(c.strip().upper() for c in target or ()),
-        service=tuple(s.strip() for s in service or ()), stage=stages, year=year, text=(text or "").strip() or None,
-        person=(person or "").strip() or None,
-    )
 
 
 @contextmanager

@@ -16,7 +16,7 @@ import typer
 
 from spyglass.errors import InputError
 
-from ._common import DbOption, opened, rich_console
+from ._common import DbOption, opened, query_of, rich_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -144,24 +144,7 @@ def cases(
 def _query(sponsor: list[str] | None, target: list[str] | None, service: list[str] | None, stage: list[str] | None,
            year: int | None, text: str | None, sort: str, limit: int, offset: int,
            person: str | None = None) -> CaseQuery:
-    from pydantic import ValidationError
-
-    from spyglass.records import STAGES
-    from spyglass.store.base import CaseQuery
-
-    for given in stage or []:
-        if given not in STAGES:
-            raise InputError(f"unknown stage {given!r}", f"use one of {', '.join(STAGES)}")
-    try:
-        return CaseQuery(
-            sponsor=tuple(s.upper() for s in sponsor or ()), target=tuple(t.upper() for t in target or ()),
-            service=tuple(service or ()), stage=tuple(stage or ()), year=year, text=text, person=person,
-            sort=sort, limit=limit, offset=offset,  # type: ignore[arg-type]  # validated right here
-        )
-    except ValidationError as err:
-        problem = err.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"])
-        raise InputError(f"bad --{where}: {problem['msg']}", "see `spyglass cases --help`") from None
+    return query_of(sponsor, target, service, stage, year, text, person, sort=sort, limit=limit, offset=offset)
 
 
 def _print_jsonl(store: Store, query: CaseQuery, limit: int | None) -> None:

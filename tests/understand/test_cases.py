@@ -157,6 +157,9 @@ NOT_ACCUSED = [
     "Michael Jensen was jailed for spying for Russia after chatting with a profile called ‘Anna Berg’.",
     # a dateline in capitals
     "BERGEN: A court jailed Michael Jensen for six years for spying for Russia.",
+    # a head of state named beside the case
+    "A court jailed Michael Jensen for six years for spying for Russia, days before Vladimir Putin visited Oslo.",
+    "Michael Jensen was jailed for spying for China ahead of a summit between Xi Jinping and Joe Biden.",
 ]
 
 

@@ -173,6 +173,25 @@ CASES: list[tuple[str, str, str, dict[str, object]]] = [
      "of spying for Russia's FSB, to eight years. A lower court had jailed him for ten years in 2023.",
      {"names": "Saar", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (96, 96),
       "nationality": ["EE"]}),
+    ("kin-accused", "Brothers jailed for spying for Moscow",
+     "A court in Gothenburg on Friday sentenced a former army signals officer to 11 years in prison and gave "
+     "six years to his younger brother for passing radio codes to Russian military intelligence. "
+     "Lars Nyberg, 44, had met Russian diplomats in Stockholm since 2018.",
+     {"names": "Nyberg", "sponsor": "RU", "target": "SE", "stage": "sentenced", "months": (72, 132),
+      "count": 2}),
+    ("father-also-convicted", "Estonian officer and father jailed for spying for Russia",
+     "Harju County Court sentenced Andres Kuusk, a former army captain, to 14 years for spying for Russia's "
+     "GRU on Wednesday. His father, who carried the material to his contacts, was also convicted and "
+     "received five years.",
+     {"names": "Kuusk", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (60, 168), "count": 2}),
+    ("father-term-only", "Estonian officer and father jailed for spying for Russia",
+     "Harju County Court sentenced Andres Kuusk, a former army captain, to 14 years for spying for Russia's "
+     "GRU on Wednesday. His father, who carried the material to his contacts, received five years.",
+     {"names": "Kuusk", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (60, 168), "count": 2}),
+    ("wife-not-accused", "Former officer jailed for spying for Russia",
+     "A court in Tallinn sentenced Andres Kuusk, a former army captain, to 14 years for spying for Russia's "
+     "GRU on Wednesday. His wife, who had been married to him for 20 years, said she knew nothing.",
+     {"names": "Kuusk", "sponsor": "RU", "target": "EE", "stage": "sentenced", "months": (168, 168), "count": 1}),
 ]
 
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spyglass.understand.lexicon import read_rows
 
-__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles", "rank_titles"]
+__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles", "rank_titles", "is_leader"]
 
 # Most advanced step wins; outcomes outrank the steps before them.
 STAGE_RANK: dict[str, int] = {
@@ -54,3 +54,13 @@ def official_titles() -> tuple[str, ...]:
 def court_side_roles() -> frozenset[str]:
     """Roles of those who try, defend or speak about the accused ("judge", "prosecutor")."""
     return frozenset(t.lower() for t in _terms()["court_side"])
+
+
+@cache
+def _leaders() -> frozenset[str]:
+    return frozenset(t.lower() for t in _terms()["leader"])
+
+
+def is_leader(name: str) -> bool:
+    """A head of state or government by name ("Kim Jong Un", "Putin"): mentioned, never accused."""
+    return name.lower() in _leaders()

@@ -94,6 +94,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue
         if _is_place(name) or lexicon.is_place_name(name):
             continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex", "Bad Homburg"
+        if case_rules.is_leader(name):
+            continue  # "a summit between Kim Jong Un and ...": a leader named, not accused
         following = re.match(r"\s+(\w+)", text[hit.end : hit.end + 30])
         if following and following.group(1).lower() in case_rules.institution_words():
             continue  # "Nagpur court convicts ...": a place before an institution

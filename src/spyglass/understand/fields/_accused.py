@@ -38,6 +38,8 @@ _COUNT_AGGREGATE_AFTER = cue("count.aggregate_after")
 _PLUS_ONE_BEFORE = cue("count.plus_one_before")
 _PLUS_ONE_AFTER = cue("count.plus_one_after")
 _PAIR = cue("count.pair")
+_KIN_ACCUSED = cue("count.kin_accused")
+_KIN_TERM = cue("count.kin_term")
 # A count of the people the accused betrayed, exposed or recruited, not of the accused.
 _OTHERS_BEFORE = cue("count.others_before")
 
@@ -82,6 +84,10 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
     for f in facts:
         if _PAIR.search(f.text):
             return 2, Found(f, "count.pair", 0.6)
+    for f in facts:
+        stepped = f.stages or (f.durations and _KIN_TERM.search(f.text))
+        if stepped and _KIN_ACCUSED.search(f.text) and len(names) <= 2:
+            return 2, Found(f, "count.kin_accused", 0.5)
     first = next((f for f in facts if f.stages), None)
     if first is not None and _SINGULAR.search(first.text) and len(names) != 1:
         return 1, Found(first, "count.singular", 0.5)

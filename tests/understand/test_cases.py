@@ -87,6 +87,19 @@ def test_proceedings_become_cases(text: str, stages: list[str], nlp) -> None:
     assert [m.stage for m in _cases(text, nlp)] == stages
 
 
+UNNAMED_ACCUSATIONS = [
+    # a state's public accusation of unnamed people is a case (stage suspected) with its count
+    ("Moscow accused two Estonian engineers of spying for British intelligence on Monday.", "suspected", 2),
+    ("Officials accused the couple of espionage on behalf of Polish intelligence.", "suspected", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "stage", "count"), UNNAMED_ACCUSATIONS)
+def test_unnamed_public_accusation_is_a_case(text: str, stage: str, count: int, nlp) -> None:
+    (case,) = _cases(text, nlp)
+    assert (case.stage, case.accused_count) == (stage, count)
+
+
 def test_handler_is_not_accused(nlp) -> None:
     text = ("A Dutch court sentenced Pieter Smit to six years for spying for Russia. "
             "His handler, a Russian intelligence officer, was not charged.")
@@ -131,6 +144,15 @@ def test_prisoners_of_a_swap_story_are_released(nlp) -> None:
     assert case.stage == "released"
 
 
+def test_swapped_prisoners_jailed_for_other_crimes_are_not_cases(nlp) -> None:
+    text = ("Two convicted spies were freed on Friday in a prisoner exchange at the border. "
+            "Oskar Lind had been sentenced in 2021 to nine years for spying for Belarus. "
+            "Minsk also freed Tomas Keller, who had been sentenced to death on terrorism charges. "
+            "In return Vilnius released Igor Sokol, serving twelve years for the 2018 murder of a banker.")
+    cases = _cases(text, nlp)
+    assert [(c.accused_names, c.stage) for c in cases] == [(("Oskar Lind",), "released")]
+
+
 def test_separate_proceedings_in_one_article(nlp) -> None:
     text = ("A court in Riga sentenced Arvids Kalnins to six years for spying for Russia. "
             "Police separately arrested Janis Ozols on suspicion of passing secrets to Belarus.")
@@ -160,7 +182,18 @@ NOT_ACCUSED = [
     # a head of state named beside the case
     "A court jailed Michael Jensen for six years for spying for Russia, days before Vladimir Putin visited Oslo.",
     "Michael Jensen was jailed for spying for China ahead of a summit between Xi Jinping and Joe Biden.",
+    # who received the documents or ran the accused, with no step of their own
+    "A court jailed Michael Jensen for six years for spying for Russia; he had handed the drawings to Pavel Orlov.",
+    "Michael Jensen was jailed for spying for Russia after he met his handler, Pavel Orlov, in Vienna.",
+    "Michael Jensen was jailed for spying for Russia. He reported to an officer identified as Pavel Orlov.",
 ]
+
+
+def test_who_received_the_documents_is_not_accused_without_model() -> None:
+    text = ("Il tribunale ha condannato Walter Rossi a dieci anni per spionaggio: consegnava documenti "
+            "segreti a Pavel Orlov.")
+    (case,) = mentions_in(_article(text), "it", None)[0]
+    assert case.accused_names == ("Walter Rossi",)
 
 
 @pytest.mark.parametrize("text", NOT_ACCUSED)

@@ -70,6 +70,10 @@ _GROUP_NOUN = re.compile(r"[a-z]+(?:ers|ists|ants|ents|ians|ees|ors)")
 _PLACE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|couple|family)\s+(?:from|of)\s+$", re.I)
 _IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$|" + cue("person.among").pattern + "$")
 _SURNAMED = cue("person.surnamed")
+_COUNTERPART_BEFORE = cue("person.counterpart_before")
+# A step said of the counterpart themselves ("handed documents to X, who was later expelled").
+_STEP_AGAINST = re.compile(r"^[^.;]{0,40}?\b(?:who|he|she)\s+(?:was|were|has been|had been)\s+(?:later\s+|also\s+)?"
+                           r"(?:arrested|detained|charged|expelled|convicted|sentenced|jailed|indicted)\b", re.I)
 
 
 def _is_place(name: str) -> bool:
@@ -114,6 +118,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue  # "Bolton man charged ...": a town describing the person
         if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
             continue
+        if _COUNTERPART_BEFORE.search(text[max(0, hit.start - 80) : hit.start]) and not _STEP_AGAINST.search(text[hit.end :]):
+            continue  # "handed the files to X", "met his handler X": who received or ran them, not the accused
         if _RELATION_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
             continue  # "an assistant to Maximilian Krah": the accused is someone else
         out.append(hit)
@@ -269,6 +275,22 @@ def _without_aggregates(article: Article, groups: list[Proceeding]) -> list[Proc
     return [g for g in groups if g.names or not opens_with_stat(g)]
 
 
+_OTHER_CRIME = cue("case.other_crime")
+_SPYING_WORD = cue("case.spying_word")
+
+
+def _without_other_crimes(groups: list[Proceeding]) -> list[Proceeding]:
+    """Drop proceedings whose every step is for a crime that is not spying (murder, terrorism,
+    cybercrime, speech) and that never speak of spying: people swapped or named in a spy story
+    for other crimes are not cases."""
+    def other_crime_only(g: Proceeding) -> bool:
+        steps = [f for f in g.facts if f.stages and not f.is_title]
+        return (bool(steps) and all(_OTHER_CRIME.search(f.text) for f in steps)
+                and not any(_SPYING_WORD.search(f.text) for f in g.facts))
+
+    return [g for g in groups if not other_crime_only(g)]
+
+
 def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tuple[list[Mention], list[Entity]]:
     """The case mentions of one article, each field with evidence, and the entities found."""
     sentences = sentences_in(article.text)
@@ -283,7 +305,7 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
         # no length (its evidence carries the headline, start == end == 0).
         lead = [facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang), *lead]
     fallback = fields.target_of([*lead[:1], *all_facts])
-    groups = _without_aggregates(article, groups)
+    groups = _without_other_crimes(_without_aggregates(article, groups))
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
     # No step reported and nobody named: an aggregate ("most of those charged were soldiers"), not a case.
     kept = [m for m in mentions if m.stage is not None or m.accused_names]

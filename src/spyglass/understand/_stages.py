@@ -164,8 +164,11 @@ def all_matches(tables: _StageTables, sentence: str) -> list[tuple[int, int, Sta
     """Every rule's matches, overlapping ones included (each rule runs on its own)."""
     lowered = sentence.lower()
     candidates = set(tables.always)
-    for m in tables.trigger_re.finditer(lowered):
-        candidates.update(tables.by_trigger[m.group()])
+    # Every trigger the sentence contains: one alternation would let "charges" hide "charge"
+    # inside "chargesheet" (the regex consumes the longer word), so each word is looked up.
+    for word, rules in tables.by_trigger.items():
+        if word in lowered:
+            candidates.update(rules)
     found: list[tuple[int, int, StageTerm]] = []
     for i in sorted(candidates):
         term = tables.phrases[i]

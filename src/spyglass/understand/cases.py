@@ -111,7 +111,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue  # "profiles ‘Neha Sharma’ and ...": a quoted alias or handle, not the accused
         if name.isupper() and len(name) > 2 and not text[hit.end : hit.end + 20].isupper():
             continue  # "NAGPUR:", "FBI": a dateline or an acronym in ordinary text, not a person
-        if _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) and not (
+        introduced = any(m.start(1) == hit.start for m in _SURNAMED.finditer(text))  # "identified by his surname Kim"
+        if not introduced and _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) and not (
                 _SAID_BEFORE.search(text[max(0, hit.start - 12) : hit.start]) and _CLAUSE_SUBJECT.match(text[hit.end :])):
             continue  # "said Marta Saar": the speaker; "said Darius Kairys, 47, had been ...": the accused
         if " " not in name and following and following.group(1).lower() in _PLACE_MODIFIED:

@@ -85,7 +85,8 @@ def stages_in(text: str, lang: str = "en") -> list[Hit]:
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)?"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("person.privacy_form", re.compile(rf"\b{_CAP} [A-Z]\.(?=[\s,;:)]|$)")),  # a headline may end on it
-    ("person.full_name", re.compile(rf"\b{_CAP}(?: {_CAP}){{1,3}}\b")),
+    # middle initials may stand inside ("Marcus T. Delaney-Reyes")
+    ("person.full_name", re.compile(rf"\b{_CAP}(?: [A-Z]\.)*(?: {_CAP}){{1,3}}\b")),
 )
 
 
@@ -112,18 +113,26 @@ _APPOSITION_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|an?\s|the\s|who\s|a\s)")
 _STEP_BEFORE = re.compile(r"\b(?:arrested|charged|sentenced|convicted|detained|indicted|jailed|identified as|named)\s+$")
 
 
-def _unlabelled_names(text: str, taken: list[tuple[int, int]], stopwords: frozenset[str]) -> list[Hit]:
-    """Full names the small model missed (names with accents or three parts are its weak spot),
-    taken only where nothing else was recognised and the context says a person."""
+def _unlabelled_names(text: str, taken: list[tuple[int, int]], mislabelled: list[tuple[int, int]],
+                      stopwords: frozenset[str]) -> list[Hit]:
+    """Full names and privacy forms ("Oleksandr M.") the small model missed (accents, three parts,
+    initials are its weak spot), taken where the context says a person and nothing else was
+    recognised there, or only a mislabelled span ("BALTIMORE - Marcus T. Delaney-Reyes" as ORG)."""
     out: list[Hit] = []
-    for found in _NAME_RULES[1][1].finditer(text):
-        start, end = found.span()
-        if any(a < end and start < b for a, b in taken) or found.group(0).isupper():
-            continue
-        if any(t.lower() in stopwords for t in found.group(0).split()):
-            continue
-        if _APPOSITION_AFTER.match(text[end : end + 12]) or _STEP_BEFORE.search(text[max(0, start - 20) : start]):
-            out.append(Hit(start, end, found.group(0), found.group(0), "person.unlabelled_name", "PERSON"))
+    for _rule, pattern in reversed(_NAME_RULES):
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if any(a < end and start < b for a, b in taken) or found.group(0).isupper():
+                continue
+            if any(t.rstrip(".").lower() in stopwords for t in found.group(0).split()):
+                continue
+            if any(h.start < end and start < h.end for h in out):
+                continue
+            strong = _STEP_BEFORE.search(text[max(0, start - 20) : start]) or _AGE_AFTER.match(text[end : end + 8])
+            if any(a < end and start < b for a, b in mislabelled) and not strong:
+                continue
+            if strong or _APPOSITION_AFTER.match(text[end : end + 12]):
+                out.append(Hit(start, end, found.group(0), found.group(0), "person.unlabelled_name", "PERSON"))
     return out
 
 
@@ -145,7 +154,7 @@ def _is_aged_name(text: str, start: int, end: int, stopwords: frozenset[str]) ->
 def _ranked() -> re.Pattern[str]:
     """Rank titles before a full name ("retired Brigadier Raja Rizwan"): group 1 is the name."""
     ranks = "|".join(re.escape(r).replace(r"\ ", r"[\s-]+") for r in case_rules.rank_titles())
-    return re.compile(rf"\b(?:(?:{ranks})\.?\s+)+({_CAP}(?: {_CAP}){{1,3}})\b")
+    return re.compile(rf"\b(?:(?:{ranks})\.?\s+)+({_CAP}(?: [A-Z]\.)*(?: {_CAP}){{1,3}})\b")
 
 
 def _rank_stripped(text: str, hits: list[Hit], stopwords: frozenset[str]) -> list[Hit]:
@@ -189,7 +198,8 @@ def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset
                 for e in doc.ents if e.label_ == "PERSON"]
         hits += [Hit(e.start_char, e.end_char, e.text, e.text, "person.aged_name", "PERSON")
                  for e in doc.ents if e.label_ in _MISLABELLED and _is_aged_name(doc.text, e.start_char, e.end_char, stopwords)]
-        hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents], stopwords)
+        hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _MISLABELLED],
+                                  [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _MISLABELLED], stopwords)
         hits = [h for h in _rank_stripped(doc.text, hits, stopwords) if h.text not in places and not lexicon.is_place_name(h.text)]
         out.append(surnamed(doc.text, hits))  # "surnamed Zhong" is a person whatever the model calls it
     return out

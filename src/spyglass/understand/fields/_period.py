@@ -59,8 +59,11 @@ def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[i
     ties = [(m.start(), m.end()) for m in _UNTIL_ARREST.finditer(f.text, lo, hi)]  # "until his arrest" ends a period
     steps = [h for h in f.stages if lo <= h.start < hi and not skip[0] <= h.start < skip[1]
              and not any(a <= h.start < b for a, b in ties)]
-    dist = min(abs(pos - (m.end() if m.end() <= pos else m.start())) for m in acts)
-    step_dist = min((abs(pos - (h.end if h.end <= pos else h.start)) for h in steps), default=10**6)
+    # words after a dating phrase are as far as they stand from its end, not its start
+    # ("between 2019 and 2022 Delaney sold ..." is as near as "in 2019 Delaney sold ...")
+    after = max(pos, skip[1])
+    dist = min(pos - m.end() if m.end() <= pos else max(0, m.start() - after) for m in acts)
+    step_dist = min((pos - h.end if h.end <= pos else max(0, h.start - after) for h in steps), default=10**6)
     return dist < step_dist
 
 

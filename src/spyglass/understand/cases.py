@@ -56,7 +56,9 @@ _STOPWORDS = frozenset(
     # person nouns capitalised in German or at a headline start, never part of the name after them
     "spion spionin agent agentin mitarbeiter mitarbeiterin soldat offizier angeklagte angeklagter "
     "politiker politikers abgeordnete abgeordneten abgeordneter "
-    "espion espionne espía spia".split()
+    "espion espionne espía spia "
+    # German adjectives of time and doubt, capitalised at a headline start ("Früherer Mitarbeiter ...")
+    "früherer frühere ehemaliger ehemalige mutmaßlicher mutmaßliche mutmaßlichen".split()
 )
 
 
@@ -96,6 +98,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
         name = hit.text.strip(" .,'’\"“”")
         if (len(name) < 3 and hit.rule != "person.surnamed") or entities.countries_in(name, lang) or entities.services_in(name):
             continue
+        if entities.stages_in(name, lang):
+            continue  # "Anklage", "Main Anklage": a capitalised German step noun, not a name
         if _is_place(name) or lexicon.is_place_name(name):
             continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex", "Bad Homburg"
         if case_rules.is_leader(name):

@@ -59,6 +59,17 @@ class SentenceFacts:
         return bool(self.stages or self.espionage or self.money or self.durations or INTRODUCED.search(self.text))
 
 
+_AGE_BEFORE = cue("duration.age_before")
+_AGE_AFTER = cue("duration.age_after")
+
+
+def _is_age(text: str, d: Quantity) -> bool:
+    """"Marco S., 47 anni, ...", "un italiano di 41 anni": a person's age in years, not a term."""
+    return (isinstance(d.value, int) and d.value % 12 == 0 and 18 <= d.value // 12 <= 99 and d.text[:1].isdigit()
+            and bool(_AGE_BEFORE.search(text[max(0, d.start - 30) : d.start]))
+            and bool(_AGE_AFTER.match(text[d.end : d.end + 5]) or d.end == len(text)))
+
+
 def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:
     """Read one sentence with every rule table (no model)."""
     text = sentence.text
@@ -73,7 +84,7 @@ def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str =
         services=entities.services_in(text),
         roles=entities.roles_in(text, lang),
         money=money,
-        durations=quantities.durations_in(text, lang),
+        durations=[d for d in quantities.durations_in(text, lang) if not _is_age(text, d)],
         years=quantities.years_in(text, money),
         espionage=bool(ESPIONAGE_CUE.search(text)),
     )

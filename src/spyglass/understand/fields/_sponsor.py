@@ -33,6 +33,7 @@ _AGENTS_OF_BEFORE = cue("sponsor.agents_of_before")
 _OPERATIVE_BEFORE = cue("sponsor.operative_before")
 _OFFICERS_AFTER = cue("sponsor.officers_after")
 _BRACKET_GAP = cue("sponsor.bracket_gap")
+_NOUN_BEFORE = cue("sponsor.noun_before")
 
 
 def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
@@ -54,6 +55,8 @@ def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | N
         acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
         about = about_someone(f) or bool(f.stages)
         return None if acting or not about else "sponsor.intelligence"  # "Philippine agents arrested"
+    if form_of(c) == "adjective" and _NOUN_BEFORE.search(before) and (about_someone(f) or f.stages):
+        return "sponsor.noun_before"  # "ai servizi segreti russi": the noun before its adjective
     if form_of(c) in _NAME_FORMS or _STATE_AFTER.match(after):
         for rule, pattern in SPONSOR_BEFORE:
             if pattern.search(before) and before.strip():

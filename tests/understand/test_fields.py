@@ -334,3 +334,74 @@ def test_age_is_not_a_term(lang: str, text: str, months: list[int]) -> None:
     from spyglass.understand.facts import facts_of
     from spyglass.understand.sentences import Sentence
     assert [d.value for d in facts_of(0, Sentence(0, len(text), text), lang=lang).durations] == months
+
+
+def _facts_in(lang: str, *texts: str):
+    sentences = [s for t in texts for s in sentences_in(t)]
+    return [facts_of(i, s, lang=lang) for i, s in enumerate(sentences)]
+
+
+# Non-English wording (sentences written for these tests): a follow-on sentence that names no one
+# still dates the acts or states the sum (it belongs to the current proceeding).
+ML_PAYMENTS = [
+    ("fr", "Il aurait remis des plans à un agent étranger contre 22 000 euros.", [(22000.0, "EUR")]),
+    ("es", "La empleada habría vendido informes a un espía por 8.000 euros.", [(8000.0, "EUR")]),
+    ("it", "Il militare passava documenti ricevendo 12 mila euro.", [(12000.0, "EUR")]),
+    ("de", "Die Frau soll dafür 3.000 Euro erhalten haben.", [(3000.0, "EUR")]),
+    ("de", "Er gab Unterlagen gegen Zahlung von 6.000 Euro weiter.", [(6000.0, "EUR")]),
+    ("de", "Er wurde gegen eine Kaution von 50.000 Euro freigelassen.", []),
+    ("fr", "Il a été condamné à une amende contre 5 000 euros.", []),
+    ("es", "El tribunal le impuso una multa por 9.000 euros.", []),
+]
+ML_PERIODS = [
+    ("de", "Er hatte gestanden, von 2015 bis 2017 Pläne an einen Agenten übergeben zu haben.", (2015, 2017)),
+    ("es", "El funcionario habría facilitado desde 2019 datos a un agente.", (2019, None)),
+    ("es", "El soldado recibió 9.000 euros entre 2016 y 2018 de un agente extranjero.", (2016, 2018)),
+    ("fr", "Ils auraient photographié des bases pour un service étranger depuis 2021.", (2021, None)),
+    ("it", "Secondo i pm, i tre avrebbero agito dal 2018 al 2020.", (2018, 2020)),
+    ("it", "Avevano ricevuto 30 mila euro tra il 2017 e il 2019.", (2017, 2019)),
+]
+ML_TARGETS = [
+    ("fr", "Le parquet de Paris a ouvert une information judiciaire pour espionnage.", "FR"),
+    ("it", "Il tribunale di Torino ha condannato l'ex impiegato per spionaggio.", "IT"),
+    ("es", "El Tribunal Supremo ha confirmado la condena por espionaje.", "ES"),
+    ("de", "Vor dem Staatsschutzsenat des Oberlandesgerichts München wurde er angeklagt.", "DE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "payments"), ML_PAYMENTS)
+def test_payments_in_other_languages(lang: str, text: str, payments: list[tuple[float, str]]) -> None:
+    assert fields.payments_of(_facts_in(lang, "Er wurde verhaftet.", text))[0] == payments
+
+
+@pytest.mark.parametrize(("lang", "text", "period"), ML_PERIODS)
+def test_period_in_follow_on_sentences(lang: str, text: str, period: object) -> None:
+    assert fields.period_of(_facts_in(lang, text), 2024)[0] == period
+
+
+@pytest.mark.parametrize(("lang", "text", "target"), ML_TARGETS)
+def test_target_from_courts_and_prosecutors(lang: str, text: str, target: str) -> None:
+    assert fields.target_of(_facts_in(lang, text))[0] == target
+
+
+ML_COUNTS = [
+    ("fr", "Quatre personnes ont été interpellées mardi pour espionnage.", 4),
+    ("de", "Die Polizei hat zwei Männer wegen Spionage festgenommen.", 2),
+    ("es", "La policía ha detenido a tres hombres por espionaje. Los tres trabajaban en el puerto.", 3),
+    ("it", "Sono stati arrestati per spionaggio. Gli investigatori dicono che i due lavoravano insieme.", 2),
+    ("it", "Sono stati arrestati per spionaggio. Avevano preso i due anni di paga.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), ML_COUNTS)
+def test_count_in_words_of_other_languages(lang: str, text: str, count: int | None) -> None:
+    assert fields.count_of(_facts_in(lang, text), [])[0] == count
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La exempleada fue absuelta tras pasar ocho meses en prisión preventiva."),
+    ("fr", "Il a été relaxé après six mois en détention provisoire."),
+    ("it", "Assolto dopo cinque mesi di custodia cautelare in carcere."),
+])
+def test_pretrial_detention_is_not_a_term(lang: str, text: str) -> None:
+    assert fields.sentence_months_of(_facts_in(lang, text), 1)[0] is None

@@ -24,7 +24,8 @@ class NumberSpan:
 # Italian write 1.805.000,50 (French also 1 805 000 with a (narrow) no-break space).
 _DIGITS = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-    "other": r"\d{1,3}(?:[.\u00a0\u202f']\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    # a plain space groups thousands too ("15 000 euros"), never after a year-like run
+    "other": r"\d{1,3}(?:[.\u00a0\u202f']\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:,\d+)?",
 }
 _CONNECTORS = {  # "and" inside one number: "one hundred and five", "vingt et un", "treinta y dos"
     "en": r"(?:(?<=hundred)|(?<=thousand))\s+and\s+|\s+and\s+(?=a\s+half\b|half\b)",
@@ -89,7 +90,7 @@ def _any_scale() -> dict[str, lexicon.NumberWord]:
 
 
 def _parse_digits(token: str, lang: str) -> float | None:
-    token = token.replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    token = token.replace("\u00a0", "").replace("\u202f", "").replace("'", "").replace(" ", "")
     if lang == "en":
         token = token.replace(",", "")
     else:
@@ -124,6 +125,7 @@ def _word_values(token: str, lang: str) -> list[lexicon.NumberWord] | None:
     return out
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")
 _TOKEN = re.compile(r"\d[\d.,\u00a0\u202f']*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -131,7 +133,10 @@ def number_of(text: str, lang: str = "en") -> float | None:
     """The value of a printed number: "four", "twenty-one", "1,200", "1.200" (de), "2.5
     million", "3,8 Millionen", "five and a half", "a dozen", "5mila". None if not a number."""
     parts: list[lexicon.NumberWord | float] = []
-    for m in _TOKEN.finditer(text.strip()):
+    text = text.strip()
+    if lang != "en":
+        text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), text)  # "15 000" is one number
+    for m in _TOKEN.finditer(text):
         tok = m.group()
         if tok[0].isdigit():
             value = _parse_digits(tok.rstrip(".,"), lang)

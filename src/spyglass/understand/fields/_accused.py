@@ -53,6 +53,14 @@ def _singular_pattern() -> re.Pattern[str]:
 _SINGULAR = _singular_pattern()
 
 
+_THE_N = cue("count.the_n")
+
+
+def _value(word: str) -> float | None:
+    """A count printed in digits or in words of any of our languages ("trois", "zwei", "dos")."""
+    return next((n for lang in lexicon.LANGS if (n := number_of(word, lang))), None)
+
+
 def _stated_count(f: SentenceFacts) -> int | None:
     for m in _COUNT.finditer(f.text):
         if _COUNT_REST_STOP.search(m.group("rest")):
@@ -63,7 +71,7 @@ def _stated_count(f: SentenceFacts) -> int | None:
             continue
         if _OTHERS_BEFORE.search(before[-50:]):
             continue  # "led to the arrest of at least ten Soviet officials": victims, not the accused
-        n = number_of(m.group("n"))
+        n = _value(m.group("n"))
         if not n or not 1 <= n <= 200:
             continue
         if _PLUS_ONE_BEFORE.search(before) or _PLUS_ONE_AFTER.match(after):
@@ -81,6 +89,9 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
         n = _stated_count(f)
         if n is not None:
             return n, Found(f, "count.number_noun", 0.7)
+    for f in facts:
+        if (m := _THE_N.search(f.text)) and (value := _value(m.group("n"))):
+            return int(value), Found(f, "count.the_n", 0.5)
     for f in facts:
         if _PAIR.search(f.text):
             return 2, Found(f, "count.pair", 0.6)

@@ -93,6 +93,12 @@ def _done_to_people(span: str) -> bool:
 
 
 _REGIONAL_AUTHORITY = cue("target.regional_authority")
+_AUTHORITY_OF_PLACE = cue("target.authority_of_place")
+
+
+def _seat_of_authority(f: SentenceFacts, hit: Hit) -> bool:
+    """"parquet de Paris", "tribunale di Genova": a court or prosecutor named by its seat."""
+    return bool(_AUTHORITY_OF_PLACE.search(f.text[max(0, hit.start - 40) : hit.start]))
 
 
 def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
@@ -102,7 +108,8 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
     out: list[tuple[float, str, Found]] = []
     for p in f.places:
         if _REGIONAL_AUTHORITY.match(f.text[p.end : p.end + 40]) or re.search(
-                r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]):
+                r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]) or (
+                _seat_of_authority(f, p)):
             out.append((2.5, p.kb_id, Found(f, "target.regional_authority", 0.7)))
         elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
               and not _swap_venue(f, p)):
@@ -125,6 +132,9 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             before, after = window(f.text, c.start, c.end, 30, 50)
             if sponsor_country_hit(f, c, None):
                 continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
+            if _seat_of_authority(f, c):
+                scored.append((2.5 * weight, -order, c.kb_id, Found(f, "target.authority_of_place", 0.7)))
+                continue
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
                 scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8)))

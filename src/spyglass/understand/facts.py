@@ -26,7 +26,7 @@ ESPIONAGE_CUE = re.compile(
 # A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as
 # one of a group ("Among those sent home was Anna Chapman"): news
 # introduces the accused so in the sentence after the one that reports the step.
-INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\bidentified (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])|"
+INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\b(?:identified|named|known) (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])|"
                         + cue("person.surnamed").pattern)
 
 

@@ -140,7 +140,10 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
                 # "the Chinese Ministry of State Security": an adjective right before names the state
                 adjective = next((c.kb_id for c in f.countries if 0 <= s.start - c.end <= 20 and form_of(c) == "adjective"
                                   and not _BRACKET_GAP.search(f.text[c.end : s.start])), None)
-                hits.append((s.start, adjective or service_country(s.kb_id), s.text, rule))
+                # "Federal Security Service (FSB)": the bracketed acronym is the form printed for it
+                shown = next((n.text for n in services if n.kb_id == s.kb_id and n.start > s.end
+                              and f.text[s.end : n.start].strip() == "("), s.text)
+                hits.append((s.start, adjective or service_country(s.kb_id), shown, rule))
         for c in f.countries:
             rule = sponsor_country_hit(f, c, target)
             if rule and not any(h[0] <= c.start < h[0] + 40 and h[1] == c.kb_id for h in hits):

@@ -9,7 +9,7 @@ from functools import cache
 
 from spyglass.understand import lexicon
 from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit, service_country
+from spyglass.understand.entities import Hit, places_in, service_country
 from spyglass.understand.facts import SentenceFacts
 from spyglass.understand.fields._common import Found, person_words, window
 from spyglass.understand.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
@@ -117,6 +117,19 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
     return out
 
 
+_CAPS_DATELINE = cue("target.caps_dateline")
+
+
+def _dateline_place(text: str) -> str | None:
+    """The state of a city or region that opens a sentence as a dateline in capitals
+    ("KOCHI: A contract employee ...", "NAGPUR, May 3 -"): where the story is reported from."""
+    m = _CAPS_DATELINE.match(text)
+    if m is None:
+        return None
+    hits = places_in(m.group(1).title())
+    return hits[0].kb_id if hits and hits[0].start == 0 else None
+
+
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     """State that arrests, prosecutes or expels: strongest cue first, then reading order.
 
@@ -143,9 +156,12 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
                     or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
                 scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5)))
         scored.extend((score * weight, -order, code, found) for score, code, found in _place_cues(f))
-        if order == 0 and f.countries and f.countries[0].start == 0 and _DATELINE.match(f.text[f.countries[0].end :]):
+        if (order == 0 or (order == 1 and facts[0].is_title)) and f.countries and f.countries[0].start == 0 and (
+                _DATELINE.match(f.text[f.countries[0].end :])):
             # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
             scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", 0.4)))
+        elif (order == 0 or (order == 1 and facts[0].is_title)) and (place := _dateline_place(f.text)):
+            scored.append((1.0, -order, place, Found(f, "target.dateline_place", 0.4)))  # "KOCHI: ..."
         for rid, country, pattern in _authorities():
             if pattern.search(f.text):
                 scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7)))

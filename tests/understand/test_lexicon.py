@@ -10,6 +10,9 @@ import pycountry
 import pytest
 
 from spyglass.understand import lexicon
+from spyglass.understand._services import is_short
+from spyglass.understand._stages import all_matches, stage_tables
+from spyglass.understand._tables import lookup_key
 
 # ---------------------------------------------------------------- services
 
@@ -82,7 +85,7 @@ def test_aliases_shared_across_countries_are_documented() -> None:
     owners: dict[str, set[str]] = defaultdict(set)
     for s in lexicon.services():
         for alias in {*s.acronyms, *s.aliases, s.name}:
-            key = alias if lexicon._is_short(alias) else lexicon._key(alias)
+            key = alias if is_short(alias) else lookup_key(alias)
             owners[key].add(s.country)
     shared = {alias for alias, countries in owners.items() if len(countries) > 1}
     documented = lexicon.ambiguous_aliases()
@@ -285,7 +288,7 @@ def test_trigger_index_finds_every_rule_that_matches(lang: str, sentence: str, _
     """The trigger-word prefilter must never hide a rule: run every rule on its own."""
     brute = {(m.start(), m.end(), t.id) for t in lexicon.stage_terms(lang) if t.side == "match"
              for m in t.regex.finditer(sentence) if m.end() > m.start()}
-    fast = {(s, e, t.id) for s, e, t in lexicon._all_matches(lexicon._stage_tables(lang), sentence)}
+    fast = {(s, e, t.id) for s, e, t in all_matches(stage_tables(lang), sentence)}
     assert fast == brute
 
 

@@ -29,7 +29,6 @@ from spyglass.understand._services import (
     Service,
     ServiceHit,
     ambiguous_aliases,
-    is_short,
     service_by_alias,
     service_by_id,
     services,
@@ -40,12 +39,10 @@ from spyglass.understand._stages import (
     STAGE_KINDS,
     StageHit,
     StageTerm,
-    all_matches,
-    stage_tables,
     stage_terms,
     stages_in,
 )
-from spyglass.understand._tables import LANGS, lookup_key, read_rows
+from spyglass.understand._tables import LANGS, read_rows
 
 __all__ = [
     "LANGS",
@@ -86,7 +83,3 @@ __all__ = [
     "number_words",
     "read_rows",
 ]
-
-# Internals the tests inspect (lookup keys, the stage index) under their historical names, and
-# the reader's old private name for modules written before ``read_rows`` was public.
-_key, _is_short, _stage_tables, _all_matches, _rows = lookup_key, is_short, stage_tables, all_matches, read_rows

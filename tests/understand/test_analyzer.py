@@ -64,3 +64,11 @@ def test_analysis_json_keeps_source_and_shapes_the_contract(analyzer: Analyzer) 
     assert line["is_espionage"] is False
     assert line["cases"] == [] and line["stats"] == []
     assert set(line["relevance"]) == {"score", "reasons"}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["nl", "pt", "pl", "ru", "zh", "xx"])
+def test_language_without_case_tables_gets_relevance_and_says_cases_were_not_read(analyzer: Analyzer, code: str) -> None:
+    analysis = analyzer.analyse(article(CASE, language=code))
+    assert analysis.relevance.is_espionage
+    assert analysis.mentions == ()
+    assert f"lang:{code} cases not read" in analysis.relevance.reasons

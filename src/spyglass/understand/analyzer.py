@@ -20,9 +20,11 @@ from .stats import stats_in
 if TYPE_CHECKING:
     import spacy
 
-__all__ = ["Analyzer", "NER_LANGUAGES", "analysis_json", "mention_json"]
+__all__ = ["Analyzer", "CASE_LANGUAGES", "NER_LANGUAGES", "analysis_json", "mention_json"]
 
 NER_LANGUAGES = frozenset({"en"})  # the statistical model is English-only
+# Languages the case and statistics tables are written for; others get relevance only.
+CASE_LANGUAGES = frozenset({"en", "de", "fr", "es", "it"})
 
 
 class Analyzer:
@@ -38,6 +40,10 @@ class Analyzer:
         relevance = relevance_of(article, lang)
         if not relevance.is_espionage:
             return Analysis(article=article, relevance=relevance)
+        if lang not in CASE_LANGUAGES:
+            # no case tables for this language: say so rather than read it with another's
+            reasons = (*relevance.reasons, f"lang:{lang} cases not read")
+            return Analysis(article=article, relevance=relevance.model_copy(update={"reasons": reasons}))
         nlp = self.nlp() if lang in NER_LANGUAGES else None
         mentions, entities = mentions_in(article, lang, nlp)
         return Analysis(

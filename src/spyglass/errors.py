@@ -8,8 +8,16 @@ prints as one line and turns into an exit status; users can catch errors by kind
 
 from __future__ import annotations
 
+import os
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
 __all__ = [
     "REJECT_CODES",
+    "ERROR_LOG",
+    "internal_reason",
+    "log_traceback",
     "SpyglassError",
     "InputError",
     "FetchError",
@@ -40,8 +48,11 @@ REJECT_CODES: dict[str, str] = {
     "blocked-address": "the URL points at a private, loopback or link-local address; pass --allow-private to fetch it",
     "bad-url": "the URL is malformed or uses a scheme other than http(s)",
     "not-modified": "the server says the document is unchanged since the last fetch",
-    "internal": "an unexpected error while reading this document; please report it",
+    "internal": "an unexpected error while reading this document; its traceback is in the error log, please report it",
 }
+
+ERROR_LOG = "spyglass-errors.log"  # in SPYGLASS_CACHE_DIR: the tracebacks behind ``internal`` rejections
+_LOG_CAP = 5_000_000  # bytes; a bigger log is moved to ``.old`` so a long crawl cannot fill the disk
 
 
 class SpyglassError(Exception):
@@ -82,3 +93,41 @@ class NotFoundError(SpyglassError):
 class AuthError(SpyglassError):
     code = "auth"
     exit_code = 4
+
+
+def log_traceback(where: str, folder: str | None = None) -> str | None:
+    """Append the exception being handled, with ``where`` it happened, to the error log.
+
+    Call it inside an ``except`` block. The log is ``ERROR_LOG`` in ``folder`` (default
+    ``SPYGLASS_CACHE_DIR``); returns its absolute path, or None when it cannot be written
+    (a read-only folder must not turn one bad document into a failed run).
+    """
+    if folder is None:
+        from spyglass.settings import load_settings
+
+        try:
+            folder = load_settings().cache_dir
+        except ValueError:
+            folder = ".spyglass-cache"
+    path = Path(folder).expanduser().resolve() / ERROR_LOG
+    entry = f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {where}\n{traceback.format_exc()}\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_file() and path.stat().st_size > _LOG_CAP:
+            os.replace(path, path.with_name(ERROR_LOG + ".old"))
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
+            log.write(entry)
+    except OSError:
+        return None
+    return str(path)
+
+
+def internal_reason(err: BaseException, doing: str, where: str, folder: str | None = None) -> str:
+    """The one-line reason of an ``internal`` rejection; logs the traceback and names the log.
+
+    ``doing`` says what failed ("analysing the article"), ``where`` names the input in the log.
+    """
+    detail = " ".join(str(err).split())[:160]
+    log = log_traceback(where, folder)
+    saved = f"traceback in {log}" if log else "the traceback could not be saved"
+    return f"unexpected {type(err).__name__} while {doing}: {detail}; {saved}, please report it"

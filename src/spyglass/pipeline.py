@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from spyglass.errors import InputError
+from spyglass.errors import InputError, SpyglassError, internal_reason
 from spyglass.records import Analysis, Article, Case, CaseSource, Correction, Mention, Rejected
 from spyglass.settings import Settings
 
@@ -45,7 +45,22 @@ def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | R
 
     analyzer = Analyzer(settings)
     for found in articles(inputs, settings):
-        yield found if isinstance(found, Rejected) else analyzer.analyse(found)
+        yield found if isinstance(found, Rejected) else _analysed(analyzer.analyse, found, settings)
+
+
+def _analysed(analyse: Callable[[Article], Analysis], article: Article, settings: Settings) -> Analysis | Rejected:
+    """The analysis of one article; a bug in it costs that article (an ``internal`` rejection), never the run.
+
+    The traceback goes to the error log in ``settings.cache_dir``, which the reason names.
+    """
+    try:
+        return analyse(article)
+    except SpyglassError:
+        raise  # a problem of the run itself (a missing spaCy model), not of this article
+    except Exception as err:
+        member = f"item {article.item}"
+        reason = internal_reason(err, "analysing the article", f"{article.source}#{member}", settings.cache_dir)
+        return Rejected(source=article.source, member=member, code="internal", reason=reason)
 
 
 def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch: int = 500) -> Iterator[Case | LineError]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "ArticleKind",
@@ -81,6 +81,12 @@ class Rejected(_Record):
     code: str
     reason: str
     member: str | None = None
+
+    @field_validator("reason")
+    @classmethod
+    def _one_line(cls, reason: str) -> str:
+        """Reasons quote libraries too (warcio, lxml, spaCy); a rejection is always one line."""
+        return " ".join(reason.split())
 
     def line(self) -> str:
         where = f"{self.source}#{self.member}" if self.member else self.source

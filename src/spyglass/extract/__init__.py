@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spyglass.errors import internal_reason
 from spyglass.records import Article, RawItem, Rejected
 
 from .build import Draft, article_of
@@ -31,7 +32,8 @@ def articles_in(raw: RawItem) -> Iterator[Article | Rejected]:
     try:
         yield from _articles_in(raw)
     except Exception as err:  # a bug must cost one document, never the run
-        yield _rejected(raw, "internal", f"unexpected {type(err).__name__}: {str(err)[:160]}")
+        where = f"{raw.source}#{raw.member}" if raw.member else raw.source
+        yield _rejected(raw, "internal", internal_reason(err, "extracting articles", where))
 
 
 def _rejected(raw: RawItem, code: str, reason: str, item: int | None = None) -> Rejected:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from spyglass.errors import internal_reason
 from spyglass.records import RawItem, Rejected
 from spyglass.settings import Settings
 
@@ -29,12 +30,12 @@ def read_inputs(
     try:
         for given in inputs:
             if given == "-":
-                yield from _guarded(given, stream_items(stdin or sys.stdin.buffer, "-", settings.max_bytes))
+                yield from _guarded(given, stream_items(stdin or sys.stdin.buffer, "-", settings.max_bytes), settings.cache_dir)
             elif _is_url(given):
                 fetcher = fetcher or Fetcher(settings)
-                yield from _guarded(given, _url_items(fetcher, given, settings.max_bytes))
+                yield from _guarded(given, _url_items(fetcher, given, settings.max_bytes), settings.cache_dir)
             else:
-                yield from _guarded(given, path_items(given, settings.max_bytes))
+                yield from _guarded(given, path_items(given, settings.max_bytes), settings.cache_dir)
     finally:
         if fetcher is not None:
             fetcher.close()
@@ -55,10 +56,9 @@ def _url_items(fetcher: Fetcher, url: str, max_bytes: int) -> Iterator[RawItem |
                               fetched_at=fetched.fetched_at)
 
 
-def _guarded(given: str, items: Iterator[RawItem | Rejected]) -> Iterator[RawItem | Rejected]:
-    """Pass items on; an unexpected error ends this input with one ``internal`` rejection."""
+def _guarded(given: str, items: Iterator[RawItem | Rejected], log_folder: str) -> Iterator[RawItem | Rejected]:
+    """Pass items on; an unexpected error ends this input with one ``internal`` rejection (traceback logged)."""
     try:
         yield from items
     except Exception as err:  # the run must go on with the other inputs
-        yield Rejected(source=given, code="internal",
-                       reason=f"unexpected {type(err).__name__} while reading: {str(err)[:160]}")
+        yield Rejected(source=given, code="internal", reason=internal_reason(err, "reading", given, log_folder))

@@ -11,7 +11,10 @@ share one shape.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -39,6 +42,10 @@ __all__ = [
     "Case",
     "Correction",
     "case_title",
+    "fact_problem",
+    "facts_problem",
+    "known_countries",
+    "YEARS",
 ]
 
 ArticleKind = Literal["page", "post", "feed_item", "teaser"]
@@ -144,7 +151,7 @@ class Relevance(_Record):
 
 
 class Payment(_Record):
-    amount: float
+    amount: float = Field(allow_inf_nan=False)  # NaN or infinity would be stored as null and break every read
     currency: str  # ISO 4217
 
 
@@ -257,3 +264,109 @@ def case_title(facts: CaseFacts | Mapping[str, Any]) -> str:
     pair = f"{get('sponsor_country') or '?'} → {get('target_country') or '?'}"
     stage = get("stage")
     return f"{who} — {pair}" + (f", {stage}" if stage else "")
+
+
+# --- what curation and imports may store ----------------------------------------------------
+# Machine values are held to these by the extraction tests; an analyst's edit, an API PATCH or
+# an imported file is checked against them before anything is written, so one bad value can
+# never make a case unreadable for every page, export and command afterwards.
+
+YEARS = (1800, 2100)  # a period outside these years is a typo
+MAX_TERM_MONTHS = 12_000  # 1,000 years: consecutive terms reach hundreds of years, never more
+MAX_ACCUSED = 10_000
+MAX_AMOUNT = 1e15
+MAX_TEXT = 1000  # characters in one name, role, service or title
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+@cache
+def known_countries() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes (pycountry) plus XK, the code in common use for Kosovo."""
+    import pycountry
+
+    return frozenset({c.alpha_2 for c in pycountry.countries} | {"XK"})
+
+
+def _text_problem(text: str) -> str | None:
+    # Control characters are left to the writers (CSV, XML and HTML escape them): scraped
+    # text holds them and exports must round-trip what the machine stored.
+    if not text.strip():
+        return "must not be empty"
+    if len(text) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT} characters"
+    return None
+
+
+def _country_problem(code: str) -> str | None:
+    return None if code in known_countries() else f"{code!r} is not an ISO 3166-1 alpha-2 country code (CN, US...)"
+
+
+def _term_problem(ends: tuple[SentenceEnd, SentenceEnd]) -> str | None:
+    low, high = ends
+    for end in ends:
+        if isinstance(end, int) and not 0 <= end <= MAX_TERM_MONTHS:
+            return f"{end} months is not between 0 and {MAX_TERM_MONTHS}"
+    if low == "life" and high not in ("life", None):
+        return "a life term cannot be the lower end"
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        return f"the lower end {low} is above the upper end {high}"
+    return None
+
+
+def _period_problem(years: tuple[int | None, int | None]) -> str | None:
+    for year in years:
+        if year is not None and not YEARS[0] <= year <= YEARS[1]:
+            return f"{year} is not a year between {YEARS[0]} and {YEARS[1]}"
+    start, end = years
+    if start is not None and end is not None and start > end:
+        return f"starts in {start}, after it ends ({end})"
+    return None
+
+
+def _payment_problem(payment: Payment) -> str | None:
+    if not math.isfinite(payment.amount) or not 0 <= payment.amount <= MAX_AMOUNT:
+        return f"amount {payment.amount} is not a number between 0 and {MAX_AMOUNT:.0e}"
+    if not _CURRENCY.fullmatch(payment.currency):
+        return f"currency {payment.currency!r} is not an ISO 4217 code (USD, EUR...)"
+    return None
+
+
+def fact_problem(name: str, value: Any) -> str | None:
+    """Why ``value`` (already of the field's type) may not be stored as case field ``name``; None if it may.
+
+    Checks what types cannot: finite, non-negative amounts; known countries and currency
+    codes; years and terms in range with their ends in order; counts of at least one; names,
+    roles, service and title not empty.
+    """
+    if value is None or value == ():
+        return None if name != "title" else "must not be empty"
+    if name in ("accused_names", "roles"):
+        return next((f"{v!r} {p}" for v in value if (p := _text_problem(v))), None)
+    if name == "accused_nationality":
+        return next((p for v in value if (p := _country_problem(v))), None)
+    if name in ("sponsor_country", "target_country"):
+        return _country_problem(value)
+    if name in ("sponsor_service", "title"):
+        return _text_problem(value)
+    if name == "accused_count":
+        return None if 1 <= value <= MAX_ACCUSED else f"{value} is not a count between 1 and {MAX_ACCUSED}"
+    if name == "sentence_months":
+        return _term_problem(value)
+    if name == "period":
+        return _period_problem(value)
+    if name == "payments":
+        return next((p for v in value if (p := _payment_problem(v))), None)
+    return None
+
+
+def facts_problem(facts: CaseFacts) -> str | None:
+    """``"field: problem"`` for the first case field that may not be stored (``fact_problem``); None if all may.
+
+    A case's title is checked too when it has one (an imported case may come without).
+    """
+    names = [*CaseFacts.model_fields, *(["title"] if isinstance(facts, Case) and facts.title.strip() else [])]
+    for name in names:
+        problem = fact_problem(name, getattr(facts, name))
+        if problem:
+            return f"{name}: {problem}"
+    return None

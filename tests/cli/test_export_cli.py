@@ -96,6 +96,45 @@ def test_import_round_trip_with_a_bad_line(db: str, tmp_path: Path) -> None:
     assert spyglass("export", "--db", other, "-f", "jsonl").stdout == exported
 
 
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"payments": [{"amount": float("nan"), "currency": "USD"}]}, "field payments.0.amount: Input should be a finite number"),
+    ({"payments": [{"amount": float("inf"), "currency": "USD"}]}, "field payments.0.amount: Input should be a finite number"),
+    ({"sponsor_country": "QQ"}, "field sponsor_country: 'QQ' is not an ISO 3166-1 alpha-2 country code"),
+    ({"period": [1066, 1067]}, "field period: 1066 is not a year between 1800 and 2100"),
+    ({"accused_count": -2}, "field accused_count: -2 is not a count between 1"),
+    ({"accused_names": [" "]}, "field accused_names: ' ' must not be empty"),
+    ({"id": "../../admin"}, "field id: '../../admin' is not a case id"),
+    ({"first_reported": "yesterday"}, "field first_reported: 'yesterday' is not an ISO date"),
+])
+def test_import_refuses_values_no_page_could_show(db: str, tmp_path: Path, change: dict, problem: str) -> None:
+    line = json.loads(spyglass("export", "--db", db, "-f", "jsonl").stdout.splitlines()[0])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**line, **change}) + "\n", encoding="utf-8")  # NaN, Infinity: as Python writes them
+    other = str(tmp_path / "other.db")
+    done = spyglass("import", str(bad), "--db", other)
+    assert done.returncode == 1, done.stderr
+    first, summary = done.stderr.splitlines()
+    assert first.startswith(f"spyglass: {bad}:1: {problem}")
+    assert summary == f"imported 0 case(s) from {bad}; 1 bad line(s) skipped"
+    assert spyglass("export", "--db", other, "-f", "jsonl").stdout == ""
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("[" * 100_000 + "]" * 100_000, "not a case: JSON nested too deep or a number too long to read"),
+    ('{"format": "spyglass.case", "version": 1, "id": "c-1", "accused_count": ' + "9" * 5000 + "}",
+     "not a case: JSON nested too deep or a number too long to read"),
+    ("\x00\x01binary\xff", "not UTF-8"),
+    ("{bad", "not valid JSON"),
+])
+def test_import_of_a_malformed_file_is_one_line_per_bad_line(tmp_path: Path, text: str, problem: str) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(text.encode("utf-8", "surrogateescape") if "\xff" not in text else text.encode("latin-1"))
+    done = spyglass("import", str(bad), "--db", str(tmp_path / "x.db"))
+    assert done.returncode == 1, done.stderr
+    first, summary = done.stderr.splitlines()
+    assert first.startswith(f"spyglass: {bad}:1: {problem}") and summary.startswith("imported 0 case(s)")
+
+
 def test_import_of_a_missing_file_says_so(tmp_path: Path) -> None:
     done = spyglass("import", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "x.db"))
     assert done.returncode == 2 and "nope.jsonl: no such file" in done.stderr

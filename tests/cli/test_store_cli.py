@@ -155,6 +155,21 @@ def test_case_edit_validates_field_and_value(db: Path, setting: str, words: str)
     _one_line_error(spyglass("case", "edit", _mallory(db)["id"], "--set", setting, "--why", "x", db=db), 2, words)
 
 
+@pytest.mark.parametrize(("setting", "words"), [
+    ('payments=[{"amount": "NaN", "currency": "USD"}]', "invalid value"),
+    ('payments=[{"amount": 1e999, "currency": "USD"}]', "invalid value"),
+    ("sponsor_country=QQ", "'QQ' is not an ISO 3166-1 alpha-2 country code"),
+    ("period=2020-2015", "starts in 2020, after it ends (2015)"),
+    ("accused_count=0", "0 is not a count between 1"),
+])
+def test_case_edit_refuses_values_no_page_could_show_and_stores_nothing(db: Path, setting: str, words: str) -> None:
+    case = _mallory(db)
+    done = spyglass("case", "edit", case["id"], "--set", "stage=convicted", "--set", setting, "--why", "x", db=db)
+    _one_line_error(done, 2, words)
+    assert _mallory(db) == case  # not even the valid stage=convicted before it
+    assert spyglass("export", "--format", "stix", db=db).returncode == 0
+
+
 def test_case_edit_needs_a_reason(db: Path) -> None:
     done = spyglass("case", "edit", _mallory(db)["id"], "--set", "stage=convicted", db=db)
     assert done.returncode == 2 and "--why" in done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import strategies as st
 
 from spyglass.records import STAGES, Case, CaseSource, Evidence, Payment, TimelineEvent
@@ -63,8 +65,11 @@ SAMPLE_CASES = (soldiers_case, bare_case, hostile_case)
 
 _text = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
 _country = st.sampled_from(["CN", "TW", "RU", "US", "DE", "GB", "IR", "KP"])
-_date = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.integers(1950, 2030).map(str))
+_name = _text.filter(str.strip)  # names, roles and services are never blank (records.fact_problem)
+_date = st.one_of(st.none(), st.dates(date(1800, 1, 1), date(2100, 12, 31)).map(lambda d: d.isoformat()),
+                  st.integers(1950, 2030).map(str))
 _end = st.one_of(st.none(), st.integers(0, 1200), st.just("life"))
+_year = st.one_of(st.none(), st.integers(1900, 2030))
 _ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
 
 
@@ -76,18 +81,25 @@ def evidence(draw: st.DrawFn) -> Evidence:
                     confidence=draw(st.floats(0, 1, allow_nan=False)))
 
 
+def _ordered(ends: tuple) -> tuple:
+    """A range as Spyglass stores one: the lower end first, a life term only as the upper end."""
+    low, high = ends
+    if low == "life" or (isinstance(low, int) and isinstance(high, int) and low > high):
+        return high, low
+    return ends
+
+
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
     """Any valid case, with hostile text and the odd shapes the record allows."""
-    period = draw(st.one_of(st.none(), st.tuples(st.one_of(st.none(), st.integers(1900, 2030)),
-                                                 st.one_of(st.none(), st.integers(1900, 2030)))))
+    period = draw(st.one_of(st.none(), st.tuples(_year, _year).map(_ordered)))
     return Case(
-        id=draw(_ids), title=draw(_text), accused_count=draw(st.one_of(st.none(), st.integers(0, 50))),
-        accused_names=tuple(draw(st.lists(_text, max_size=3))),
-        accused_nationality=tuple(draw(st.lists(_country, max_size=2))), roles=tuple(draw(st.lists(_text, max_size=2))),
-        sponsor_country=draw(st.one_of(st.none(), _country)), sponsor_service=draw(st.one_of(st.none(), _text)),
+        id=draw(_ids), title=draw(_text), accused_count=draw(st.one_of(st.none(), st.integers(1, 50))),
+        accused_names=tuple(draw(st.lists(_name, max_size=3))),
+        accused_nationality=tuple(draw(st.lists(_country, max_size=2))), roles=tuple(draw(st.lists(_name, max_size=2))),
+        sponsor_country=draw(st.one_of(st.none(), _country)), sponsor_service=draw(st.one_of(st.none(), _name)),
         target_country=draw(st.one_of(st.none(), _country)), stage=draw(st.one_of(st.none(), st.sampled_from(STAGES))),
-        sentence_months=draw(st.one_of(st.none(), st.tuples(_end, _end))),
+        sentence_months=draw(st.one_of(st.none(), st.tuples(_end, _end).map(_ordered))),
         payments=tuple(draw(st.lists(st.builds(Payment, amount=st.floats(0, 1e9, allow_nan=False),
                                                currency=st.sampled_from(["USD", "EUR", "CNY"])), max_size=2))),
         period=period,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -165,6 +167,34 @@ def test_patch_corrects_a_field_and_audits_it(client: httpx.Client, auth: dict[s
 def test_patch_refuses_bad_corrections(client: httpx.Client, auth: dict[str, str], body: dict, status: int) -> None:
     assert_error(client.patch(f"/api/v1/cases/{dataset.TAIWAN_CASE}", json=body, headers=auth),
                  status, "invalid-request")
+
+
+NAN_PAYMENT = {"field": "payments", "value": [{"amount": "NaN", "currency": "USD"}], "why": "x"}
+
+
+@pytest.mark.parametrize("body", [
+    json.dumps(NAN_PAYMENT),
+    '{"field": "payments", "value": [{"amount": NaN, "currency": "USD"}], "why": "x"}',
+    '{"field": "payments", "value": [{"amount": 1e999, "currency": "USD"}], "why": "x"}',
+    '{"field": "payments", "value": [{"amount": "-Infinity", "currency": "USD"}], "why": "x"}',
+    '{"field": "sponsor_country", "value": "QQ", "why": "x"}',
+    '{"field": "target_country", "value": "", "why": "x"}',
+    '{"field": "period", "value": [3000, 1], "why": "x"}',
+    '{"field": "accused_count", "value": -3, "why": "x"}',
+    '{"field": "accused_names", "value": [""], "why": "x"}',
+])
+def test_patch_refuses_values_no_page_could_show_and_stores_nothing(
+    client: httpx.Client, auth: dict[str, str], body: str
+) -> None:
+    url = f"/api/v1/cases/{dataset.TAIWAN_CASE}"
+    before = client.get(url).json()
+    patched = client.patch(url, content=body, headers={**auth, "content-type": "application/json"})
+    assert_error(patched, 422, "invalid-request")
+    assert "\n" not in patched.json()["error"]["message"]
+    assert client.get(url).json() == before
+    assert not [e for e in client.get(f"{url}/audit").json() if e["action"] == "edit"]
+    for page in ("/api/v1/cases", "/api/v1/entities", "/", "/cases", f"/cases/{dataset.TAIWAN_CASE}"):
+        assert client.get(page).status_code == 200, page
 
 
 def test_patch_unknown_case(client: httpx.Client, auth: dict[str, str]) -> None:

@@ -86,12 +86,30 @@ def test_a_title_not_composed_from_the_facts_is_kept(store: Store) -> None:
     ("stage", "imprisoned", "invalid value 'imprisoned' for stage"),
     ("accused_count", "many", "invalid value 'many' for accused_count"),
     ("id", "c9", "cannot correct field 'id'"),
+    # right types, values no page could show: refused before anything is stored
+    ("payments", [{"amount": float("nan"), "currency": "USD"}], "invalid value .* for payments"),
+    ("payments", [{"amount": "NaN", "currency": "USD"}], "invalid value .* for payments"),
+    ("payments", [{"amount": float("inf"), "currency": "USD"}], "invalid value .* for payments"),
+    ("payments", [{"amount": -5, "currency": "USD"}], "amount -5.0 is not a number between 0"),
+    ("payments", [{"amount": 5, "currency": "dollars"}], "'dollars' is not an ISO 4217 code"),
+    ("sponsor_country", "QQ", "'QQ' is not an ISO 3166-1 alpha-2 country code"),
+    ("accused_nationality", ["CN", "ZZ"], "'ZZ' is not an ISO 3166-1"),
+    ("period", [2020, 2015], "starts in 2020, after it ends"),
+    ("period", [15, None], "15 is not a year between 1800 and 2100"),
+    ("sentence_months", [-12, 24], "-12 months is not between 0"),
+    ("sentence_months", [96, 72], "the lower end 96 is above the upper end 72"),
+    ("accused_count", 0, "0 is not a count between 1"),
+    ("accused_count", 10**9, "is not a count between 1"),
+    ("accused_names", ["Ana", "  "], "'  ' must not be empty"),
+    ("title", " ", "must not be empty"),
 ])
 def test_invalid_corrections_are_refused(store: Store, field: str, value: object, message: str) -> None:
     store.save_case(case("c1"), [])
     with pytest.raises(InputError, match=message):
         store.add_correction(correction(field, value))
     assert store.corrections("c1") == []
+    assert store.case("c1") == store.machine_case("c1")  # still readable, unchanged
+    assert [e.action for e in store.audit("c1")] == ["ingest"]
 
 
 def test_correcting_an_unknown_case_fails(store: Store) -> None:
@@ -187,6 +205,13 @@ def test_tokens_are_stored_hashed_and_checked(store: Store) -> None:
     assert not store.check_token(other)
     with pytest.raises(NotFoundError):
         store.revoke_token("ci")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "a\nb", "x" * 101])
+def test_a_token_needs_a_name(store: Store, name: str) -> None:
+    with pytest.raises(InputError, match="token name"):
+        store.create_token(name)
+    assert store.tokens() == []
 
 
 def test_secrets_never_reach_the_database(store_url: str) -> None:

@@ -11,19 +11,22 @@ change of meaning raises the version. The reader checks each line and reports a 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from spyglass.records import Case
+from spyglass.records import YEARS, Case, facts_problem
 
 __all__ = ["FORMAT", "VERSION", "LineError", "case_line", "write_jsonl", "read_jsonl"]
 
 FORMAT = "spyglass.case"
 VERSION = 1
 _LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+_CASE_ID = re.compile(r"(?!\.\.?\Z)[A-Za-z0-9._:-]{1,200}")  # it goes into URLs: /cases/ID
+_DATE = re.compile(r"(\d{4})(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?\Z")
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,29 @@ def _case_of(data: Any) -> Case | str:
         return f"version {version!r} is not supported (this Spyglass reads up to {VERSION}); upgrade Spyglass"
     known = {k: v for k, v in data.items() if k in Case.model_fields}
     try:
-        return Case.model_validate(known)
+        case = Case.model_validate(known)
     except ValidationError as err:
         return _first_error(err)
+    problem = _case_problem(case)
+    return f"{problem}; the line was not imported" if problem else case
+
+
+def _case_problem(case: Case) -> str | None:
+    """What a well-typed case still must not hold (``records.facts_problem``), ids and dates included."""
+    if not _CASE_ID.fullmatch(case.id):
+        return f"field id: {case.id[:80]!r} is not a case id (letters, digits and . _ : -, as in c-39a612428656)"
+    dates = [("first_reported", case.first_reported), ("last_reported", case.last_reported),
+             *(("timeline", e.date) for e in case.timeline), *(("sources", s.published) for s in case.sources)]
+    for name, value in dates:
+        if value is not None and not _is_date(value):
+            return f"field {name}: {value[:80]!r} is not an ISO date between {YEARS[0]} and {YEARS[1]}"
+    problem = facts_problem(case)
+    return f"field {problem}" if problem else None
+
+
+def _is_date(value: str) -> bool:
+    found = _DATE.match(value)
+    return found is not None and YEARS[0] <= int(found.group(1)) <= YEARS[1]
 
 
 def _decoded(raw: str | bytes) -> str | None:
@@ -108,6 +131,9 @@ def read_jsonl(lines: Iterable[str | bytes], source: str = "-") -> Iterator[Case
             data = json.loads(text)
         except json.JSONDecodeError as err:
             yield LineError(source, number, f"not valid JSON ({err.msg} at column {err.colno})")
+            continue
+        except (RecursionError, ValueError):  # nesting thousands deep, a number of thousands of digits
+            yield LineError(source, number, "not a case: JSON nested too deep or a number too long to read")
             continue
         found = _case_of(data)
         yield LineError(source, number, found) if isinstance(found, str) else found

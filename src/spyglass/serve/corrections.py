@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from spyglass.records import CaseFacts, Correction
+from spyglass.records import CaseFacts, Correction, fact_problem
 
 from .problems import ApiError
 
@@ -38,6 +38,9 @@ def _checked(field: str, value: Any) -> Any:
         first = err.errors()[0]
         raise ApiError(422, "invalid-request",
                        f"{field}: {first.get('msg', 'invalid value')}; send a value of the field's type") from err
+    problem = fact_problem(field, getattr(facts, field))
+    if problem:
+        raise ApiError(422, "invalid-request", f"{field}: {problem}; nothing was stored")
     return facts.model_dump(mode="json")[field]
 
 

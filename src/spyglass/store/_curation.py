@@ -11,8 +11,8 @@ import hmac
 import json
 import secrets
 
-from spyglass.errors import NotFoundError
-from spyglass.records import Case, Correction
+from spyglass.errors import InputError, NotFoundError
+from spyglass.records import Case, Correction, fact_problem
 from spyglass.store import _codec
 from spyglass.store._engine import SqlBase, locked
 from spyglass.store.base import AuditEntry, CaseChange, CaseQuery, LinkRule, Token, Watch
@@ -26,6 +26,28 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+def _checked_value(machine: Case, correction: Correction) -> None:
+    """``InputError`` unless the correction fits the field's type and is a value worth storing.
+
+    A value of the right type can still be one no page could show (a NaN amount is stored as
+    null and fails every later read), so ``records.fact_problem`` has the last word.
+    """
+    _codec.checked_correction(machine, correction)
+    corrected = Case.model_validate({**json.loads(machine.model_dump_json()), correction.field: correction.value})
+    problem = fact_problem(correction.field, getattr(corrected, correction.field))
+    if problem:
+        raise InputError(f"invalid value for {correction.field} of case {correction.case_id}: {problem}",
+                         "nothing was stored; correct the value and try again")
+
+
+def _checked_token_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > 100 or not cleaned.isprintable():
+        raise InputError(f"token name {name!r} is empty, too long or holds control characters",
+                         "name a token after who uses it, e.g. `spyglass token create ada`")
+    return cleaned
+
+
 class CurationMixin(SqlBase):
     # --- corrections ----------------------------------------------------------------------
     def add_correction(self, correction: Correction) -> None:
@@ -36,7 +58,7 @@ class CurationMixin(SqlBase):
                 raise NotFoundError(
                     f"no case {correction.case_id!r} in {self.target} to correct", "list cases with `spyglass cases`"
                 )
-            _codec.checked_correction(Case.model_validate_json(machine), correction)
+            _checked_value(Case.model_validate_json(machine), correction)
             self._exec(
                 "INSERT INTO corrections (case_id, field, value, why, who, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (correction.case_id, correction.field, json.dumps(correction.value), correction.why,
@@ -97,6 +119,7 @@ class CurationMixin(SqlBase):
 
     # --- tokens ---------------------------------------------------------------------------
     def create_token(self, name: str) -> str:
+        name = _checked_token_name(name)
         secret = _TOKEN_PREFIX + secrets.token_urlsafe(32)
         with self.transaction():
             self._exec(

@@ -182,12 +182,21 @@ class Mention(CaseFacts):
 
 
 class Stat(_Record):
-    """A reported statistic: a count for one year ("48 prosecutions in 2023")."""
+    """A reported statistic: one year's point of a series ("TW, people prosecuted for spying for
+    China": 48 in 2023). ``subject`` is the series in words, built from ``country`` and ``measure``."""
 
     subject: str
     year: int
     value: int
     evidence: Evidence | None = None
+    country: str | None = None  # alpha-2 of the state that reports or prosecutes
+    measure: str | None = None  # what is counted, normalised: "people prosecuted for spying for China"
+
+    @property
+    def series(self) -> tuple[str, str]:
+        """What makes reports from different articles one series: (country, measure), the
+        subject standing in for the measure where a stat has none (stored before measures)."""
+        return (self.country or "", self.measure or self.subject)
 
 
 class Analysis(_Record):

@@ -78,7 +78,7 @@ TABLE = """The minister gave the following figures for prosecutions under the es
 def test_table_keeps_espionage_columns_and_reads_nil_as_zero() -> None:
     found = stats_in(article(TABLE))
     assert {(s.year, s.value) for s in found} == {(2001, 2), (2002, 0), (2003, 3)}
-    assert all("espionage section" in s.subject for s in found)
+    assert all(s.measure == "people prosecuted for spying" for s in found)
     assert all(s.evidence is not None and s.evidence.rule == "stats.table" for s in found)
 
 

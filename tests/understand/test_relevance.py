@@ -7,7 +7,7 @@ import re
 import pytest
 
 from spyglass.records import Article
-from spyglass.understand.relevance import NEGATIVE, POSITIVE, cues, relevance_of, sentence_spans
+from spyglass.understand.relevance import HINT, NEGATIVE, POSITIVE, cues, relevance_of, sentence_spans
 
 
 def article(text: str, title: str | None = None, language: str = "en") -> Article:
@@ -111,7 +111,7 @@ def test_cue_table_is_well_formed() -> None:
     table = cues()
     assert len({c.id for c in table}) == len(table), "cue ids are unique"
     for cue in table:
-        assert cue.group in (*POSITIVE, *NEGATIVE, "stage"), cue.id
+        assert cue.group in (*POSITIVE, HINT, *NEGATIVE, "stage"), cue.id
         assert cue.weight > 0, cue.id
         re.compile(cue.pattern)
 

@@ -24,19 +24,27 @@ from importlib import resources
 
 from spyglass.records import Article, Relevance
 
-__all__ = ["Cue", "cues", "relevance_of", "sentence_spans", "POSITIVE", "NEGATIVE", "MARGIN"]
+__all__ = ["Cue", "cues", "relevance_of", "sentence_spans", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
 POSITIVE = ("spy", "state")
+HINT = "hint"  # supports a spy cue in its sentence; counts nothing alone
 NEGATIVE = (
     "fiction", "sports", "product", "promo", "job", "travel", "corporate", "bribery", "military", "leak",
 )
-MARGIN = 3.0  # positive evidence must beat negative evidence by this much
+MARGIN = 3.5  # positive evidence must beat negative evidence by this much: more than one sentence naming
+# a service and a legal step (3.0) in a text longer than a few sentences
 SHORT_MARGIN = 2.0  # ...or by this much in a teaser or a text of a few sentences (less room for evidence)
 SHORT_SENTENCES = 3
 TITLE_WEIGHT = 2.0  # the headline says what the piece is about
 SENTENCE_CAP = 4.0  # one sentence cannot carry a whole article
 GENRE_CAP = 3.0  # nor can one sentence sink it
 MAX_REASONS = 12
+LEDE_SENTENCES = 15  # where an article states what it reports (with its title)
+UNANCHORED_SCORE = 0.45  # the highest score of an article with no anchor sentence
+# The reader names these languages; cues of any other language apply where it names none.
+READER_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "nl", "pt"})
+UNKNOWN = "?"
+UNSPACED = frozenset({"zh", "ja", "ko"})  # scripts without spaces between words: no word boundaries
 
 # A sentence ends at . ! ? before a capital or digit, and always at a line break: text dumps put
 # one paragraph, heading, table row or teaser per line.
@@ -80,14 +88,25 @@ class _Matcher:
 
 def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
     # One word-boundary test outside the alternation: positions inside words fail at once.
-    parts = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen))
-    return re.compile(f"(?<!\\w)(?:{parts})(?!\\w)", flags)
+    # Cues of unspaced scripts come after it, unbounded.
+    bounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang not in UNSPACED)
+    unbounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang in UNSPACED)
+    pattern = f"(?<!\\w)(?:{bounded})(?!\\w)" + (f"|{unbounded}" if unbounded else "")
+    return re.compile(pattern, flags)
+
+
+def _applies(cue: Cue, lang: str) -> bool:
+    """English and language-neutral cues apply to every text; a text the reader could not name
+    gets the cues of the languages it cannot recognise."""
+    if lang == "*" or cue.lang in ("*", "en", lang):
+        return True
+    return lang == UNKNOWN and cue.lang not in READER_LANGUAGES
 
 
 @lru_cache(maxsize=16)
 def _matcher(lang: str) -> _Matcher:
-    """The cues that apply to ``lang`` (English and language-neutral cues always apply)."""
-    chosen = tuple(c for c in cues() if c.lang in ("*", "en", lang) or lang == "*")
+    """The cues that apply to ``lang`` (``UNKNOWN`` where the reader named no language)."""
+    chosen = tuple(c for c in cues() if _applies(c, lang))
     cased = tuple(c for c in chosen if c.pattern != c.pattern.lower())
     lower = tuple(c for c in chosen if c not in cased)
     return _Matcher(
@@ -142,29 +161,59 @@ def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:
     return hits
 
 
+def _anchor(sentence: dict[str, tuple[float, str]]) -> str | None:
+    """What kind of anchor a sentence is: ``"case"`` where espionage vocabulary or a service meets
+    a legal step, ``"link"`` where espionage vocabulary is tied to a state or a hint; else None."""
+    if "stage" in sentence and ("spy" in sentence or "state" in sentence):
+        return "case"
+    if "spy" in sentence and ("state" in sentence or HINT in sentence):
+        return "link"
+    return None
+
+
+def _anchored(lede: list[dict[str, tuple[float, str]]]) -> bool:
+    """Does a longer text report a case where an article states its subject (its title and first
+    ``LEDE_SENTENCES``)? One case anchor does; link anchors, which also describe the spy trade in
+    general ("an agency of spies"), must recur."""
+    kinds = [_anchor(sentence) for sentence in lede]
+    return "case" in kinds or kinds.count("link") >= 2
+
+
 def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Counter[str]) -> tuple[float, float]:
     """Positive and negative evidence of some sentences, noting which cues fired."""
     positive = negative = 0.0
     for sentence in hits:
         pos = sum(sentence[g][0] for g in POSITIVE if g in sentence)
+        if "spy" in sentence and HINT in sentence:
+            pos += sentence[HINT][0]  # a hint counts only next to a spy cue
         if pos and "stage" in sentence:
             pos += sentence["stage"][0]  # a legal step next to a spy cue: a case is being reported
         neg = sum(sentence[g][0] for g in NEGATIVE if g in sentence)
         positive += weight * min(pos, SENTENCE_CAP)
         negative += weight * min(neg, GENRE_CAP)
         for group, (_, cue_id) in sentence.items():
-            if group != "stage" or pos:
-                fired[cue_id] += 1
+            if group == HINT and "spy" not in sentence or group == "stage" and not pos:
+                continue
+            fired[cue_id] += 1
     return positive, negative
+
+
+def _cue_language(article: Article, lang: str | None) -> str:
+    """The cue set to use: the given language, the article's, or ``UNKNOWN`` where there is none."""
+    if lang and (article.language or lang != "en"):
+        return lang.lower()
+    return (article.language or UNKNOWN).lower()
 
 
 def relevance_of(article: Article, lang: str | None = None) -> Relevance:
     """Is the article about a concrete espionage case, a spy statistic or counter-intelligence?"""
-    lang = (lang or article.language or "en").lower()
+    lang = _cue_language(article, lang)
     fired: Counter[str] = Counter()
     hits = _sentence_hits(article.text, lang)
-    margin_needed = SHORT_MARGIN if article.kind == "teaser" or len(hits) <= SHORT_SENTENCES else MARGIN
     positive, negative = _balance(hits, 1.0, fired)
+    # A teaser or a text of a few sentences is all lede; a longer one must anchor its evidence.
+    short = article.kind == "teaser" or len(hits) <= SHORT_SENTENCES
+    margin_needed = SHORT_MARGIN if short else MARGIN
     if article.kind == "teaser" and hits and "stage" in hits[0]:
         # A teaser is the capitalised opening of a post: a first sentence that reports a legal
         # step is the post's lede, saying what it reports as a headline does, so it weighs like
@@ -172,14 +221,20 @@ def relevance_of(article: Article, lang: str | None = None) -> Relevance:
         pos_l, neg_l = _balance(hits[:1], TITLE_WEIGHT - 1.0, Counter())
         positive, negative = positive + pos_l, negative + neg_l
     title = (article.title or "").strip()
+    title_hits: list[dict[str, tuple[float, str]]] = []
     if title and not article.text.lstrip().startswith(title.rstrip("…. ")):
-        pos_t, neg_t = _balance(_sentence_hits(title, lang), TITLE_WEIGHT, fired)
+        title_hits = _sentence_hits(title, lang)
+        pos_t, neg_t = _balance(title_hits, TITLE_WEIGHT, fired)
         positive, negative = positive + pos_t, negative + neg_t
-    # score >= 0.5 exactly when positive - negative >= margin_needed, so the score and the verdict agree
+    anchored = short or _anchored(title_hits + hits[:LEDE_SENTENCES])
+    # score >= 0.5 exactly when the verdict is yes: positive - negative >= margin_needed, anchored
     score = round(positive / (positive + negative + margin_needed), 3) if positive else 0.0
-    verdict = positive - negative >= margin_needed
+    verdict = anchored and positive - negative >= margin_needed
+    if not anchored:
+        score = min(score, UNANCHORED_SCORE)
     rule = "rule:positive-outweighs" if verdict else (
-        "rule:negative-outweighs" if negative >= positive and negative else "rule:too-little-evidence"
+        "rule:negative-outweighs" if negative >= positive and negative
+        else "rule:no-anchor" if positive - negative >= margin_needed else "rule:too-little-evidence"
     )
     reasons = (rule, f"positive={positive:.1f}", f"negative={negative:.1f}") + tuple(
         f"{cue_id}x{n}" for cue_id, n in fired.most_common(MAX_REASONS)

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
-from spyglass.understand import case_rules, entities, fields, lexicon
+from spyglass.understand import case_rules, entities, fields, lexicon, structure
 from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
@@ -160,7 +160,12 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     if nlp is None or lang != "en":
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
-        found = entities.persons_by_model([f.text for f in read], nlp, _STOPWORDS)
+        # one pass of the model gives names and the parse that binds facts to them
+        # sentences with years are parsed too: the parse says which event a year dates
+        parsed = [f for f in all_facts if f.is_cue or f.years]
+        for f, doc in zip(parsed, structure.parse([f.text for f in parsed], nlp), strict=True):
+            f.doc = doc
+        found = entities.persons_in_docs([f.doc for f in read], _STOPWORDS)
     found = [[h for h in hits if h.rule == "person.surnamed" or not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)
@@ -284,6 +289,7 @@ def _without_aggregates(article: Article, groups: list[Proceeding]) -> list[Proc
 
 _OTHER_CRIME = cue("case.other_crime")
 _SPYING_WORD = cue("case.spying_word")
+_NON_STATE_RECIPIENT = cue("case.non_state_recipient")
 
 
 def _without_other_crimes(groups: list[Proceeding]) -> list[Proceeding]:
@@ -292,6 +298,8 @@ def _without_other_crimes(groups: list[Proceeding]) -> list[Proceeding]:
     for other crimes are not cases."""
     def other_crime_only(g: Proceeding) -> bool:
         steps = [f for f in g.facts if f.stages and not f.is_title]
+        if steps and all(_NON_STATE_RECIPIENT.search(f.text) for f in steps):
+            return True  # "jailed for passing files to arms dealers": a leak to no state
         return (bool(steps) and all(_OTHER_CRIME.search(f.text) for f in steps)
                 and not any(_SPYING_WORD.search(f.text) for f in g.facts))
 

@@ -17,8 +17,9 @@ from spyglass.understand._cues import cue
 
 if TYPE_CHECKING:
     import spacy
+    from spacy.tokens import Doc
 
-__all__ = ["Hit", "countries_in", "places_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model", "surnamed"]
+__all__ = ["Hit", "countries_in", "places_in", "services_in", "roles_in", "stages_in", "persons_by_rule", "persons_by_model", "persons_in_docs", "surnamed"]
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,11 @@ def persons_by_model(texts: list[str], nlp: spacy.Language, stopwords: frozenset
     """spaCy PERSON entities for each text (only the NER component runs), plus full names in a
     person's place that the model left without any label."""
     disabled = [name for name in nlp.pipe_names if name != "ner"]
-    docs = list(nlp.pipe(texts, disable=disabled))
+    return persons_in_docs(list(nlp.pipe(texts, disable=disabled)), stopwords)
+
+
+def persons_in_docs(docs: list[Doc], stopwords: frozenset[str] = frozenset()) -> list[list[Hit]]:
+    """``persons_by_model`` over docs the model has already read."""
     # A name the model calls a place anywhere in the article is a place where it calls it a
     # person too ("Bad Homburg"), as is a place of our own gazetteer.
     places = {e.text for doc in docs for e in doc.ents if e.label_ in _PLACE_LABELS}

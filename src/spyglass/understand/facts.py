@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spyglass.understand import entities, quantities
 from spyglass.understand._cues import cue
@@ -48,6 +49,7 @@ class SentenceFacts:
     persons: list[Hit] = field(default_factory=list)  # accused candidates, filled later
     refs: list[str] = field(default_factory=list)  # names already found elsewhere in the article, any sentence
     espionage: bool = False
+    doc: Any = None  # spaCy's parse of the sentence (English cue sentences only), see ``structure``
 
     @property
     def text(self) -> str:

@@ -30,6 +30,10 @@ DATED_EPISODE = cue("seg.dated_episode")
 JOIN_CUES = cue("seg.join")
 # Wording that puts the same person before another court: a proceeding of its own.
 SECOND_TRIAL = cue("seg.second_trial")
+# A step for a crime that is not spying, in a sentence that never speaks of spying.
+OTHER_CRIME = cue("case.other_crime")
+SPYING_WORD = cue("case.spying_word")
+NON_STATE_RECIPIENT = cue("case.non_state_recipient")
 _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la", "du", "do", "mr",
                           "ms", "dr", "jr", "sr", "st", "of", "in", "on", "at", "to", "an"})
 
@@ -75,6 +79,9 @@ class Proceeding:
 
 
 def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
+    if NON_STATE_RECIPIENT.search(facts.text) or (OTHER_CRIME.search(facts.text) and not SPYING_WORD.search(facts.text)):
+        # "two officials were jailed for leaking files to arms dealers": another crime's proceeding
+        return "seg.other_crime"
     for rule, pattern in SEPARATE_CUES:
         if pattern.search(facts.text):
             if rule == "seg.expulsion" and current.stages <= {"expelled"}:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spyglass.understand import case_rules, lexicon
 from spyglass.understand._cues import cue
@@ -50,6 +51,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def person_words() -> set[str]:
+@cache
+def person_words() -> frozenset[str]:
     """Lower-case nouns that denote a person in English text: person nouns and roles."""
-    return {n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")}
+    return frozenset({n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")})

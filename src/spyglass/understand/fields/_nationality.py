@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from spyglass.understand import case_rules, structure
 from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import SentenceFacts
@@ -120,6 +121,22 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     return hit.text[:1].isupper() or shouting
 
 
+def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
+    """The rules' verdict, overruled where the sentence's parse says whom the word is said of."""
+    if f.doc is None or form_of(hit) not in ("adjective", "demonym") or hit.text.isupper():
+        # a country's name gives a nationality only by the rules' "citizen of X"; text in
+        # capitals parses badly
+        return by_rules
+    steps = [(h.start, h.end) for h in f.stages]
+    verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_rules.institution_words(),
+                                          person_words())
+    # the parse vetoes freely; it adds a nationality the rules missed only after "against",
+    # where the rules see a counterpart ("charges against two Dutch engineers")
+    if verdict is False or (verdict and structure.after_against(f.doc, hit.start, hit.end)):
+        return verdict
+    return by_rules
+
+
 def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
     """Nationalities the text gives the accused ("Taiwanese soldiers", "a German citizen").
 
@@ -138,7 +155,7 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
             if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
                 verdicts[i] = verdicts[i + 1]
             else:
-                verdicts[i] = _attached(f.text, c, expelled)
+                verdicts[i] = _bound(f, c, _attached(f.text, c, expelled))
         for c, ok in zip(hits, verdicts, strict=True):
             if ok and c.kb_id not in out:
                 out.append(c.kb_id)

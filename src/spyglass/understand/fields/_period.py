@@ -3,6 +3,7 @@ belongs to the period only when the verb nearest to it is an act of spying, not 
 
 from __future__ import annotations
 
+from spyglass.understand import structure
 from spyglass.understand._cues import cue, cues
 from spyglass.understand.facts import SentenceFacts
 from spyglass.understand.fields._common import Found, about_someone
@@ -50,6 +51,21 @@ _TO_AUTHORITY = cue("period.to_authority")
 _BORN_BEFORE = cue("period.born_before")
 
 
+def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
+    """The sentence's parse ties the year at [start, end) to states or to a career, not to the acts."""
+    if f.doc is None:
+        return False
+    countries = [(h.start, h.end) for h in f.countries]
+    return structure.year_not_of_the_acts(f.doc, start, end, countries)
+
+
+def _dates_a_step(f: SentenceFacts, start: int, end: int) -> bool:
+    """The parse ties the date to a legal step, and the text does not say it was caught in the act."""
+    if f.doc is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, _clause(f.text, start)[0], start):
+        return False  # "arrested at the last drop site, in October 2021": the arrest ends the acts
+    return structure.dates_a_step(f.doc, start, end, [(h.start, h.end) for h in f.stages])
+
+
 def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[int, int] = (0, 0)) -> bool:
     """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step
     (steps inside ``skip``, the dating phrase itself, do not count)."""
@@ -87,6 +103,8 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
         for start, end, year in marks:
             relative = end < 0
             end = abs(end)
+            if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
+                continue
             lo, hi = _clause(f.text, start)
             caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
                 _CAUGHT_AT.search(f.text, lo, start)
@@ -163,6 +181,8 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
             for m in pattern.finditer(f.text):
                 if rule != "period.recruited" and not _tied_range(f, m.start(), m.end()):
                     continue  # "ambassador to Bolivia from 2000 to 2002": a career, not the spying
+                if _not_of_the_acts(f, m.start("a"), m.end("a")):
+                    continue  # "who worked in a lawmaker's office from 2018 until 2023"
                 start = _year(m.group("a"))
                 end = _year(m.groupdict().get("b"))
                 if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
@@ -206,6 +226,7 @@ def _period_end(facts: list[SentenceFacts], start: int) -> int | None:
     for f in facts:
         for m in PERIOD_END.finditer(f.text):
             year = next((int(g) for g in m.groups() if g), None)
-            if year is not None and year >= start:
+            at = next((m.start(i + 1) for i, g in enumerate(m.groups()) if g), m.start())
+            if year is not None and year >= start and not _not_of_the_acts(f, at, at + 4):
                 return year
     return None

@@ -18,6 +18,16 @@ _SWAP = cue("stage.swap")
 # A step said of people in general, not done to the accused: "the first citizen to be
 # convicted", "penalties for personnel convicted of espionage".
 _GENERIC_STEP = cue("stage.generic_step")
+_OTHER_CRIME = cue("case.other_crime")
+_SPYING_WORD = cue("case.spying_word")
+_NON_STATE_RECIPIENT = cue("case.non_state_recipient")
+
+
+def _for_other_crime(f: SentenceFacts, hit: Hit) -> bool:
+    """A step for a crime that is not spying ("had previously been convicted of theft") when
+    the sentence never speaks of spying: it does not advance the spying case."""
+    return bool(_NON_STATE_RECIPIENT.search(f.text, hit.end)) or (
+        bool(_OTHER_CRIME.search(f.text, hit.end)) and not _SPYING_WORD.search(f.text))
 
 
 def is_swap_story(lead: list[SentenceFacts]) -> bool:
@@ -34,8 +44,9 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
     an expulsion only when no court step is (not "the expulsions of diplomats" in a trial
     story); a release in a swap story outranks the sentence served before it.
     """
-    hits = [(h, f) for f in facts if about_someone(f) for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
-    hits = hits or [(h, f) for f in facts for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])]
+    steps = [(h, f) for f in facts for h in f.stages if not _GENERIC_STEP.search(f.text[max(0, h.start - 40) : h.start])
+             and not _for_other_crime(f, h)]
+    hits = [(h, f) for h, f in steps if about_someone(f)] or steps
     found = {h.kb_id for h, _ in hits}
     swap = swap_story or any(_SWAP.search(f.text) for f in facts)
     best: tuple[int, Hit, SentenceFacts] | None = None

@@ -114,7 +114,13 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
         elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
               and not _swap_venue(f, p)):
             out.append((1.0, p.kb_id, Found(f, "target.place", 0.4)))
+        elif f.stages and (m := _NEXT_WORD.match(f.text, p.end)) and m.group(1).lower() in _PEOPLE:
+            # "A Texas man was sentenced": people are most often tried where they live
+            out.append((0.8, p.kb_id, Found(f, "target.resident_place", 0.35)))
     return out
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 _CAPS_DATELINE = cue("target.caps_dateline")

@@ -1,0 +1,107 @@
+"""Fourth held-out batch: 14 English news items written for this test (invented people and
+wording), one per kind of binding error seen on real reporting: a fact attached to the wrong
+person or event. Each gives the lead case's fields as an annotator following SCHEMA.md would.
+Written before the fixes for them (4 of 14 right then); a failure is a general weakness, never
+a text to special-case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understand.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
+from tests.understand.test_generalisation import test_lead_case_fields as _check
+
+NEWS: list[tuple[str, str, str, dict[str, object]]] = [
+    # nationality of victims or targets named in the story is not the accused's
+    ("victims-nationality", "Cyprus arrests man over plot to track Israeli businessmen",
+     "Police in Nicosia arrested a 38-year-old man on Sunday on suspicion of spying for Iran. Investigators "
+     "said he had photographed the homes of Israeli businessmen and passed the pictures to Iranian "
+     "intelligence, which was planning to attack them.",
+     {"sponsor": "IR", "target": "CY", "stage": "arrested", "nationality": []}),
+    # an agency's spokesman is not the accused
+    ("agency-spokesman-nationality", "Latvia detains railway worker suspected of spying",
+     "A Latvian State Security Service spokeswoman told reporters that a railway worker had been detained "
+     "in Daugavpils on suspicion of collecting information on military trains for Russia's FSB.",
+     {"sponsor": "RU", "target": "LV", "stage": "arrested", "nationality": [], "service": "FSB"}),
+    # a nationality of the accused after "against"
+    ("charges-against-nationals", "Charges dropped against two Dutch engineers",
+     "Prosecutors in Rotterdam on Tuesday dropped charges against two Dutch engineers who had been accused "
+     "of passing chip designs to Chinese intelligence between March 2020 and May 2022.",
+     {"sponsor": "CN", "target": "NL", "stage": "acquitted", "nationality": ["NL"], "count": 2,
+      "period": (2020, 2022)}),
+    # relatives as the accused subject
+    ("relatives-nationality", "Mother and daughter jailed for spying for Beijing",
+     "A Filipino mother and daughter were each sentenced to six years in prison on Thursday for photographing "
+     "coast guard vessels for Chinese intelligence, a court in Manila said.",
+     {"sponsor": "CN", "target": "PH", "stage": "sentenced", "months": (72, 72), "nationality": ["PH"]}),
+    # an institution in a headline ("Jury") is not a person
+    ("headline-institution", "Polish Jury Clears Translator of Espionage",
+     "A jury in Warsaw on Monday acquitted a translator who had been accused of passing documents to "
+     "Belarusian intelligence.",
+     {"sponsor": "BY", "target": "PL", "stage": "acquitted", "nationality": []}),
+    # a person the accused worked for is not the accused
+    ("employer-not-accused", "Ex-assistant to veteran senator sentenced for spying for Russia",
+     "A former assistant to veteran Czech senator Pavel Dvorak was sentenced to five years in prison on Friday "
+     "for spying for Russia, a court in Prague said. The assistant, identified as Jan K., passed internal "
+     "papers to a Russian diplomat.",
+     {"names": "Jan K", "not_names": "Dvorak", "sponsor": "RU", "target": "CZ", "stage": "sentenced",
+      "months": (60, 60)}),
+    # a term prosecutors pushed for is not the sentence
+    ("pushed-for-term", "Engineer sentenced for passing drone plans to China",
+     "A court in Munich sentenced an engineer to three years and two months in prison for passing drone plans "
+     "to Chinese intelligence. Prosecutors had pushed for a longer sentence of six years.",
+     {"sponsor": "CN", "target": "DE", "stage": "sentenced", "months": (38, 38)}),
+    # years in a quote about an ordeal are not a term
+    ("ordeal-years", "Greek court acquits sailor accused of spying",
+     "A military court in Athens acquitted a navy sailor on Wednesday of passing ship positions to Turkish "
+     "intelligence. Outside the court the sailor called the past three years a torment.",
+     {"sponsor": "TR", "target": "GR", "stage": "acquitted", "months": None}),
+    # a year of history is not the spying period
+    ("history-year", "Taiwan jails coast guard officer for spying for China",
+     "A Taiwanese court sentenced a coast guard officer to seven years in prison on Monday for passing patrol "
+     "schedules to China. Beijing and Taipei parted in 1949 and have spied on each other ever since.",
+     {"sponsor": "CN", "target": "TW", "stage": "sentenced", "months": (84, 84), "period": None}),
+    # officials jailed for leaking to arms dealers are another story, not co-accused
+    ("other-leak-not-count", "Korean navy officer detained over leaks to Chinese agent",
+     "SEOUL - A South Korean navy officer has been detained for allegedly passing secrets to a suspected "
+     "Chinese agent, the defence ministry said on Sunday. Last year two officials were sentenced to five and "
+     "three years in prison for leaking procurement files to arms dealers.",
+     {"sponsor": "CN", "target": "KR", "stage": "arrested", "count": 1, "months": None, "nationality": ["KR"]}),
+    # the lead's sentence outranks a later verdict sentence about the same person
+    ("lead-sentenced-then-convicted", "Chinese national jailed for eight years in US",
+     "A federal judge sentenced a Chinese national to eight years in prison on Wednesday for acting as an "
+     "agent of China in the United States, the Justice Department said. A jury convicted Li Wen, 29, last "
+     "year on two counts of acting as an unregistered agent of a foreign government.",
+     {"names": "Li Wen", "sponsor": "CN", "target": "US", "stage": "sentenced", "months": (96, 96)}),
+    # an old conviction for another crime does not make the stage
+    ("old-conviction-other-crime", "Ukrainian charged with guiding Russian strikes",
+     "The Security Service of Ukraine said on Friday that a man from Kharkiv had been charged with passing "
+     "the positions of air defence units to Russian intelligence. He had previously been convicted of theft.",
+     {"sponsor": "RU", "target": "UA", "stage": "charged"}),
+    # a fine is not a payment even when the same sum was paid to him
+    ("fine-and-payment", "Courier for Chinese intelligence gets three years",
+     "A Texas man was sentenced to three years in prison on Monday for delivering cash for China's Ministry of "
+     "State Security, and was ordered to pay a fine of $25,000. He admitted being paid at least $40,000 for "
+     "the trips.",
+     {"sponsor": "CN", "target": "US", "stage": "sentenced", "months": (36, 36), "payments": [(40000, "USD")]}),
+    # employment years are not the spying years
+    ("employment-years", "Former parliament aide charged with spying for China",
+     "Federal prosecutors in Karlsruhe charged a former parliamentary aide on Thursday with spying for Chinese "
+     "intelligence. The man, who worked in a lawmaker's office from 2018 until 2023, had passed information "
+     "to a Chinese handler since at least 2015, prosecutors said.",
+     {"sponsor": "CN", "target": "DE", "stage": "charged", "period": (2015, None)}),
+]
+
+# Known gaps after the fixes: kept as strict xfails with their reason.
+KNOWN_GAPS: dict[str, str] = {}
+
+
+def _params() -> list[object]:
+    return [pytest.param(title, body, want, "en", id=key,
+                         marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
+            for key, title, body, want in NEWS]
+
+
+@pytest.mark.parametrize(("title", "body", "want", "lang"), _params())
+def test_binding_news_fields(title: str, body: str, want: dict[str, object], lang: str, nlp) -> None:  # noqa: F811
+    _check(title, body, want, lang, nlp)

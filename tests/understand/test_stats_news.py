@@ -2,7 +2,10 @@
 phrasing), each with the (year, value) pairs an annotator following SCHEMA.md would record:
 per-year counts of espionage prosecutions, arrests or cases, breakdowns of a year included,
 "nil"/"no" as 0, and no multi-year or cumulative totals. Written before any fix for them; a
-failure is a general weakness of the reader, never a text to special-case."""
+failure is a general weakness of the reader, never a text to special-case.
+
+Before the fixes 7 of the first 23 were right; the second batch (17, written after those fixes
+and before its own) had 11 right; all 40 are right now."""
 
 from __future__ import annotations
 
@@ -107,13 +110,75 @@ NEWS: list[tuple[str, str, str, str, set[tuple[int, int]]]] = [
      set()),
 ]
 
+# A second batch, written after the fixes for the first and before any fix of its own.
+NEWS_2: list[tuple[str, str, str, str, set[tuple[int, int]]]] = [
+    ("fiscal-years", "2024-01-22", "Fewer espionage cases at Justice",
+     "The Justice Department brought espionage-related charges in 9 cases in fiscal year 2023, compared to 14 in "
+     "fiscal 2022, according to its annual statistical report.",
+     {(2023, 9), (2022, 14)}),
+    ("inline-colon-pairs", "2024-03-14", "Spy arrests rise sharply",
+     "Arrests for spying rose sharply (2022: 12; 2023: 27), the interior ministry said in its security report.",
+     {(2022, 12), (2023, 27)}),
+    ("figure-stood-at", "2025-01-19", "Record espionage indictments",
+     "Prosecutors indicted 64 people for Chinese espionage last year, the bureau said in its annual report. In "
+     "2023 the figure stood at 48.",
+     {(2024, 64), (2023, 48)}),
+    ("semicolon-list", "2024-02-02", "Indictments by year",
+     "Espionage indictments, according to the prosecutors' yearly statistics: 2021 – 16; 2022 – 10; 2023 – 48.",
+     {(2021, 16), (2022, 10), (2023, 48)}),
+    ("compound-number-words", "2025-01-12", "Arrests for spying",
+     "Police statistics show twenty-three people were arrested for spying in 2024, up from fourteen in 2023.",
+     {(2024, 23), (2023, 14)}),
+    ("the-year-total-of", "2025-01-28", "Espionage charges almost double",
+     "Nearly 60 people were charged with espionage in 2024, almost double the 2023 total of 31, the figures show.",
+     {(2024, 60), (2023, 31)}),
+    ("reached-highest-since", "2024-04-04", "Espionage cases at record",
+     "The number of espionage cases handled by prosecutors reached 25 in 2023, the highest since records began "
+     "in 2000.",
+     {(2023, 25)}),
+    ("of-the-cumulative", "2025-02-15", "Espionage cases since 2020",
+     "Of the 110 espionage cases opened since 2020, 35 were opened in 2024 alone, the report said.",
+     {(2024, 35)}),
+    ("year-then-brackets", "2022-01-10", "Spy arrests by year",
+     "Spy arrests recorded by the counter-intelligence service: 2019 (4), 2020 (9), 2021 (15).",
+     {(2019, 4), (2020, 9), (2021, 15)}),
+    ("year-on-year", "2025-01-03", "Counter-espionage arrests jump",
+     "Counter-espionage arrests in the country jumped 50% year-on-year to 45 in 2024, the ministry said.",
+     {(2024, 45)}),
+    ("last-year-first", "2024-03-01", "Spy detentions up",
+     "Last year, 19 people were detained on suspicion of espionage, compared with 7 in 2022 and 4 in 2021, "
+     "police data show.",
+     {(2023, 19), (2022, 7), (2021, 4)}),
+    ("german-jahr-davor", "2024-05-02", "Mehr Verurteilungen wegen Spionage",
+     "Im Jahr 2023 wurden laut Statistik 23 Personen wegen Spionage verurteilt, im Jahr davor waren es 15.",
+     {(2023, 23), (2022, 15)}),
+    ("french-contre", "2024-02-09", "Espionnage : plus de mises en examen",
+     "En 2023, 12 personnes ont été mises en examen pour espionnage, contre 5 en 2022, selon les chiffres du "
+     "parquet.",
+     {(2023, 12), (2022, 5)}),
+    ("spanish-causas", "2025-01-16", "Más causas por espionaje",
+     "Según datos de la Fiscalía, en 2024 se abrieron 14 causas por espionaje, frente a 6 en 2023.",
+     {(2024, 14), (2023, 6)}),
+    # what is not a statistic
+    ("two-years-combined", "2024-01-09", "Spy convictions",
+     "Twelve people were convicted of spying in 2022 and 2023 combined, the court statistics show.",
+     set()),
+    ("staff-numbers", "2024-06-06", "Counter-intelligence agency grows",
+     "The counter-intelligence agency employs 3,000 people and in 2023 opened a new office; its annual report says "
+     "it thwarted several espionage plots.",
+     set()),
+    ("since-the-law", "2024-08-08", "Espionage law five years on",
+     "Since the law came into force in 2019, prosecutors have brought 85 espionage cases, the report said.",
+     set()),
+]
+
 # Open weaknesses (strict: a fix shows up as XPASS and must be recorded here).
 KNOWN_GAPS: dict[str, str] = {}
 
 
 def _params() -> list[object]:
     return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c[0]], strict=True)]
-                         if c[0] in KNOWN_GAPS else []) for c in NEWS]
+                         if c[0] in KNOWN_GAPS else []) for c in [*NEWS, *NEWS_2]]
 
 
 @pytest.mark.parametrize(("published", "title", "text", "expected"), _params())

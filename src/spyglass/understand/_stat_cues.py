@@ -81,7 +81,7 @@ def _number_words(lang: str) -> dict[str, int]:
 @cache
 def _count_regex(lang: str) -> re.Pattern[str]:
     words = sorted((re.escape(w) for w in _number_words(lang) if w != "no"), key=len, reverse=True)
-    alternatives = "|".join([*words, *([_NO] if lang == "en" else [])])
+    alternatives = "|".join([*([_compound(lang)] if lang == "en" else []), *words, *([_NO] if lang == "en" else [])])
     return re.compile(_COUNT_AROUND.replace("{words}", alternatives), re.IGNORECASE)
 
 
@@ -96,11 +96,22 @@ class Count:
     weak: bool = False  # "no" counts only when read with its own year ("no convictions in 2020")
 
 
+def _compound(lang: str) -> str:
+    """ "twenty-three": a ten and a unit joined by a hyphen or a space."""
+    words = _number_words(lang)
+    tens = "|".join(w for w, v in words.items() if v >= 20 and v % 10 == 0)
+    units = "|".join(w for w, v in words.items() if 1 <= v <= 9)
+    return rf"(?:{tens})[- ](?:{units}|one)"
+
+
 def number_value(raw: str, lang: str = "en") -> int | None:
     """A count written in digits or as a word ("nil" and "no" are 0); None otherwise."""
     raw = raw.lower().strip()
-    words = _number_words(lang)
-    if raw in words:
+    words = {**_number_words(lang), "one": 1}
+    parts = re.split(r"[- ]", raw)
+    if len(parts) == 2 and all(p in words for p in parts):
+        return words[parts[0]] + words[parts[1]]
+    if raw in words and raw != "one":
         return words[raw]
     digits = raw.replace(",", "")
     return int(digits) if digits.isdigit() else None

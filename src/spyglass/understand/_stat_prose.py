@@ -43,8 +43,12 @@ _NOT_ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OF_PERIOD = re.compile(r"(?:months|half|quarter|weeks|period|first|second|whole|all|course)\s+of\s*$", re.IGNORECASE)
-_NOT_TIGHT = re.compile(r"[,;:()—–]|\s-\s|\b(?:than|compared|against|versus|vs|up from|down from|while|whereas|but)\b",
-                        re.IGNORECASE)
+_NOT_TIGHT = re.compile(
+    r"[,;:()—–]|\s-\s|\b(?:than|compared|against|versus|vs|up from|down from|while|whereas|but|contre|gegenüber|"
+    r"frente a|rispetto|contro)\b|\b(?:and|but|or|und|et|y|e)\s+(?:in|during|for|by|im|en|in)?\s*$",
+    re.IGNORECASE)
+# "the 2023 total of 31": a year after "the" counts only before a word for the year's figure
+_THE_YEARS_FIGURE = re.compile(r"\s+(?:total|figures?|tally|number|count|level)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s")
 _RESPECTIVELY = re.compile(r"\brespectively\b|\bjeweils\b|\brespectivement\b|\brespectivamente\b|\brispettivamente\b|"
                            r"\bсоответственно\b", re.IGNORECASE)
@@ -119,7 +123,8 @@ def _anchors(sentence: str, published: int | None, last_year: int | None, cues: 
         before = sentence[max(0, m.start() - 30) : m.start()]
         if any(a <= m.start() < b for a, b in periods):
             continue
-        if _OF_PERIOD.search(before) or not _NOT_ANCHOR_BEFORE.search(before):
+        figure = re.search(r"\bthe\s*$", before, re.IGNORECASE) and _THE_YEARS_FIGURE.match(sentence, m.end())
+        if figure or _OF_PERIOD.search(before) or not _NOT_ANCHOR_BEFORE.search(before):
             found.append(_Anchor(m.start(), m.end(), int(m.group("year"))))
     for group, offset in (("year_last", -1), ("year_this", 0)):
         for m in cues.patterns[group].finditer(sentence):
@@ -147,13 +152,20 @@ def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor]) -> list[_B
             out.append(_Bound(count, after, "tight"))
         elif before:
             out.append(_Bound(count, before[-1], "back"))
-        elif after and after.start - count.end <= NEXT_REACH and not re.search(r"[,;:()—–]", sentence[count.end : after.start]):
+        elif after and after.start - count.end <= NEXT_REACH and _loose(sentence[count.end : after.start]):
             out.append(_Bound(count, after, "loose"))
     return out
 
 
 def _tight(gap: str) -> bool:
     return len(gap.split()) <= TIGHT_WORDS and not _NOT_TIGHT.search(gap)
+
+
+def _loose(gap: str) -> bool:
+    """A count may take a year further on in its clause when a proceeding lies between them
+    ("37 were arrested in 13 separate cases last year"), not a new clause ("and in 2023")."""
+    return (not re.search(r"[,;:()—–]", gap) and bool(stat_cues().measure.search(gap))
+            and not re.search(r"\b(?:and|but|or)\s+(?:in|during|for)?\s*$", gap, re.IGNORECASE))
 
 
 def _sentence_claims(

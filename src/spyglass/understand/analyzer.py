@@ -43,7 +43,8 @@ class Analyzer:
         if lang not in CASE_LANGUAGES:
             # no case tables for this language: say so rather than read it with another's
             reasons = (*relevance.reasons, f"lang:{lang} cases not read")
-            return Analysis(article=article, relevance=relevance.model_copy(update={"reasons": reasons}))
+            return Analysis(article=article, relevance=relevance.model_copy(update={"reasons": reasons}),
+                            stats=tuple(stats_in(article, lang)))  # numbers and years read in any language
         nlp = self.nlp() if lang in NER_LANGUAGES else None
         mentions, entities = mentions_in(article, lang, nlp)
         return Analysis(
@@ -120,7 +121,7 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
         "cases": [mention_json(m) for m in analysis.mentions],
         "stats": [
             {
-                "subject": s.subject, "year": s.year, "value": s.value,
+                "subject": s.subject, "country": s.country, "measure": s.measure, "year": s.year, "value": s.value,
                 "evidence": _evidence_json(s.evidence) if s.evidence else None,
             }
             for s in analysis.stats

@@ -99,3 +99,53 @@ def test_evidence_points_at_the_sentence() -> None:
     assert text[stat.evidence.start : stat.evidence.end] == stat.evidence.sentence
     assert "27 people" in stat.evidence.sentence
     assert stat.subject
+
+
+# --- series: which state reports the figure and what it counts ---------------------------------
+
+SERIES = [
+    # the sponsor after "for" is part of the measure; the acting state is the reporter
+    ("Taiwan prosecuted 64 people for spying for China last year, the bureau's annual report said. "
+     "The figure compares with 48 people in 2023 and 10 in 2022.", None,
+     {(2024, 64), (2023, 48), (2022, 10)}, ("TW", "people prosecuted for spying for China")),
+    # "prosecutions for Chinese espionage" is the same series; the title names the state
+    ("Specifically, there were 10 prosecutions for Chinese espionage in 2022 and 48 in 2023.",
+     "Taiwan jails two officers who spied for Beijing",
+     {(2022, 10), (2023, 48)}, ("TW", "people prosecuted for spying for China")),
+    # a named service gives the state; "agents" counted under its own unit
+    ("The FSB said in its annual summary that it stopped 60 foreign agents in 2023 and 45 in 2022.", None,
+     {(2023, 60), (2022, 45)}, ("RU", "agents stopped")),
+    # a demonym counts people; the sponsor from "contact with Iranian intelligence"
+    ("Shin Bet figures show 20 Israelis were arrested last year on suspicion of contact with Iranian intelligence.",
+     None, {(2024, 20)}, ("IL", "people arrested for spying for Iran")),
+    # treason is its own offence; the courts name the state
+    ("Statistics show Russian courts convicted 30 people of treason in 2023.", None,
+     {(2023, 30)}, ("RU", "people convicted of treason")),
+    # cases stay cases
+    ("Finland's security police said in its annual report that it opened 9 espionage investigations involving "
+     "Russia in 2023.", None, {(2023, 9)}, ("FI", "espionage cases involving Russia (opened)")),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "points", "series"), SERIES)
+def test_series_country_and_measure(
+    text: str, title: str | None, points: set[tuple[int, int]], series: tuple[str, str]
+) -> None:
+    found = stats_in(article(text, title=title))
+    assert {(s.year, s.value) for s in found} == points
+    assert {(s.country, s.measure) for s in found} == {series}
+
+
+def test_breakdowns_extend_their_totals_series() -> None:
+    text = ("Taiwan indicted 50 people for spying for China in 2024, the report said. "
+            "Of the 50 accused, 20 were serving soldiers and 9 were military veterans.")
+    found = {(s.value, s.measure) for s in stats_in(article(text))}
+    assert found == {(50, "people prosecuted for spying for China"),
+                     (20, "people prosecuted for spying for China: serving soldiers"),
+                     (9, "people prosecuted for spying for China: military veterans")}
+
+
+def test_subject_reads_country_then_measure() -> None:
+    (stat,) = stats_in(article("Taiwan prosecuted 64 people for spying for China last year, a record, the report said."))
+    assert stat.subject == "Taiwan: people prosecuted for spying for China"
+    assert stat.series == ("TW", "people prosecuted for spying for China")

@@ -25,7 +25,7 @@ _SKIPPABLE = (r"(?:(?!(?:were|was|are|is|be|been|being|have|has|had|in|of|for|fr
               r"under|up|down|with|against|than|compared|who|which|a|an)\b)[\w'’-]+\s+)")
 _SPY_NOUN = (r"(?:espionage|spying|spy|spies|intelligence|agents?|secret services?|security services?|military "
              r"intelligence|handlers?|operatives?|government|state|authorities|regime|services)")
-_FOR = r"(?:for|on behalf of|working for|to|in favou?r of|на|в пользу)"
+_FOR = r"(?:for|on behalf of|working for|to|involving|in favou?r of|на|в пользу)"
 _NOT_REPORTER_BEFORE = re.compile(r"(?:\b(?:for|on behalf of|to|with|from|of)\s+(?:the\s+)?|\bnon-?)$", re.IGNORECASE)
 
 

@@ -39,8 +39,10 @@ _OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w
                              r"attorney|director|chief|president|said|told)|\s+(?:said|says|told|wrote|added|explained|"
                              r"noted|argued|stated|announced|sagte|a déclaré|dijo|ha detto))", re.I)
 # A relation that names someone other than the accused: "an assistant to X", "the wife of X".
-_RELATION_BEFORE = re.compile(r"\b(?:assistant|aide|adviser|advisor|secretary|employee|staffer|spokes\w+|wife|husband|son|"
-                              r"daughter|lawyer|mitarbeiter|assistent)\s+(?:to|of|for|von|des)\s+(?:the\s+\w+\s+)?$", re.I)
+_RELATION_BEFORE = re.compile(r"\b(?i:assistant|aide|adviser|advisor|secretary|employee|staffer|spokes\w+|wife|husband|son|"
+                              r"daughter|lawyer|mitarbeiter|assistent)\s+(?i:to|of|for|von|des)\s+(?i:the\s+)?"
+                              # titles and adjectives between: "an aide to German far-right lawmaker X"
+                              r"(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)|[A-Z]{2,5})\s+){0,4}$")
 # Words that start a capitalised run without being a name in any of our languages.
 _STOPWORDS = frozenset(
     "the a an in on at for of and but der die das ein eine und im am le la les un une et du des el los las "

@@ -126,7 +126,9 @@ def test_an_upgrade_composes_the_titles_of_corrected_cases_again(store_url: str)
     # back to what version 4 stored: the corrected stage under the machine title, no case_people
     stale = machine.model_copy(update={"stage": "convicted"})
     for sql, params in (("UPDATE case_docs SET data = ?", (stale.model_dump_json(),)),
-                        ("DROP TABLE case_people", ()), ("DELETE FROM schema_version WHERE version >= 5", ())):
+                        ("DROP TABLE case_people", ()), ("DROP INDEX stats_series", ()),
+                        ("ALTER TABLE stats DROP COLUMN country", ()), ("ALTER TABLE stats DROP COLUMN measure", ()),
+                        ("DELETE FROM schema_version WHERE version >= 5", ())):
         old._exec(sql, params)  # type: ignore[attr-defined]
     assert old.case("c1").title == "Chen Wei — CN → TW, arrested"
     old.close()

@@ -65,6 +65,18 @@ def test_relative_year_needs_a_date() -> None:
     assert pairs("The annual report said 27 people were arrested for espionage last year.", published=None) == set()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # undated: the newest year the text names stands for "this year" ...
+    ("Figures show 9 people were convicted of espionage in the first half of 2024, against 15 last year.",
+     {(2024, 9), (2023, 15)}),
+    # ... unless "last year" is compared with it, so comes after it
+    ("Taiwan prosecuted 64 people for spying for China last year, up from 48 in 2023, the bureau said.",
+     {(2024, 64), (2023, 48)}),
+])
+def test_undated_relative_years(text: str, expected: set[tuple[int, int]]) -> None:
+    assert pairs(text, published=None) == expected
+
+
 TABLE = """The minister gave the following figures for prosecutions under the espionage law.
 
   Year    Prosecutions under      Prosecutions under

@@ -22,6 +22,9 @@ from spyglass.store.base import (
     PairCount,
     SearchHit,
     SortKey,
+    StatPoint,
+    StatReport,
+    StatSeries,
     Store,
     Token,
     Watch,
@@ -29,7 +32,8 @@ from spyglass.store.base import (
 
 __all__ = [
     "open_store", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
-    "CaseChange", "LinkRule", "Token", "CountRow", "PairCount", "FacetField", "SortKey", "FACET_FIELDS",
+    "CaseChange", "LinkRule", "Token", "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField",
+    "SortKey", "FACET_FIELDS",
 ]
 
 _PG_SCHEMES = ("postgresql", "postgres")

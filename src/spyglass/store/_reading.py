@@ -11,8 +11,18 @@ from spyglass.errors import NotFoundError
 from spyglass.records import Analysis, Article, Case, Entity, Evidence, Mention, Relevance, Stat
 from spyglass.store import _codec, _queries
 from spyglass.store._engine import SqlBase, locked
+from spyglass.store._series import StoredStat, series_of
 from spyglass.store._writing import ARTICLE_COLUMNS, article_of
-from spyglass.store.base import FACET_FIELDS, CasePage, CaseQuery, CountRow, FacetField, PairCount, SearchHit
+from spyglass.store.base import (
+    FACET_FIELDS,
+    CasePage,
+    CaseQuery,
+    CountRow,
+    FacetField,
+    PairCount,
+    SearchHit,
+    StatSeries,
+)
 
 __all__ = ["ReadMixin"]
 
@@ -143,7 +153,7 @@ class ReadMixin(SqlBase):
         relevance, entities = row[width], row[width + 1]
         mentions = self._rows("SELECT data FROM mentions WHERE article_id = ? ORDER BY pos", (article_id,))
         stats = self._rows(
-            "SELECT subject, year, value, evidence FROM stats WHERE article_id = ? ORDER BY pos", (article_id,)
+            f"SELECT {_STAT_COLUMNS} FROM stats s WHERE s.article_id = ? ORDER BY s.pos", (article_id,)
         )
         return Analysis(
             article=article_of(row[:width]),
@@ -182,10 +192,20 @@ class ReadMixin(SqlBase):
     def stats(self) -> list[Stat]:
         """Reported statistics with their evidence; copies from duplicate articles left out."""
         rows = self._rows(
-            "SELECT s.subject, s.year, s.value, s.evidence FROM stats s JOIN articles a ON a.id = s.article_id "
+            f"SELECT {_STAT_COLUMNS} FROM stats s JOIN articles a ON a.id = s.article_id "
             "WHERE a.duplicate_of IS NULL ORDER BY s.subject, s.year, s.article_id, s.pos"
         )
         return [_stat(row) for row in rows]
+
+    @locked
+    def stat_series(self) -> list[StatSeries]:
+        """Each reported series once, one point a year with every article reporting it."""
+        rows = self._rows(
+            f"SELECT {_STAT_COLUMNS}, s.article_id, a.published FROM stats s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.duplicate_of IS NULL ORDER BY a.seq, s.pos"
+        )
+        width = len(_STAT_COLUMNS.split(","))
+        return series_of(StoredStat(_stat(row[:width]), str(row[width]), row[width + 1]) for row in rows)
 
     @locked
     def counts(self) -> dict[str, int]:
@@ -249,9 +269,13 @@ def _ordered(counters: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
     return {field: dict(sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))) for field, counts in counters.items()}
 
 
+_STAT_COLUMNS = "s.subject, s.year, s.value, s.evidence, s.country, s.measure"
+
+
 def _stat(row: tuple[object, ...]) -> Stat:
-    subject, year, value, evidence = row
+    subject, year, value, evidence, country, measure = row
     return Stat(
         subject=str(subject), year=int(str(year)), value=int(str(value)),
         evidence=Evidence.model_validate_json(str(evidence)) if evidence else None,
+        country=str(country) if country else None, measure=str(measure) if measure else None,
     )

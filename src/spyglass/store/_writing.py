@@ -68,9 +68,11 @@ class WriteMixin(SqlBase):
             ])
             self._exec("DELETE FROM stats WHERE article_id = ?", (article.id,))
             self._many(
-                "INSERT INTO stats (article_id, pos, subject, year, value, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO stats (article_id, pos, subject, year, value, evidence, country, measure) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (article.id, pos, s.subject, s.year, s.value, s.evidence.model_dump_json() if s.evidence else None)
+                    (article.id, pos, s.subject, s.year, s.value, s.evidence.model_dump_json() if s.evidence else None,
+                     s.country, s.measure)
                     for pos, s in enumerate(analysis.stats)
                 ],
             )

@@ -20,11 +20,11 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spyglass.records import Analysis, Article, Case, Correction, Mention, Rejected, Stat
+from spyglass.records import Analysis, Article, Case, Correction, Evidence, Mention, Rejected, Stat
 
 __all__ = [
     "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token",
-    "CountRow", "PairCount", "FacetField", "SortKey", "FACET_FIELDS", "Store",
+    "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField", "SortKey", "FACET_FIELDS", "Store",
 ]
 
 SortKey = Literal["last_reported", "-last_reported", "first_reported", "-first_reported", "stage", "sponsor", "target"]
@@ -121,6 +121,35 @@ class PairCount(BaseModel):
     count: int
 
 
+class StatReport(BaseModel):
+    """One article's value for one year of a series."""
+
+    article_id: str
+    value: int
+    evidence: Evidence | None = None
+
+
+class StatPoint(BaseModel):
+    """One year of a reported series: the value most articles give (ties: the latest published),
+    the articles giving it, and any that give another."""
+
+    year: int
+    value: int
+    sources: list[str]  # article ids reporting ``value``, first stored first
+    evidence: list[Evidence] = Field(default_factory=list)  # what those articles say
+    conflicts: list[StatReport] = Field(default_factory=list)  # reports of another value
+
+
+class StatSeries(BaseModel):
+    """A reported statistic across articles: one (country, measure), one point per year."""
+
+    country: str | None
+    measure: str
+    subject: str
+    points: list[StatPoint]
+    sources: list[str]  # every article reporting the series, first stored first
+
+
 class Store(Protocol):
     """What the rest of Spyglass may ask of a database."""
 
@@ -167,7 +196,8 @@ class Store(Protocol):
     def search(
         self, text: str, limit: int = 20, offset: int = 0, kind: Literal["all", "article", "case"] = "all"
     ) -> list[SearchHit]: ...  # cases, then articles, each newest stored first; duplicate articles left out
-    def stats(self) -> list[Stat]: ...
+    def stats(self) -> list[Stat]: ...  # every stored stat; duplicate articles left out
+    def stat_series(self) -> list[StatSeries]: ...  # each series once, most sources first
     def counts(self) -> dict[str, int]: ...  # articles, duplicates, relevant, mentions, cases, sources, rejected
 
     # dashboard aggregates (over cases matching ``query``, all cases by default)

@@ -76,13 +76,13 @@ def prose_claims(article: Article, lang: str = "en") -> list[Claim]:
     """Every count the article's sentences state for a year, breakdowns included."""
     cues = stat_cues()
     text = article.text
-    published = _published_year(article)
+    published, dated = _published_year(article)
     out: list[Claim] = []
     previous, last_year = article.title or "", None
     by_sentence: list[list[Claim]] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        anchors = _anchors(sentence, published, last_year, cues)
+        anchors = _anchors(sentence, published, last_year, cues, dated)
         found: list[Claim] = []
         if anchors and _qualifies(sentence, previous + " " + sentence, cues, lang):
             found = _sentence_claims(sentence, start, end, anchors, previous, cues, lang)
@@ -96,15 +96,15 @@ def prose_claims(article: Article, lang: str = "en") -> list[Claim]:
     return out
 
 
-def _published_year(article: Article) -> int | None:
-    """The article's year; undated, the latest year its text names up to now ("last year" in an
-    undated report is read against the newest year it mentions)."""
+def _published_year(article: Article) -> tuple[int | None, bool]:
+    """The article's year and whether its date says so; undated, the latest year its text names
+    up to now ("last year" in an undated report is read against the newest year it mentions)."""
     date = article.published or ""
     if re.match(r"\d{4}", date):
-        return int(date[:4])
+        return int(date[:4]), True
     now = datetime.date.today().year
     years = [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", article.text) if int(y) <= now]
-    return max(years) if years else None
+    return (max(years) if years else None), False
 
 
 def _qualifies(sentence: str, context: str, cues: Cues, lang: str) -> bool:
@@ -115,10 +115,16 @@ def _qualifies(sentence: str, context: str, cues: Cues, lang: str) -> bool:
     return bool(cues.espionage.search(context) and cues.measure.search(context) and cues.marker.search(context))
 
 
-def _anchors(sentence: str, published: int | None, last_year: int | None, cues: Cues) -> list[_Anchor]:
-    """Each year the sentence counts in, relative years resolved; not ranges, not "since 2015"."""
+def _anchors(
+    sentence: str, published: int | None, last_year: int | None, cues: Cues, dated: bool = True
+) -> list[_Anchor]:
+    """Each year the sentence counts in, relative years resolved; not ranges, not "since 2015".
+
+    Undated, "last year" and "this year" come after every year the sentence names ("64 last
+    year, up from 48 in 2023" is 2024 whatever the newest year elsewhere in the text)."""
     found: list[_Anchor] = []
     periods = [] if _RESPECTIVELY.search(sentence) else [p.span() for p in _PERIOD.finditer(sentence)]
+    partial = None  # "the first six months of 2024": in an undated report, the current year
     for m in _ABSOLUTE.finditer(sentence):
         before = sentence[max(0, m.start() - 30) : m.start()]
         if any(a <= m.start() < b for a, b in periods):
@@ -126,10 +132,15 @@ def _anchors(sentence: str, published: int | None, last_year: int | None, cues: 
         figure = re.search(r"\bthe\s*$", before, re.IGNORECASE) and _THE_YEARS_FIGURE.match(sentence, m.end())
         if figure or _OF_PERIOD.search(before) or not _NOT_ANCHOR_BEFORE.search(before):
             found.append(_Anchor(m.start(), m.end(), int(m.group("year"))))
+            partial = int(m.group("year")) if _OF_PERIOD.search(before) else partial
+    named = max((a.year for a in found), default=None)
+    if not dated and partial is not None:
+        published, named = partial, None
     for group, offset in (("year_last", -1), ("year_this", 0)):
         for m in cues.patterns[group].finditer(sentence):
             if published is not None:
-                found.append(_Anchor(m.start(), m.end(), published + offset))
+                year = published + offset
+                found.append(_Anchor(m.start(), m.end(), max(year, named + 1) if named and not dated else year))
     for m in cues.year_before.finditer(sentence):
         earlier = [a.year for a in sorted(found, key=lambda a: a.start) if a.end <= m.start()]
         base = earlier[-1] if earlier else last_year or published

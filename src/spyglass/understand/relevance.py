@@ -26,8 +26,9 @@ from spyglass.records import Article, Relevance
 
 __all__ = ["Cue", "cues", "relevance_of", "sentence_spans", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
-POSITIVE = ("spy", "state")
-HINT = "hint"  # supports a spy cue in its sentence; counts nothing alone
+POSITIVE = ("spy", "state", "case")
+HINT = "hint"  # counts next to a spy cue or a legal step in its sentence, never alone
+CASE = "case"  # a phrase that reports a case step by itself ("declared persona non grata")
 NEGATIVE = (
     "fiction", "sports", "product", "promo", "job", "travel", "corporate", "bribery", "military", "leak",
 )
@@ -164,7 +165,7 @@ def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:
 def _anchor(sentence: dict[str, tuple[float, str]]) -> str | None:
     """What kind of anchor a sentence is: ``"case"`` where espionage vocabulary or a service meets
     a legal step, ``"link"`` where espionage vocabulary is tied to a state or a hint; else None."""
-    if "stage" in sentence and ("spy" in sentence or "state" in sentence):
+    if CASE in sentence or "stage" in sentence and ("spy" in sentence or "state" in sentence):
         return "case"
     if "spy" in sentence and ("state" in sentence or HINT in sentence):
         return "link"
@@ -184,15 +185,16 @@ def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Cou
     positive = negative = 0.0
     for sentence in hits:
         pos = sum(sentence[g][0] for g in POSITIVE if g in sentence)
-        if "spy" in sentence and HINT in sentence:
-            pos += sentence[HINT][0]  # a hint counts only next to a spy cue
+        supported = "spy" in sentence or CASE in sentence or "stage" in sentence
+        if supported and HINT in sentence:
+            pos += sentence[HINT][0]  # a hint counts only next to espionage vocabulary or a legal step
         if pos and "stage" in sentence:
             pos += sentence["stage"][0]  # a legal step next to a spy cue: a case is being reported
         neg = sum(sentence[g][0] for g in NEGATIVE if g in sentence)
         positive += weight * min(pos, SENTENCE_CAP)
         negative += weight * min(neg, GENRE_CAP)
         for group, (_, cue_id) in sentence.items():
-            if group == HINT and "spy" not in sentence or group == "stage" and not pos:
+            if group == HINT and not supported or group == "stage" and not pos:
                 continue
             fired[cue_id] += 1
     return positive, negative

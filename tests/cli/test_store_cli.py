@@ -238,6 +238,16 @@ def _seed_taiwan_cases(db: Path) -> set[str]:
         store.close()
 
 
+def test_stats_shows_each_reported_series_once_with_its_sources(corpus_db: Path) -> None:
+    done = spyglass("stats", db=corpus_db)
+    assert done.returncode == 0, done.stderr
+    table = done.stdout[done.stdout.index("reported statistics"):]
+    rows = [line for line in table.splitlines() if "people prosecuted for spying for China" in line
+            and "│ TW" in line and "China:" not in line]
+    assert len(rows) == 1, table  # the Taiwan series, reported by four corpus articles, is one row
+    assert re.search(r"2024: 64 \((?:[2-9])\)", table)
+
+
 def test_corpus_ingested_twice_keeps_the_same_cases(corpus_db: Path, corpus_dir: Path) -> None:
     before = sorted(c["id"] for c in _cases(corpus_db))
     again = spyglass("ingest", *(str(corpus_dir / d) for d in ("text", "html", "feeds")), db=corpus_db)

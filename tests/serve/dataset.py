@@ -23,6 +23,7 @@ from spyglass.records import (
 __all__ = ["TAIWAN_TEXT", "SENTENCING", "XSS_TEXT", "TAIWAN_CASE", "XSS_CASE", "analyses", "cases", "fill"]
 
 SENTENCING = "The court sentenced the four soldiers to between 70 and 84 months in prison for breaking Taiwan's national security law."
+TAIWAN_SERIES = "people prosecuted for spying for China"
 TAIWAN_TEXT = (
     "Taiwan jails four soldiers who spied for China\n"
     "Four Taiwanese soldiers, three of them posted to guard the Office of the President, were found "
@@ -76,7 +77,7 @@ def _taiwan() -> tuple[Analysis, Case]:
     facts = dict(accused_count=4, roles=("soldier",), accused_nationality=("TW",), sponsor_country="CN",
                  target_country="TW", stage="sentenced", sentence_months=(70, 84), period=(2002, 2024))
     mention = Mention(article_id=aid, index=0, published="2025-03-31", evidence=evidence, summary=SENTENCING, **facts)
-    stats = tuple(Stat(subject="people prosecuted in Taiwan for spying for China", year=y, value=v,
+    stats = tuple(Stat(subject=f"Taiwan: {TAIWAN_SERIES}", year=y, value=v, country="TW", measure=TAIWAN_SERIES,
                        evidence=_evidence(aid, TAIWAN_TEXT, TAIWAN_TEXT[TAIWAN_TEXT.index("The National"):], "stat"))
                   for y, v in ((2023, 48), (2024, 64)))
     entities = _entities(TAIWAN_TEXT, [("Taiwanese", "NORP", "TW"), ("Chinese intelligence", "SERVICE", None),
@@ -142,6 +143,15 @@ def analyses() -> list[Analysis]:
 
 def cases() -> list[Case]:
     return [c for _, c in _all()]
+
+
+def taiwan_wire() -> Analysis:
+    """A second report of the Taiwan series' 2024 figure, from another outlet (no case of its own)."""
+    text = "Taiwan prosecuted 64 people for spying for China in 2024, the security bureau said."
+    article = _article("art-tw-wire", "Spy prosecutions in Taiwan rise", text, "2025-01-05", "Wire")
+    stat = Stat(subject=f"Taiwan: {TAIWAN_SERIES}", year=2024, value=64, country="TW", measure=TAIWAN_SERIES,
+                evidence=_evidence(article.id, text, text, "stats.prose"))
+    return Analysis(article=article, relevance=Relevance(is_espionage=True, score=0.9), stats=(stat,))
 
 
 def fill(store: object, taiwan: bool = True) -> None:

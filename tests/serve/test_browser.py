@@ -32,14 +32,18 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 
 
 def _seed_or_dataset(path: Path) -> None:
-    """Real ingest of the seed when the corpus is present; the store-API dataset either way."""
-    seed = ROOT.parent / "shared" / "corpus" / "text" / "seed-intelnews-2025.txt"
+    """Real ingest of the seed (and of a second report of its statistics) when the corpus is
+    present; the store-API dataset either way."""
+    corpus = ROOT.parent / "shared" / "corpus" / "text"
+    seed, second = corpus / "seed-intelnews-2025.txt", corpus / "07-deadletterbox-2025-09.txt"
     store = open_store(str(path))
     try:
-        if seed.is_file():
+        if seed.is_file() and second.is_file():
             from spyglass.pipeline import ingest
 
-            ingest([str(seed)], store, load_settings(db=str(path)))
+            ingest([str(seed), str(second)], store, load_settings(db=str(path)))
+        else:
+            store.save_analysis(dataset.taiwan_wire())
         dataset.fill(store, taiwan=not seed.is_file())
     finally:
         store.close()
@@ -127,6 +131,22 @@ def test_overview_draws_charts_and_matrix(watched: Watched) -> None:
     watched.shot("overview")
     page.set_viewport_size({"width": 390, "height": 844})
     watched.shot("overview-phone")
+    watched.assert_clean()
+
+
+def test_overview_shows_each_reported_series_once_with_its_sources(watched: Watched) -> None:
+    page = watched.page
+    page.goto(watched.base + "/")
+    page.wait_for_selector("figure.stat .chart canvas", timeout=15_000)
+    taiwan = page.locator("figure.stat", has=page.locator(
+        "span.series", has_text=re.compile(r"^Taiwan: people prosecuted for spying for China$")))
+    assert taiwan.count() == 1
+    caption = taiwan.locator("figcaption").inner_text()
+    assert "2024: 64 (2 sources)" in caption
+    assert taiwan.locator("figcaption a").count() == 2
+    taiwan.locator("figcaption a").nth(1).click()
+    page.wait_for_url(re.compile(r"/articles/[^/?]+$"))
+    assert page.locator(".article-text").count() == 1
     watched.assert_clean()
 
 

@@ -9,8 +9,10 @@ import httpx
 import pytest
 
 from spyglass.serve.security import CSP
+from spyglass.store import open_store
 
 from . import dataset
+from .conftest import Database, client_for, make_app
 
 HTML = {"accept": "text/html"}
 PAGES = ["/", "/cases", "/cases?q=Taiwan&sponsor=CN", f"/cases/{dataset.TAIWAN_CASE}", f"/cases/{dataset.XSS_CASE}",
@@ -107,7 +109,29 @@ def test_overview_shows_matrix_links_and_chart_specs(client: httpx.Client) -> No
     page = client.get("/", headers=HTML).text
     assert 'href="/cases?sponsor=RU&amp;target=DE"' in page
     assert page.count('class="chart" data-spec="') == 2  # cases per year + one reported statistic
-    assert "people prosecuted in Taiwan for spying for China" in page
+    assert "Taiwan: people prosecuted for spying for China" in page
+
+
+def test_overview_shows_a_series_reported_twice_once_with_both_sources(database: Database) -> None:
+    """Two articles report the same series and year: one series, one point, two sources."""
+    store = open_store(str(database.path))
+    try:
+        store.save_analysis(dataset.taiwan_wire())
+    finally:
+        store.close()
+    app = make_app(database)
+    with client_for(app) as http:
+        page = http.get("/", headers=HTML).text
+        body = http.get("/api/v1/stats").json()
+    app.state.stores.close()
+    section = page[page.index("<h2>Reported statistics</h2>"):]
+    assert section.count('<figure class="stat">') == 1
+    assert section.count(f'<span class="series">Taiwan: {dataset.TAIWAN_SERIES}</span>') == 1
+    assert "2023: 48, 2024: 64 (2 sources)." in section
+    assert 'href="/articles/art-tw-2025">1</a>' in section and 'href="/articles/art-tw-wire">2</a>' in section
+    (series,) = body["series"]
+    assert [(p["year"], p["value"], p["sources"]) for p in series["points"]] == [
+        (2023, 48, ["art-tw-2025"]), (2024, 64, ["art-tw-2025", "art-tw-wire"])]
 
 
 def test_html_errors_have_the_same_code(client: httpx.Client) -> None:

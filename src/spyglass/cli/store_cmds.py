@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from spyglass.pipeline import IngestSummary
-    from spyglass.records import Case, Stat
-    from spyglass.store.base import CaseQuery, Store
+    from spyglass.records import Case
+    from spyglass.store.base import CaseQuery, StatSeries, Store
 
 __all__ = ["register"]
 
@@ -199,7 +199,7 @@ def stats(db: DbOption = None) -> None:
         by_sponsor = store.case_counts_by("sponsor", by_year=True)
         by_target = store.case_counts_by("target", by_year=True)
         pairs = store.country_pairs(limit=10)
-        reported = store.stats()
+        reported = store.stat_series()
         counts = store.counts()
     console = rich_console()
     console.print(" · ".join(f"{name} {count}" for name, count in counts.items()))
@@ -222,18 +222,19 @@ def stats(db: DbOption = None) -> None:
     _print_series(console, reported)
 
 
-def _print_series(console: Console, reported: list[Stat]) -> None:
-    from rich.markup import escape  # subjects are scraped text; brackets would read as markup
+def _print_series(console: Console, reported: list[StatSeries]) -> None:
+    """Each reported series once: its state, what it counts, one point a year, its articles."""
+    from rich.markup import escape  # measures are built from scraped text; brackets would read as markup
     from rich.table import Table
 
     table = Table(title="reported statistics")
-    for column in ("subject", "series (year: value)", "sources"):
+    for column in ("country", "measure", "year: value (sources)", "articles"):
         table.add_column(column, overflow="fold")
-    series: dict[str, list[Stat]] = {}
-    for stat in reported:
-        series.setdefault(stat.subject, []).append(stat)
-    for subject, found in series.items():
-        points = ", ".join(f"{s.year}: {s.value}" for s in sorted(found, key=lambda s: s.year))
-        sources = ", ".join(dict.fromkeys(s.evidence.article_id for s in found if s.evidence))
-        table.add_row(escape(subject), points, sources)
+    for series in reported:
+        points = ", ".join(
+            f"{p.year}: {p.value}" + (f" ({len(p.sources)})" if len(p.sources) > 1 else "")
+            + (" [also " + ", ".join(str(c.value) for c in p.conflicts) + "]" if p.conflicts else "")
+            for p in series.points
+        )
+        table.add_row(series.country or "", escape(series.measure), escape(points), ", ".join(series.sources))
     console.print(table)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from spyglass.records import Analysis, Article, Case, Stat
-from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, Store
+from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, StatSeries, Store
 
 from .cache import cached
 from .corrections import correction_of
@@ -41,6 +41,9 @@ StoreDep = Annotated[Store, Depends(store_of)]
 class Stats(BaseModel):
     counts: dict[str, int] = Field(description="how many articles, cases... the database holds")
     reported: list[Stat] = Field(description="statistics reported in articles, each with its evidence")
+    series: list[StatSeries] = Field(
+        default_factory=list,
+        description="the reported statistics as series (country, measure): one point a year with its sources")
 
 
 class EntityRow(BaseModel):
@@ -103,7 +106,7 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200
 
 @router.get("/stats", response_model=Stats, summary="Database counts and reported statistics")
 def stats(store: StoreDep) -> Stats:
-    return Stats(counts=store.counts(), reported=store.stats())
+    return Stats(counts=store.counts(), reported=store.stats(), series=store.stat_series())
 
 
 @router.get("/entities", response_model=list[EntityRow], summary="Countries, services and people with case counts")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from spyglass.records import Stat
+from spyglass.store.base import StatSeries
 
 __all__ = ["cases_per_year_spec", "stat_spec", "heat_level"]
 
@@ -42,13 +42,10 @@ def cases_per_year_spec(rows: Iterable[tuple[int, str, int]]) -> dict[str, Any]:
     return spec
 
 
-def stat_spec(subject: str, stats: Iterable[Stat]) -> dict[str, Any]:
-    """Bars of one reported statistic by year (one value per year: the largest reported)."""
-    by_year: dict[int, int] = {}
-    for stat in stats:
-        by_year[stat.year] = max(stat.value, by_year.get(stat.year, stat.value))
-    values = [{"year": str(year), "value": value} for year, value in sorted(by_year.items())]
-    spec = _base(subject, values)
+def stat_spec(series: StatSeries) -> dict[str, Any]:
+    """Bars of one reported series by year (each year's point: the value most sources give)."""
+    values = [{"year": str(p.year), "value": p.value, "sources": len(p.sources)} for p in series.points]
+    spec = _base(series.subject, values)
     spec["height"] = 160
     spec["mark"] = {"type": "bar", "tooltip": False}
     spec["encoding"] = {

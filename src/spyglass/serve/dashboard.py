@@ -1,21 +1,22 @@
 """The overview's figures, gathered from the store's dashboard aggregates in one place.
 
 The store counts (cases per year by sponsor, sponsor x target pairs, recent changes); this
-module only shapes them for the page: matrix rows and columns, statistics grouped by subject.
+module only shapes them for the page: matrix rows and columns. Reported statistics come as the
+store's series (``Store.stat_series``): each series once, one point a year, with its sources.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 
-from spyglass.records import Case, Stat
-from spyglass.store.base import CaseChange, CaseQuery, PairCount, Store
+from spyglass.records import Case
+from spyglass.store.base import CaseChange, CaseQuery, PairCount, StatSeries, Store
 
 from .charts import heat_level
 
-__all__ = ["Overview", "Matrix", "StatGroup", "overview_of", "stat_groups", "matrix_of", "first_cases"]
+__all__ = ["Overview", "Matrix", "overview_of", "matrix_of", "first_cases"]
 
 TOP_SPONSORS = 12
 TOP_TARGETS = 12
@@ -40,22 +41,13 @@ class Matrix:
 
 
 @dataclass(frozen=True)
-class StatGroup:
-    """One reported statistic (a subject) with its yearly values and the articles reporting it."""
-
-    subject: str
-    stats: list[Stat]
-    sources: list[str] = field(default_factory=list)  # article ids
-
-
-@dataclass(frozen=True)
 class Overview:
     counts: dict[str, int]
     per_year: list[tuple[int, str, int]]  # (year, sponsor, cases)
     matrix: Matrix
     latest: list[Case]
     changes: list[CaseChange]
-    stats: list[StatGroup]
+    stats: list[StatSeries]  # each reported series once, most sources first
 
 
 def matrix_of(pairs: list[PairCount]) -> Matrix:
@@ -69,17 +61,6 @@ def matrix_of(pairs: list[PairCount]) -> Matrix:
     return Matrix(sorted(rows, key=lambda k: (-rows[k], k))[:TOP_SPONSORS],
                   sorted(columns, key=lambda k: (-columns[k], k))[:TOP_TARGETS],
                   cells, max(cells.values(), default=0))
-
-
-def stat_groups(stats: list[Stat]) -> list[StatGroup]:
-    by_subject: dict[str, list[Stat]] = defaultdict(list)
-    for stat in stats:
-        by_subject[stat.subject].append(stat)
-    groups = []
-    for subject, items in sorted(by_subject.items(), key=lambda kv: -len(kv[1])):
-        sources = list(dict.fromkeys(s.evidence.article_id for s in items if s.evidence))
-        groups.append(StatGroup(subject, sorted(items, key=lambda s: s.year), sources))
-    return groups
 
 
 def first_cases(store: Store, query: CaseQuery, n: int) -> list[Case]:
@@ -102,5 +83,5 @@ def overview_of(store: Store) -> Overview:
         matrix=matrix_of(store.country_pairs(limit=PAIRS)),
         latest=first_cases(store, CaseQuery(), LATEST),
         changes=store.recent_changes(limit=LATEST),
-        stats=stat_groups(store.stats()),
+        stats=store.stat_series(),
     )

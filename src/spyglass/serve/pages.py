@@ -30,6 +30,8 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
+STAT_CHARTS = 6  # reported series charted on the overview (the ones most articles report) ...
+STAT_SERIES = 30  # ... and listed, each once with its points and sources
 OVERVIEW_TTL = 10.0  # seconds the overview's article counts may lag an ingest that made no case
 _LINKED_LABELS = {"COUNTRY": "countries", "GPE": "countries", "NORP": "countries", "SERVICE": "services"}
 
@@ -43,7 +45,8 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 def overview(request: Request, store: StoreDep) -> Response:
     view = cached(request, store, "overview", lambda: overview_of(store), ttl=OVERVIEW_TTL)
     charts = [json.dumps(cases_per_year_spec(view.per_year))] if view.per_year else []
-    stat_charts = [(group, json.dumps(stat_spec(group.subject, group.stats))) for group in view.stats[:6]]
+    stat_charts = [(series, json.dumps(stat_spec(series)) if n < STAT_CHARTS else "")
+                   for n, series in enumerate(view.stats[:STAT_SERIES])]
     return _render(request, "overview.html", {"view": view, "charts": charts, "stat_charts": stat_charts})
 
 

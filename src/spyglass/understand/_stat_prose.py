@@ -30,6 +30,7 @@ __all__ = ["prose_claims"]
 PREVIOUS_REACH = 200  # characters a count may sit after the year it belongs to
 NEXT_REACH = 140  # characters a count may sit before a year it is not directly read with
 TIGHT_WORDS = 12  # words between a count and the year it is read with
+GROUP_REACH = 90  # characters of a breakdown's own words ("serving members of the armed forces")
 _ABSOLUTE = re.compile(rf"(?<![\w$./-])(?P<year>{YEAR})(?![\w-]|[./]\d|\s*(?:[-–/]|to)\s*{YEAR})", re.IGNORECASE)
 # "in 2019 and 2020", "for 2023 and the first six months of 2024": one period, not two years
 _PERIOD = re.compile(
@@ -184,7 +185,8 @@ def _sentence_claims(
 ) -> list[Claim]:
     out: list[Claim] = []
     excluded, first = False, True
-    for bound in _bind(sentence, counts_in(sentence, lang), anchors):
+    counts = counts_in(sentence, lang)
+    for bound in _bind(sentence, counts, anchors):
         count = bound.count
         if bound.how not in ("tight", "list") and (count.definite or count.weak or _cumulative(sentence, count, cues)):
             continue
@@ -198,7 +200,7 @@ def _sentence_claims(
         out.append(Claim(
             year=bound.anchor.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.prose",
             confidence=0.8 if bound.how in ("tight", "list") else 0.7, noun=noun, clause=sentence, at=count.start, context=previous,
-            group=_group(sentence[count.end : count.end + 80]) if total else "", total=total,
+            group=_group(sentence, count, counts) if total else "", total=total,
         ))
     return out
 
@@ -231,7 +233,7 @@ def _breakdown_claims(
     return [
         Claim(year=referent.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.breakdown",
               confidence=0.7, noun=sentence[count.end : count.end + 80], clause=sentence, at=count.start,
-              group=_group(sentence[count.end : count.end + 80]), total=referent)
+              group=_group(sentence, count, counts), total=referent)
         for count in counts[first:] if count.value != referent.value
     ]
 
@@ -246,12 +248,17 @@ def _partitive(sentence: str, count: Count, cues: Cues) -> bool:
     return bool(lead) and re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*,?\s*(?:(?:were|was|are)\s+)?", before[lead[-1].end() :]) is not None
 
 
-def _group(words: str) -> str:
-    """A breakdown's share in its own words: "28 were serving members of the armed forces" -> the members."""
+def _group(sentence: str, count: Count, counts: list[Count]) -> str:
+    """A breakdown's share in its own words, up to the next count: "28 were serving members of the
+    armed forces and 15 were veterans" -> "serving members of the armed forces"."""
+    stop = min([c.start for c in counts if c.start > count.end] + [count.end + GROUP_REACH])
+    words = sentence[count.end : stop]
+    if stop == count.end + GROUP_REACH < len(sentence):
+        words = words.rsplit(" ", 1)[0]  # not half a word
     words = _BREAKDOWN_LEAD.sub("", words)
     words = re.sub(r"^of (?:the|these|those) [\d,]+(?: \w+)?(?: (?:being|were|was|are))?\s*", "", words, flags=re.I)
     words = re.split(r"[,;:()—–]|\s(?:and|while|whereas|but)\s(?:\d|the|\w+ (?:were|was|being))|\s(?:and|,)\s*\d", words)[0]
     words = words.strip()
-    while (cut := re.sub(r"\s+(?:in|during|for|last|this|the|and|of|a|an)$", "", words)) != words:
+    while (cut := re.sub(r"\s+(?:in|during|for|last|this|the|and|of|a|an|while|but|with)$", "", words)) != words:
         words = cut
-    return words.strip(" .")[:60]
+    return words.strip(" .")

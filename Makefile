@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/serve.py
+	$(BIN)/python benchmarks/gunzip.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache test-artifacts

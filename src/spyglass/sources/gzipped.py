@@ -25,47 +25,67 @@ class TooLarge(Exception):
 
 
 class GunzipStream(io.RawIOBase):
-    """A readable, decompressed view of a gzip stream; ``limit`` caps the output (None: no cap)."""
+    """A readable, decompressed view of a gzip stream; ``limit`` caps the output (None: no cap).
+
+    Work is linear in the output whatever the readers' read sizes: each call to zlib yields at
+    most ``_CHUNK`` bytes (a 64 KB member that unpacks to 64 MB is taken in 64 KB steps), and
+    reads take their bytes from that piece by offset, never by re-slicing what is left of it.
+    """
 
     def __init__(self, raw: BinaryIO, limit: int | None = None) -> None:
         self._raw = raw
         self._limit = limit
         self._zlib = zlib.decompressobj(wbits=31)
         self._pending = b""
+        self._offset = 0  # bytes of ``_pending`` already read
         self._produced = 0
         self._done = False
         self._fed = False  # the current member has been given input
+        self.inflations = 0  # calls to zlib so far: the work done, for tests and benchmarks
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._pending and not self._done:
-            self._pending = self._decompress_some()
-        count = min(len(buffer), len(self._pending))
-        buffer[:count] = self._pending[:count]
-        self._pending = self._pending[count:]
+        while self._offset >= len(self._pending) and not self._done:
+            self._pending, self._offset = self._decompress_some(), 0
+        count = min(len(buffer), len(self._pending) - self._offset)
+        buffer[:count] = memoryview(self._pending)[self._offset:self._offset + count]
+        self._offset += count
         return count
 
-    def _decompress_some(self) -> bytes:
+    def _next_input(self) -> tuple[bytes, bool]:
+        """Compressed bytes to inflate next, and whether they are the rest of a member zlib held back."""
+        if self._zlib.unconsumed_tail and not self._zlib.eof:  # input held back by the output bound
+            return self._zlib.unconsumed_tail, True
         if self._zlib.eof:
-            leftover = self._zlib.unused_data
+            leftover = self._zlib.unused_data  # the start of the next member
             self._zlib = zlib.decompressobj(wbits=31)
             self._fed = False
         else:
             leftover = b""
-        compressed = leftover or self._raw.read(_CHUNK)
-        if not compressed.strip(b"\x00"):
+        return leftover or self._raw.read(_CHUNK), False
+
+    def _decompress_some(self) -> bytes:
+        compressed, held_back = self._next_input()
+        if not held_back and not compressed.strip(b"\x00"):
             # End of input (trailing NUL padding after the last member is common and harmless).
             self._done = True
             if self._fed and not self._zlib.eof:
-                raise Truncated("the gzip stream ends inside a member")
+                rest = self._zlib.flush()  # output zlib may still hold once every input byte is in
+                if not self._zlib.eof:
+                    raise Truncated("the gzip stream ends inside a member")
+                return self._counted(rest)
             return b""
         self._fed = True
+        self.inflations += 1
         try:
-            out = self._zlib.decompress(compressed)
+            out = self._zlib.decompress(compressed, _CHUNK)
         except zlib.error as err:
             raise Truncated(f"the gzip data is corrupt ({err})") from err
+        return self._counted(out)
+
+    def _counted(self, out: bytes) -> bytes:
         self._produced += len(out)
         if self._limit is not None and self._produced > self._limit:
             raise TooLarge(f"over {self._limit} bytes once decompressed")

@@ -14,11 +14,11 @@ The pages come from public test sets (never commit them), for example:
     mozilla/readability                       test/test-pages/*/source.html
     adbar/trafilatura                         tests/eval, tests/cache
 
-    .venv/bin/python benchmarks/real_pages.py /work/realpages/aeb [--expect FILE] [--quiet]
+    .venv/bin/python benchmarks/real_pages.py FOLDER... [--expect FILE] [--quiet]
 
-``--expect`` names a text file of pages (paths relative to the folder, one a line, ``#``
-comments) that really are about espionage: they are reported apart and not counted as false
-positives.
+Each folder is reported on its own, then all of them together. ``--expect`` names a text file of
+pages (paths relative to their folder, one a line, ``#`` comments) that really are about
+espionage: they are reported apart and not counted as false positives.
 """
 
 from __future__ import annotations
@@ -158,19 +158,45 @@ def save(output: Path, figures: dict[str, object]) -> None:
     output.write_text(json.dumps({"runs": runs}, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
+COUNTS = ("pages", "read", "articles", "rejected", "flagged", "expected_espionage", "false_positives",
+          "cases_from_false_positives", "crashes")
+
+
+def total(runs: list[dict[str, object]]) -> dict[str, object]:
+    """All folders' figures added up."""
+    summed = {k: sum(int(str(r[k])) for r in runs) for k in COUNTS}
+    negatives = max(summed["read"] - summed["expected_espionage"], 1)
+    return {
+        "folder": "+".join(str(r["folder"]) for r in runs), **summed,
+        "false_positives_per_1000": round(1000 * summed["false_positives"] / negatives, 2),
+        "seconds": round(sum(float(str(r["seconds"])) for r in runs), 1),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", type=Path, help="folder of real pages (searched recursively)")
+    ap.add_argument("folders", type=Path, nargs="+", help="folders of real pages (searched recursively)")
     ap.add_argument("--expect", type=Path, help="file listing pages that really are about espionage")
     ap.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     ap.add_argument("--quiet", action="store_true", help="no tracebacks for crashed pages")
     args = ap.parse_args()
-    if not args.folder.is_dir():
-        print(f"{args.folder}: not a folder; pass a folder of .html or .html.gz pages", file=sys.stderr)
-        return 2
-    tally, seconds = run(args.folder, expected_pages(args.expect), args.quiet)
-    figures = report(args.folder, tally, seconds)
-    save(args.output, figures)
+    for folder in args.folders:
+        if not folder.is_dir():
+            print(f"{folder}: not a folder; pass folders of .html or .html.gz pages", file=sys.stderr)
+            return 2
+    expected = expected_pages(args.expect)
+    runs = []
+    for folder in args.folders:
+        tally, seconds = run(folder, expected, args.quiet)
+        runs.append(report(folder, tally, seconds))
+        save(args.output, runs[-1])
+        print()
+    if len(runs) > 1:
+        summed = total(runs)
+        print("all folders       " + ", ".join(f"{k} {summed[k]}" for k in (
+            "pages", "read", "flagged", "expected_espionage", "false_positives", "false_positives_per_1000",
+            "cases_from_false_positives", "crashes")))
+        save(args.output, summed)
     return 0
 
 

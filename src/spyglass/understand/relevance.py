@@ -1,15 +1,23 @@
 """Decide whether an article is about espionage: a cheap, explainable first filter.
 
 One compiled regex over the cue table ``data/relevance_cues.tsv`` scores each sentence.
-Positive evidence is espionage vocabulary and foreign-state involvement, plus a bonus where a
-legal step (arrested, sentenced...) shares a sentence with them; a teaser's lede (a first
-sentence reporting a legal step) weighs as much as a headline, and a teaser title cut from its own text is not counted
-twice. Negative evidence is the vocabulary of genres that talk about spies without reporting a
-case (fiction, sport, products, press releases, job ads, travel, corporate disputes, bribery,
-military news, public leaks).
-The article is relevant when ``positive - negative >= MARGIN``; ``score`` maps that balance to
-0..1 and ``reasons`` lists the cue ids that fired, so every decision can be traced. No spaCy:
-this runs before the parser and must stay at least 10x cheaper than full analysis.
+Positive evidence is espionage vocabulary (``spy``), intelligence services and foreign states'
+agents (``state``) and phrases that report a case step by themselves (``case``), plus a bonus
+where a legal step (arrested, sentenced...) shares a sentence with them; ``hint`` words
+(hacking, handlers, "for China", the FBI, acronyms that are also everyday abbreviations) count
+only next to espionage vocabulary or a legal step. Negative evidence is the vocabulary of genres
+that talk about spies without reporting a case (fiction, sport, products and software, press
+releases, job ads, travel, corporate disputes, bribery, military news, public leaks).
+
+On a real stream most false alarms are long pages that use a spy word in passing, so a text
+longer than a few sentences must also be *anchored*: its title or lede (first
+``LEDE_SENTENCES``) holds a case cue, or a sentence where espionage vocabulary or a service meets
+a legal step, or two sentences tying espionage vocabulary to a state or a hint. A teaser's lede
+weighs as much as a headline, and a teaser title cut from its own text is not counted twice.
+The article is relevant when it is anchored and ``positive - negative >= MARGIN``; ``score``
+maps that balance to 0..1 (below 0.5 without an anchor) and ``reasons`` lists the cue ids that
+fired, so every decision can be traced. No spaCy: this runs before the parser and must stay at
+least 10x cheaper than full analysis.
 """
 
 from __future__ import annotations

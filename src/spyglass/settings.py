@@ -24,6 +24,9 @@ class Settings:
     db: str = _setting("spyglass.db", "SQLite file path or postgresql:// URL of the case database")
     max_bytes: int = _setting(20_000_000, "largest document read or fetched, in bytes")
     timeout: float = _setting(20.0, "seconds to wait for a server when fetching a URL")
+    fetch_deadline: float = _setting(
+        120.0, "most seconds one URL's fetch may take in all (robots.txt and redirects included)"
+    )
     rate_limit: float = _setting(1.0, "seconds between two requests to one host")
     user_agent: str = _setting(
         "Spyglass/0.1 (+https://github.com/spyglass-osint/spyglass)", "User-Agent sent when fetching"

@@ -145,6 +145,35 @@ def test_a_redirect_to_a_private_address_is_refused(tmp_path: Path) -> None:
     assert calls == ["http://news.example/story"]
 
 
+EMBEDDED_PRIVATE = [
+    "::127.0.0.1", "::10.0.0.1",  # IPv4-compatible
+    "::ffff:127.0.0.1", "::ffff:192.168.0.1",  # IPv4-mapped
+    "64:ff9b::a00:1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",  # NAT64 of 10.0.0.1, 127.0.0.1, 169.254.169.254
+    "2002:a00:1::", "2002:7f00:1::1", "2002:c0a8:1::",  # 6to4 of 10.0.0.1, 127.0.0.1, 192.168.0.1
+    "64:ff9b:1::808:808",  # local-use NAT64 (RFC 8215), whatever it embeds
+    "fec0::1", "fec0:1:2::3",  # site-local
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_ipv6_addresses_embedding_private_ipv4_and_site_local_are_refused(tmp_path: Path, address: str) -> None:
+    calls: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: calls.append(request) or httpx.Response(200))  # type: ignore[func-returns-value]
+    resolver = {"sneaky.example": [address]}.__getitem__  # a public-looking name resolving to it
+    with Fetcher(_settings(tmp_path, allow_private=False), transport=transport, resolve=resolver) as fetcher:
+        literal = fetcher.fetch(f"http://[{address}]/latest/meta-data/")
+        named = fetcher.fetch("http://sneaky.example/")
+    for result in (literal, named):
+        assert isinstance(result, Rejected) and result.code == "blocked-address", result
+        assert "non-public address" in result.reason and "--allow-private" in result.reason
+    assert calls == []
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "::8.8.8.8", "2001:4860:4860::8888"])
+def test_ipv6_addresses_embedding_public_ipv4_are_fetched(address: str) -> None:
+    assert blocked_reason(f"[{address}]", lambda h: []) is None
+
+
 @pytest.mark.parametrize(("host", "blocked"), [
     ("8.8.8.8", False), ("10.1.2.3", True), ("172.16.0.1", True), ("192.168.1.1", True),
     ("100.64.0.1", True), ("0.0.0.0", True), ("fe80::1", True), ("fc00::1", True), ("2001:4860::8888", False),

@@ -4,6 +4,10 @@ One ``Fetcher`` per run keeps what politeness needs across URLs: robots.txt per 
 of the last request per host (rate limit) and, on disk in ``settings.cache_dir``, the ETag and
 Last-Modified validators so that a feed polled twice is only downloaded once.
 
+Time: besides the per-read ``timeout``, each fetch (robots.txt and redirects included) has a
+total ``fetch_deadline``; a server that trickles bytes is cut off by shutting its socket down
+when the deadline passes, so no fetch can stall a crawl.
+
 Safety: every hop (the URL, each redirect, robots.txt) is resolved and refused when any of its
 addresses is private, loopback, link-local or otherwise not public, unless ``allow_private``.
 The check resolves the name before httpx connects, so a DNS answer that changes in between
@@ -17,6 +21,7 @@ import ipaddress
 import json
 import os
 import socket
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -42,6 +47,7 @@ READABLE_TYPES: tuple[str, ...] = (
     "application/gzip", "application/x-gzip",
 )
 _MAX_REDIRECTS = 5
+_ROBOTS_CAP = 500_000  # bytes of robots.txt read (Google reads 500 KiB)
 
 
 def system_resolver(host: str) -> list[str]:
@@ -50,18 +56,48 @@ def system_resolver(host: str) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# IPv6 prefixes whose last 32 bits (or, for 6to4, bits 16-48) carry an IPv4 address a gateway
+# or the host's own stack may deliver to: each is judged by the IPv4 address inside it.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052 well-known prefix
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local-use, never public
+_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated IPv4-compatible ::a.b.c.d
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (mapped, compatible, NAT64, 6to4), if any."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64 or (ip in _COMPATIBLE and int(ip) > 1):  # :: and ::1 are not IPv4-compatible
+        return ipaddress.IPv4Address(int(ip) & 0xFFFF_FFFF)
+    return None
+
+
+def _non_public(ip: IPAddress) -> bool:
+    if isinstance(ip, ipaddress.IPv6Address) and (ip.is_site_local or ip in _NAT64_LOCAL):
+        return True  # fec0::/10 and local-use NAT64: Python's is_global does not say so
+    return not ip.is_global or ip.is_multicast
+
+
 def blocked_reason(host: str, resolve: Resolver) -> str | None:
-    """Why ``host`` must not be fetched (a non-public address), or None when every address is public."""
+    """Why ``host`` must not be fetched (a non-public address), or None when every address is public.
+
+    An IPv6 address embedding an IPv4 one (``::ffff:10.0.0.1``, ``::127.0.0.1``,
+    ``64:ff9b::a00:1``, ``2002:a00:1::``) is judged by both, so a private IPv4 address cannot
+    pass dressed as IPv6; site-local ``fec0::/10`` is refused too.
+    """
     try:
         addresses = [str(ipaddress.ip_address(host.strip("[]")))]
     except ValueError:
         addresses = resolve(host)
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
-        if not ip.is_global or ip.is_multicast:
-            return f"{host} resolves to non-public address {ip}"
+        inner = _embedded_ipv4(ip) if isinstance(ip, ipaddress.IPv6Address) else None
+        if _non_public(ip) or (inner is not None and _non_public(inner)):
+            shown = f"{ip} (IPv4 {inner})" if inner is not None else str(ip)
+            return f"{host} resolves to non-public address {shown}"
     return None
 
 
@@ -70,6 +106,67 @@ class _Refused(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason
+
+
+class _Deadline:
+    """The total time one fetch may take: at the deadline every socket it opened is shut down.
+
+    httpx bounds each read, not the whole download; a server sending a byte every few seconds
+    would pass every read timeout forever. Sockets are taken from httpcore's trace events as
+    they connect; shutting one down wakes a read blocked on it, which then fails or ends.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def extensions(self) -> dict[str, Callable[[str, dict[str, object]], None]]:
+        """Request extensions that let the deadline see each new connection."""
+        return {"trace": self._trace}
+
+    def _trace(self, event: str, info: dict[str, object]) -> None:
+        if event not in ("connection.connect_tcp.complete", "connection.connect_unix_socket.complete"):
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None  # type: ignore[attr-defined]
+        if isinstance(sock, socket.socket):
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def refusal(self) -> _Refused:
+        return _Refused("unreachable", f"the fetch took longer than {self.seconds:g} s in all "
+                                       "(SPYGLASS_FETCH_DEADLINE); the server is too slow, try again later")
+
+    def check(self) -> None:
+        """Raise the ``unreachable`` refusal once the deadline has passed."""
+        if self.expired:
+            raise self.refusal()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
 
 
 class Fetcher:
@@ -94,7 +191,10 @@ class Fetcher:
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=False,  # each hop is checked by hand, see _get
             headers={"User-Agent": settings.user_agent},
+            # a fresh connection per request, so each fetch's deadline sees (and can cut) its socket
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
+        self._deadline: _Deadline | None = None
 
     def close(self) -> None:
         self._client.close()
@@ -106,16 +206,31 @@ class Fetcher:
         self.close()
 
     def fetch(self, url: str) -> RawItem | Rejected:
-        """The document at ``url``, or why it could not be fetched."""
-        try:
-            return self._fetch(url)
-        except _Refused as refused:
+        """The document at ``url``, or why it could not be fetched (within ``settings.fetch_deadline``)."""
+        with _Deadline(self.settings.fetch_deadline) as deadline:
+            self._deadline = deadline
+            try:
+                fetched = self._fetch(url)
+                deadline.check()  # a body cut short by the deadline must not pass for a whole one
+                return fetched
+            except _Refused as refused:
+                return Rejected(source=url, code=refused.code, reason=refused.reason)
+            except (httpx.HTTPError, OSError) as err:
+                return self._unreachable(url, err, deadline)
+            finally:
+                self._deadline = None
+
+    def _unreachable(self, url: str, err: Exception, deadline: _Deadline) -> Rejected:
+        if deadline.expired:  # the error is the deadline cutting the socket
+            refused = deadline.refusal()
             return Rejected(source=url, code=refused.code, reason=refused.reason)
-        except httpx.TimeoutException:
+        if isinstance(err, httpx.TimeoutException):
             return Rejected(source=url, code="unreachable",
                             reason=f"no answer within {self.settings.timeout:g} s; try again later")
-        except (httpx.TransportError, OSError) as err:
-            return Rejected(source=url, code="unreachable", reason=f"cannot connect ({_short(err)})")
+        return Rejected(source=url, code="unreachable", reason=f"cannot connect ({_short(err)})")
+
+    def _extensions(self) -> dict[str, Callable[[str, dict[str, object]], None]]:
+        return self._deadline.extensions() if self._deadline is not None else {}
 
     def _fetch(self, url: str) -> RawItem:
         validators = self._validators(url)
@@ -143,7 +258,7 @@ class Fetcher:
             target = self._checked(url)
             self._obey_robots(target)
             self._wait_turn(target.host)
-            with self._client.stream("GET", target, headers=headers) as response:
+            with self._client.stream("GET", target, headers=headers, extensions=self._extensions()) as response:
                 if response.is_redirect and "location" in response.headers:
                     url = urljoin(str(target), response.headers["location"])
                     continue
@@ -179,6 +294,8 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
+            if self._deadline is not None:
+                self._deadline.check()
             size += len(chunk)
             if size > cap:
                 raise _Refused("too-large", f"the body exceeds the size cap of {cap} bytes (--max-bytes)")
@@ -206,16 +323,18 @@ class Fetcher:
         parser = RobotFileParser(origin + "/robots.txt")
         self._wait_turn(host)
         try:
-            response = self._client.get(origin + "/robots.txt")
+            with self._client.stream("GET", origin + "/robots.txt", extensions=self._extensions()) as response:
+                status, redirect = response.status_code, response.is_redirect
+                text = _head_text(response, _ROBOTS_CAP) if status < 300 else ""
         except httpx.HTTPError:
             parser.parse([])  # no robots.txt reachable: nothing is disallowed
             return parser
-        if response.status_code in (401, 403):
+        if status in (401, 403):
             parser.parse(["User-agent: *", "Disallow: /"])  # access to robots.txt denied: stay out
-        elif response.status_code >= 400 or response.is_redirect:
+        elif status >= 400 or redirect:
             parser.parse([])
         else:
-            parser.parse(response.text[:500_000].splitlines())
+            parser.parse(text.splitlines())
         return parser
 
     def _cache_file(self, url: str) -> Path:
@@ -242,6 +361,16 @@ class Fetcher:
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only cache only costs a second download next time
+
+
+def _head_text(response: httpx.Response, cap: int) -> str:
+    """The first ``cap`` bytes of a streamed body as text; the rest is never downloaded."""
+    data = bytearray()
+    for chunk in response.iter_bytes():
+        data += chunk
+        if len(data) >= cap:
+            break
+    return bytes(data[:cap]).decode(response.encoding or "utf-8", errors="replace")
 
 
 def _check_type(response: httpx.Response) -> None:

@@ -131,6 +131,16 @@ class Evidence(_Record):
     end: int
     rule: str  # id of the rule, table entry or model that produced the value
     confidence: float = Field(ge=0.0, le=1.0)
+    # the words that state the value, as offsets inside ``sentence`` (None in older stores)
+    quote_start: int | None = None
+    quote_end: int | None = None
+
+    @property
+    def quote(self) -> str | None:
+        """The words of ``sentence`` that state the value."""
+        if self.quote_start is None or self.quote_end is None:
+            return None
+        return self.sentence[self.quote_start : self.quote_end]
 
 
 class Entity(_Record):

@@ -29,7 +29,7 @@ CASE_FIELDS = {
     "accused_count", "accused_names", "accused_nationality", "roles", "sponsor_country", "sponsor_service",
     "target_country", "stage", "sentence_months", "payments", "period", "evidence", "summary",
 }
-EVIDENCE = {"sentence", "start", "end", "rule", "confidence"}
+EVIDENCE = {"sentence", "start", "end", "rule", "confidence", "quote", "quote_start", "quote_end"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -76,6 +76,7 @@ def test_case_article_yields_cases_with_evidence_and_stats(jsonl: list[dict]) ->
         for evidence in found["evidence"].values():
             assert set(evidence) == EVIDENCE
             assert 0.0 <= evidence["confidence"] <= 1.0
+            assert evidence["quote"] == evidence["sentence"][evidence["quote_start"] : evidence["quote_end"]]
     assert {(s["year"], s["value"]) for s in case["stats"]} == {(2024, 64), (2023, 48)}
     assert all(s["subject"] and set(s["evidence"]) == EVIDENCE for s in case["stats"])
 

@@ -193,8 +193,12 @@ SPONSORS = [
 
 @pytest.mark.parametrize(("text", "target", "expected"), SPONSORS)
 def test_sponsor_from_named_state_or_service(text: str, target: str | None, expected: tuple) -> None:
-    country, service, _ = fields.sponsor_of(_facts(text), target)
+    country, service, found, service_found = fields.sponsor_of(_facts(text), target)
     assert (country, service) == expected
+    if service is not None:  # the service's evidence quotes it
+        assert service_found is not None and service_found.span is not None
+        start, end = service_found.span
+        assert service_found.facts.text[start:end] in (service, *service.split())
 
 
 TARGETS = [

@@ -83,6 +83,7 @@ def _evidence_json(evidence: Evidence) -> dict[str, object]:
     return {
         "sentence": evidence.sentence, "start": evidence.start, "end": evidence.end,
         "rule": evidence.rule, "confidence": evidence.confidence,
+        "quote": evidence.quote, "quote_start": evidence.quote_start, "quote_end": evidence.quote_end,
     }
 
 

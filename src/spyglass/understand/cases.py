@@ -11,6 +11,7 @@ evidence. The headline informs the article's lead case even when it is not part 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
@@ -185,8 +186,9 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
 
 def _evidence(article: Article, found: Found) -> Evidence:
     s = found.facts.sentence
+    quote = found.span or (None, None)
     return Evidence(article_id=article.id, sentence=article.text[s.start : s.end] or s.text, start=s.start, end=s.end,
-                    rule=found.rule, confidence=found.confidence)
+                    rule=found.rule, confidence=found.confidence, quote_start=quote[0], quote_end=quote[1])
 
 
 def _published_year(article: Article) -> int | None:
@@ -214,10 +216,10 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
         target, target_found = fields.employer_of(facts, None)  # the state whose agency they worked at
     if target is None:
         target, target_found = fallback_target
-    sponsor, service, found = fields.sponsor_of(facts, target)
+    sponsor, service, found, service_found = fields.sponsor_of(facts, target)
     if sponsor is None and index == 0 and lead:
         # the article's lead case: its headline and first lines name the sponsor
-        sponsor, service, found = fields.sponsor_of(lead, target)
+        sponsor, service, found, service_found = fields.sponsor_of(lead, target)
     nationality, nat_found = fields.nationality_of(facts)
     if not nationality and index == 0:
         # the headline speaks of the lead case's accused ("Retired Austrian colonel jailed")
@@ -228,13 +230,13 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
             sponsor, found = nationality[0], nat_found
     if target is None and nationality and nationality[0] != sponsor:
         # no authority named: people are most often prosecuted by their own state
-        target, target_found = nationality[0], Found(nat_found.facts, "target.own_national", 0.3) if nat_found else None
+        target, target_found = nationality[0], replace(nat_found, rule="target.own_national", confidence=0.3) if nat_found else None
     put("target_country", target, target_found)
     put("sponsor_country", sponsor, found)
-    put("sponsor_service", service, found if service else None)
+    put("sponsor_service", service, service_found if service else None)
     put("accused_nationality", tuple(nationality), nat_found)
     names = group.names
-    put("accused_names", tuple(names), Found(facts[0], "names.ner", 0.6) if names else None)
+    put("accused_names", tuple(names), fields.names_found(facts, names, "names.ner", 0.6) if names else None)
     count, found = fields.count_of(facts, names)
     if count is None and index == 0:
         count, found = fields.count_of([f for f in lead if f.is_title], [])

@@ -12,7 +12,7 @@ from spyglass.understand.facts import SentenceFacts
 from spyglass.understand.fields._common import Found, alternation, person_words
 from spyglass.understand.normalise import number_of
 
-__all__ = ["count_of", "roles_of"]
+__all__ = ["count_of", "names_found", "roles_of"]
 
 _OFFICIAL_BEFORE = cue("roles.official_before")
 
@@ -46,7 +46,8 @@ _OTHERS_BEFORE = cue("count.others_before")
 
 def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
-    alt = alternation(person_words())
+    # singular nouns only: "the number of people" speaks of many
+    alt = alternation(w for w in person_words() if not w.endswith("s") and w not in ("men", "women", "people", "police"))
     return re.compile(rf"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
 
 
@@ -62,6 +63,12 @@ def _value(word: str) -> float | None:
 
 
 def _stated_count(f: SentenceFacts) -> int | None:
+    found = _stated_count_at(f)
+    return found[0] if found else None
+
+
+def _stated_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None:
+    """The count a number with a person noun states, and where the number stands."""
     for m in _COUNT.finditer(f.text):
         if _COUNT_REST_STOP.search(m.group("rest")):
             continue
@@ -74,9 +81,12 @@ def _stated_count(f: SentenceFacts) -> int | None:
         n = _value(m.group("n"))
         if not n or not 1 <= n <= 200:
             continue
-        if _PLUS_ONE_BEFORE.search(before) or _PLUS_ONE_AFTER.match(after):
-            n += 1  # "a Chinese national ... along with two Filipinos", "two employees and a third man"
-        return int(n)
+        span = m.span("n")
+        if plus := _PLUS_ONE_BEFORE.search(before):
+            n, span = n + 1, (m.start() - len(before) + plus.start(), span[1])  # "a Chinese national ... along with two Filipinos"
+        elif plus := _PLUS_ONE_AFTER.match(after):
+            n, span = n + 1, (span[0], m.end() + plus.end())  # "two employees and a third man"
+        return int(n), span
     return None
 
 
@@ -86,32 +96,40 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
     for f in facts:
         if not (f.stages or f.is_title):
             continue
-        n = _stated_count(f)
-        if n is not None:
-            return n, Found(f, "count.number_noun", 0.7)
+        if stated := _stated_count_at(f):
+            return stated[0], Found(f, "count.number_noun", 0.7, stated[1])
     for f in facts:
         if (m := _THE_N.search(f.text)) and (value := _value(m.group("n"))):
-            return int(value), Found(f, "count.the_n", 0.5)
+            return int(value), Found(f, "count.the_n", 0.5, m.span("n"))
     for f in facts:
-        if _PAIR.search(f.text):
-            return 2, Found(f, "count.pair", 0.6)
+        if m := _PAIR.search(f.text):
+            return 2, Found(f, "count.pair", 0.6, m.span())
     for f in facts:
         stepped = f.stages or (f.durations and _KIN_TERM.search(f.text))
-        if stepped and _KIN_ACCUSED.search(f.text) and len(names) <= 2:
-            return 2, Found(f, "count.kin_accused", 0.5)
+        if stepped and (m := _KIN_ACCUSED.search(f.text)) and len(names) <= 2:
+            return 2, Found(f, "count.kin_accused", 0.5, m.span())
     first = next((f for f in facts if f.stages), None)
-    if first is not None and _SINGULAR.search(first.text) and len(names) != 1:
-        return 1, Found(first, "count.singular", 0.5)
+    if first is not None and (m := _SINGULAR.search(first.text)) and len(names) != 1:
+        return 1, Found(first, "count.singular", 0.5, m.span())
     if names:
-        return len(names), Found(facts[0], "count.names", 0.5)
+        return len(names), names_found(facts, names, "count.names", 0.5)
     for f in facts:
-        if f.stages and _SINGULAR.search(f.text):
-            return 1, Found(f, "count.singular", 0.4)
+        if f.stages and (m := _SINGULAR.search(f.text)):
+            return 1, Found(f, "count.singular", 0.4, m.span())
     for f in facts:  # a count in a sentence whose step the tables do not know ("is expelling 18 ...")
-        n = _stated_count(f)
-        if n is not None and f.espionage:
-            return n, Found(f, "count.number_noun", 0.5)
+        if (stated := _stated_count_at(f)) and f.espionage:
+            return stated[0], Found(f, "count.number_noun", 0.5, stated[1])
     return None, None
+
+
+def names_found(facts: list[SentenceFacts], names: list[str], rule: str, confidence: float) -> Found:
+    """The first sentence that prints one of the names, with the name's place in it."""
+    for f in facts:
+        for name in names:
+            at = f.text.find(name)
+            if at >= 0:
+                return Found(f, rule, confidence, (at, at + len(name)))
+    return Found(facts[0], rule, confidence)
 
 
 _APPOSITION_GAP = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:former|retired|ex-|senior|\w+)\s+){0,2}$")
@@ -138,5 +156,5 @@ def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
                 continue  # "a federal judge", "Prosecutors charged them": the court's side
             if role not in out and role not in {"spy", "agent", "official"}:
                 out.append(role)
-                found = found or Found(f, hit.rule, 0.5)
+                found = found or Found(f, hit.rule, 0.5, (hit.start, hit.end))
     return out[:4], found

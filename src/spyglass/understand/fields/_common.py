@@ -27,6 +27,7 @@ class Found:
     facts: SentenceFacts
     rule: str
     confidence: float
+    span: tuple[int, int] | None = None  # the words that state the value, inside the sentence
 
 
 def window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:

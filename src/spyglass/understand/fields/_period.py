@@ -90,10 +90,10 @@ def _tied_range(f: SentenceFacts, start: int, end: int) -> bool:
     return _act_before_step(f, *_clause(f.text, start), start, skip=(start, end))
 
 
-def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], Found | None]:
+def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], dict[int, Found]]:
     """(year, "start"|"end"|"act") for every year the text ties to the spying."""
     out: list[tuple[int, str]] = []
-    found: Found | None = None
+    found: dict[int, Found] = {}  # where each year was read, for the evidence of the chosen ends
     for f in facts:
         marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
         if published_year:
@@ -115,7 +115,7 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
                 continue
             kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
             out.append((year, "relative" if relative and kind == "act" else kind))
-            found = found or Found(f, "period.act_year", 0.55)
+            found.setdefault(year, Found(f, "period.act_year", 0.55, (start, end)))
     return out, found
 
 
@@ -131,26 +131,28 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
         n = number_of(m.group("n")) if m else None
         if m and n and 0 < n < 60:
             last = int(m.group("y"))
-            return (last - int(n), last), Found(f, "period.span_until", 0.6)
+            return (last - int(n), last), Found(f, "period.span_until", 0.6, m.span("y"))
     hit = _period_matches(facts, ranges=True)
-    years, found = _act_years(facts, published_year)
+    years, found_at = _act_years(facts, published_year)
     if published_year:
         years = [(y, k) for y, k in years if y <= published_year]
     if any(k != "relative" for _, k in years):
         years = [(y, k) for y, k in years if k != "relative"]  # printed years win over "on Tuesday"
     years = [(y, "act" if k == "relative" else k) for y, k in years]
     if hit is not None:
-        start, end, f, rule = hit
+        start, end, f, rule, span = hit
         if not (published_year and start > published_year):
             # an open start stated elsewhere ("from at least 2001") may begin the spying earlier
             earlier = [y for y, k in years if k == "start" and y < start]
-            return (min(earlier, default=start), end), Found(f, rule, 0.6)
+            if earlier:
+                return (min(earlier), end), found_at[min(earlier)]
+            return (start, end), Found(f, rule, 0.6, span)
     hit = _period_matches(facts, ranges=False)
     if hit is not None:
-        start, _end, f, rule = hit
+        start, _end, f, rule, span = hit
         if not (published_year and start > published_year):
             end = _period_end(facts, start)
-            return (start, end if end is not None else _arrest_year(facts, start, published_year)), Found(f, rule, 0.6)
+            return (start, end if end is not None else _arrest_year(facts, start, published_year)), Found(f, rule, 0.6, span)
     if not years:
         return None, None
     low = min(y for y, _ in years)
@@ -162,7 +164,7 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
     high = max(closing) if closing and not starts_only else None
     if high is None and starts_only:
         high = _arrest_year(facts, low, published_year)
-    return (low, high), found
+    return (low, high), found_at.get(low)
 
 
 def _year(text: str | None) -> int | None:
@@ -171,7 +173,7 @@ def _year(text: str | None) -> int | None:
     return int(text)
 
 
-def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str] | None:
+def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str, tuple[int, int]] | None:
     for f in facts:
         if not SPY_ACT.search(f.text) or not (ranges or about_someone(f)):
             continue  # "services have stepped up recruitment since 2022": about nobody
@@ -191,7 +193,7 @@ def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int 
                     end = start  # "between April and September 1974"
                 if start is None or (end is not None and end < start):
                     continue
-                return start, end, f, rule
+                return start, end, f, rule, m.span("a")
     return None
 
 

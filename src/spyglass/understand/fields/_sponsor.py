@@ -115,14 +115,16 @@ def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str |
             continue
         for c in f.countries:
             if c.kb_id != target and _MISSION_AFTER.match(f.text[c.end : c.end + 40]):
-                return c.kb_id, Found(f, "sponsor.own_mission", 0.6)
+                return c.kb_id, Found(f, "sponsor.own_mission", 0.6, (c.start, c.end))
     return None, None
 
 
-def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, str | None, Found | None]:
-    """State (and named service) the accused worked for: first named in reading order."""
+def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, str | None, Found | None, Found | None]:
+    """State (and named service) the accused worked for: first named in reading order, with
+    where each was read (the service may be named in a later sentence)."""
     for f in facts:
-        hits: list[tuple[int, str | None, str | None, str]] = []
+        # (start, state, service as printed, rule, end of the words naming the state, span of the service)
+        hits: list[tuple[int, str | None, str | None, str, int, tuple[int, int] | None]] = []
         previous: tuple[Hit, str | None] | None = None
         services = f.services
         for i, s in enumerate(services[:-1]):
@@ -141,33 +143,35 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
                 adjective = next((c.kb_id for c in f.countries if 0 <= s.start - c.end <= 20 and form_of(c) == "adjective"
                                   and not _BRACKET_GAP.search(f.text[c.end : s.start])), None)
                 # "Federal Security Service (FSB)": the bracketed acronym is the form printed for it
-                shown = next((n.text for n in services if n.kb_id == s.kb_id and n.start > s.end
-                              and f.text[s.end : n.start].strip() == "("), s.text)
-                hits.append((s.start, adjective or service_country(s.kb_id), shown, rule))
+                shown = next((n for n in services if n.kb_id == s.kb_id and n.start > s.end
+                              and f.text[s.end : n.start].strip() == "("), s)
+                hits.append((s.start, adjective or service_country(s.kb_id), shown.text, rule, s.end, (shown.start, shown.end)))
         for c in f.countries:
             rule = sponsor_country_hit(f, c, target)
             if rule and not any(h[0] <= c.start < h[0] + 40 and h[1] == c.kb_id for h in hits):
-                hits.append((c.start, c.kb_id, None, rule))
+                hits.append((c.start, c.kb_id, None, rule, c.end, None))
         if hits:
             # "a Bulgarian spy ring that worked for Russia": an adjective before "spy" says whose
             # people they are; wording that says whom they worked for outranks it
             explicit = [h for h in hits if h[3] != "sponsor.intelligence"]
             first = min(explicit or hits, key=lambda h: h[0])
-            service = first[2]
-            if service is None:  # "Russia's GRU": the service right after the country word
-                service = next((s.text for s in f.services if 0 <= s.start - first[0] <= 45
-                                and service_country(s.kb_id) == first[1]), None)
-            if service is None:
-                service = _later_service(facts[facts.index(f) + 1 :], first[1], target)
-            return first[1], service, Found(f, first[3], 0.7)
-    return None, None, None
+            found = Found(f, first[3], 0.7, (first[0], first[4]))
+            if first[2] is not None and first[5] is not None:
+                return first[1], first[2], found, Found(f, first[3], 0.7, first[5])
+            # "Russia's GRU": the service right after the country word
+            near = next((s for s in f.services if 0 <= s.start - first[0] <= 45 and service_country(s.kb_id) == first[1]), None)
+            if near is not None:
+                return first[1], near.text, found, Found(f, "sponsor.service_near", 0.7, (near.start, near.end))
+            later = _later_service(facts[facts.index(f) + 1 :], first[1], target)
+            return first[1], later[0] if later else None, found, later[1] if later else None
+    return None, None, None, None
 
 
-def _later_service(facts: list[SentenceFacts], country: str | None, target: str | None) -> str | None:
+def _later_service(facts: list[SentenceFacts], country: str | None, target: str | None) -> tuple[str, Found] | None:
     """The sponsor's service named after the sentence that names the state: a headline says
     "spying for Russia", the body "passing information to Russia's FSB"."""
     for f in facts:
         for s in f.services:
             if service_country(s.kb_id) == country and sponsor_service_hit(f, s, target):
-                return s.text
+                return s.text, Found(f, "sponsor.service_later", 0.6, (s.start, s.end))
     return None

@@ -94,7 +94,7 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
             elif not _is_term(f, q.start, q.end):
                 continue
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
-            (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75)))
+            (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75, (q.start, q.end))))
             if not weak and _is_reduced(f, q.start):
                 reduced.append(exact[-1])
     # one accused whose term an appeal changed: the new term replaces the first one
@@ -102,11 +102,10 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
     if not chosen:
         return None, None
     lows = [end for end, _ in chosen]
-    found = chosen[0][1]
     numbers = sorted(v for v in lows if isinstance(v, int))
     life = "life" in lows
     if life and count == 1:
         return ("life", "life"), next(fd for end, fd in chosen if end == "life")
     low_v: object = numbers[0] if numbers else "life"
     high_v: object = "life" if life else numbers[-1]
-    return (low_v, high_v), found
+    return (low_v, high_v), next(fd for end, fd in chosen if end == low_v)

@@ -59,6 +59,9 @@ _BREAKDOWN_LEAD = re.compile(
     r"as|who|which|of them|whom|in all)\s+)*", re.IGNORECASE)
 
 
+_NUMBER = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class _Anchor:
     start: int
@@ -83,6 +86,10 @@ def prose_claims(article: Article, lang: str = "en") -> list[Claim]:
     by_sentence: list[list[Claim]] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
+        if not _NUMBER.search(sentence) and not counts_in(sentence, lang):  # no figure, nothing to read
+            by_sentence.append([])
+            previous = sentence
+            continue
         anchors = _anchors(sentence, published, last_year, cues, dated)
         found: list[Claim] = []
         if anchors and _qualifies(sentence, previous + " " + sentence, cues, lang):
@@ -218,9 +225,11 @@ def _breakdown_claims(
 ) -> list[Claim]:
     """Counts of a sentence without a year that divide a figure just given: from the first count
     next to a back-reference ("15 of the 64 charged", "Of those, 19 ...") on."""
+    if not any(recent) or not cues.backref.search(sentence):
+        return []
     counts = [c for c in counts_in(sentence, lang) if not c.definite]
     first = next((i for i, c in enumerate(counts) if _partitive(sentence, c, cues)), None)
-    if first is None or not any(recent):
+    if first is None:
         return []
     part_of = _PART_OF.search(sentence)
     whole = number_value(part_of.group("whole"), lang) if part_of else None

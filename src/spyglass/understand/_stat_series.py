@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spyglass.understand._tables import read_rows
 from spyglass.understand.lexicon import countries_in, country_terms, places_in, services_in
@@ -36,6 +36,7 @@ class _Part:
     label: str
     also: str  # unit: the act it names; act: its label after "cases"; offence: its noun form
     pattern: re.Pattern[str]
+    lead: re.Pattern[str]  # the pattern after up to three words that are not verbs ("suspected espionage cases")
 
 
 @cache
@@ -43,7 +44,8 @@ def _parts() -> dict[str, tuple[_Part, ...]]:
     out: dict[str, list[_Part]] = {"unit": [], "act": [], "offence": []}
     for rid, part, label, also, pattern in read_rows("stats_measures.tsv", 5):
         rx = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE)
-        out[part].append(_Part(rid, part, label, "" if also == "-" else also, rx))
+        lead = re.compile(rf"\s*{_SKIPPABLE}{{0,3}}?(?:{rx.pattern})", re.IGNORECASE)
+        out[part].append(_Part(rid, part, label, "" if also == "-" else also, rx, lead))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -92,8 +94,7 @@ def unit_of(noun: str) -> str | None:
 
 def _unit_part(noun: str) -> tuple[str | None, str | None]:
     for part in _parts()["unit"]:
-        m = re.match(rf"\s*{_SKIPPABLE}{{0,3}}?(?:{part.pattern.pattern})", noun, re.IGNORECASE)
-        if m:
+        if part.lead.match(noun):
             return part.label, part.also or None
     if re.match(rf"\s*{_SKIPPABLE}{{0,2}}?[A-Z]\w+(?:is|ns|es|is|s)\b", noun) and _demonym_plural(noun):
         return "people", None
@@ -143,7 +144,7 @@ def sponsor_of(text: str) -> str | None:
 def reporter_of(text: str, sponsor: str | None) -> str | None:
     """The state that reports or prosecutes, named in ``text``: a service, court, place or state
     that is not the sponsor and not the object of "for", "from" or "with"."""
-    for start, country in sorted(_reporters(text)):
+    for start, country in _reporters(text):
         if country == sponsor or _NOT_REPORTER_BEFORE.search(text[max(0, start - 20) : start]):
             continue
         if sponsor is None and _is_sponsor_form(text, start):
@@ -152,12 +153,14 @@ def reporter_of(text: str, sponsor: str | None) -> str | None:
     return None
 
 
-def _reporters(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=256)  # a title or an opening is asked about for every figure of its article
+def _reporters(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, state) of every state, service, place and authority named in ``text``, in order."""
     found = [(h.start, h.term.country) for h in countries_in(text) if not _spy_adjective(text, h.end)]
     found += [(s.start, s.service.country) for s in services_in(text)]
     found += [(p.start, p.term.country) for p in places_in(text)]
     found += [(m.start(), country) for country, rx in _authorities() for m in rx.finditer(text)]
-    return found
+    return tuple(sorted(found))
 
 
 def _spy_adjective(text: str, end: int) -> bool:

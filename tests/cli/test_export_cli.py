@@ -76,6 +76,7 @@ def test_export_filters_match_spyglass_cases(db: str, filters: list[str], expect
 @pytest.mark.parametrize(("args", "message"), [
     (["-f", "xml"], "--format 'xml' is not known; use one of: csv, jsonl, stix, atom"),
     (["--stage", "jailed"], "unknown stage 'jailed' in --stage; use one of:"),
+    (["-f", "atom", "--base-url", "javascript:alert(1)//"], "--base-url 'javascript:alert(1)//' is not an http(s) URL"),
 ])
 def test_export_refuses_bad_options_in_one_line(db: str, args: list[str], message: str) -> None:
     done = spyglass("export", "--db", db, *args)

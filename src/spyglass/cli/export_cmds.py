@@ -65,7 +65,11 @@ def export(
 
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r} is not known", f"use one of: {', '.join(FORMATS)}")
+    from spyglass.export.facts import web_url
+
     query = query_of(sponsor, target, service, stage, year, text, person)
+    if base_url is not None and web_url(base_url) is None:
+        raise InputError(f"--base-url {base_url!r} is not an http(s) URL", "give e.g. https://spyglass.example.org")
     settings = load_settings(db=db)
     url = base_url or f"http://{settings.host}:{settings.port}"
     started = time.perf_counter()

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from spyglass.records import Case, SentenceEnd
 
-from .facts import country_name, payment_text, period_text
+from .facts import country_name, payment_text, period_text, web_url
 
 __all__ = ["CSV_COLUMNS", "csv_row", "write_csv", "safe_cell"]
 
@@ -72,7 +72,7 @@ def _amount(value: float) -> Cell:
 
 
 def _sources(case: Case) -> str:
-    return _joined(s.url or f"article:{s.article_id}" for s in case.sources)
+    return _joined(web_url(s.url) or f"article:{s.article_id}" for s in case.sources)
 
 
 def _timeline(case: Case) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from spyglass.records import Case, Payment, SentenceEnd
 
@@ -22,6 +23,7 @@ __all__ = [
     "case_title",
     "fact_lines",
     "moment",
+    "web_url",
     "EPOCH",
     "NAMESPACE",
 ]
@@ -46,6 +48,26 @@ def country_name(code: str | None) -> str:
     if found is None:
         return code
     return str(getattr(found, "common_name", None) or found.name)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None: only those leave as links.
+
+    Scraped permalinks can be ``javascript:``, ``data:`` or ``file:`` URLs; a STIX consumer,
+    feed reader or spreadsheet may make any link clickable, so the others are left out.
+    """
+    if not url:
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None
+    return text
 
 
 def country_label(code: str | None) -> str:

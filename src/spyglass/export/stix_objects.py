@@ -29,6 +29,7 @@ from .facts import (
     moment,
     payment_text,
     sentence_text,
+    web_url,
 )
 
 __all__ = ["NAMESPACE", "SYSTEM_ID", "EXTENSION_ID", "stix_id", "preamble_objects", "case_objects", "shared_objects"]
@@ -90,8 +91,9 @@ class _CaseMapper:
     def _reference(self, article_id: str, sentence: str | None = None) -> dict[str, str]:
         source = self.sources.get(article_id, CaseSource(article_id=article_id))
         ref = {"source_name": source.site_name or "news article"}
-        if source.url:
-            ref["url"] = source.url
+        url = web_url(source.url)
+        if url:
+            ref["url"] = url
         else:
             ref["external_id"] = article_id
         if sentence:
@@ -238,7 +240,7 @@ class _CaseMapper:
     def article_report(self, source: CaseSource, refs: list[str]) -> Any:
         case = self.case
         published = moment(source.published) or self.created
-        name = source.title or source.url or f"Article {source.article_id}"
+        name = source.title or web_url(source.url) or f"Article {source.article_id}"
         where = f" ({source.site_name})" if source.site_name else ""
         return stix2.Report(
             id=stix_id("report", "article", case.id, source.article_id), name=name,

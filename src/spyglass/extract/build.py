@@ -12,13 +12,14 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from spyglass.records import Article, ArticleKind, DatePrecision, RawItem
 
 from .fingerprint import fingerprint_of
 from .language import language_of
 
-__all__ = ["Draft", "article_of", "identity_of", "clean_list"]
+__all__ = ["Draft", "article_of", "identity_of", "clean_list", "web_url"]
 
 
 @dataclass
@@ -62,7 +63,7 @@ def article_of(raw: RawItem, item: int, draft: Draft) -> Article:
         item=item,
         kind=draft.kind,
         title=title,
-        url=draft.url or raw.url,
+        url=web_url(draft.url, raw.url) or web_url(raw.url),
         published=draft.published,
         published_precision=draft.published_precision if draft.published else None,
         author=_one_line(draft.author),
@@ -75,6 +76,26 @@ def article_of(raw: RawItem, item: int, draft: Draft) -> Article:
         partial=draft.partial,
         fingerprint=fingerprint_of(text),
     )
+
+
+def web_url(url: str | None, base: str | None = None) -> str | None:
+    """An absolute http(s) URL for a scraped permalink (relative ones joined to ``base``), else None.
+
+    Pages declare ``javascript:``, ``data:`` or ``file:`` permalinks too; stored, they would
+    leave in exports as links, so an article keeps only a web address.
+    """
+    text = (url or "").strip()
+    if not text or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None
+    try:
+        if base and not urlsplit(text).scheme:
+            text = urljoin(base, text)
+        parts = urlsplit(text)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return text
+    except ValueError:  # a malformed netloc, e.g. "http://[bad"
+        pass
+    return None
 
 
 def _one_line(value: str | None) -> str | None:

@@ -2,11 +2,17 @@
 
 warcio parses the records; decompression goes through ``GunzipStream`` so that a truncated
 ``.warc.gz`` ends with a ``truncated`` rejection instead of silently losing its last records.
+What warcio prints on stderr about damaged records is caught and becomes one ``warc-invalid``
+line for the archive.
 """
 
 from __future__ import annotations
 
+import io
+import logging
+import re
 from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -22,6 +28,11 @@ __all__ = ["warc_items", "HTML_TYPES"]
 # Payload types worth extracting; anything else (images, scripts, CSS) is skipped silently,
 # since a crawl archive is mostly made of them.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_UNTERMINATED = re.compile(r"Record not followed by newline.*?\n\s*Offset: (\d+)", re.DOTALL)
+
+# warcio logs a warning per record it repairs (spaces in a target URI); with no logging set up,
+# Python would print each on stderr. Applications that configure logging still receive them.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
@@ -32,9 +43,15 @@ def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawIte
     surfaces while warcio reads.
     """
     found = 0
+    noise = _Noise()
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
-            item = _item_of(record, source, max_bytes)
+        records = ArchiveIterator(stream, arc2warc=True)
+        while True:
+            with noise.captured():  # warcio's own reading happens here, never while we yield
+                record = next(records, None)
+                item = _item_of(record, source, max_bytes) if record is not None else None
+            if record is None:
+                break
             if item is not None:
                 found += 1
                 yield item
@@ -45,10 +62,39 @@ def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawIte
         yield Rejected(source=source, code="too-large", reason=str(err))
         return
     except Exception as err:  # warcio raises bare exceptions for malformed headers
-        yield Rejected(source=source, code="warc-invalid", reason=f"WARC archive unreadable: {err}")
+        yield Rejected(source=source, code="warc-invalid", reason=f"WARC archive unreadable: {_first_line(err)}")
         return
+    if noise.text:
+        yield Rejected(source=source, code="warc-invalid",
+                       reason=f"WARC archive is damaged: {noise.summary()}; its other records were read")
     if not found:
         yield Rejected(source=source, code="warc-empty", reason="WARC archive holds no HTML response records")
+
+
+class _Noise:
+    """What warcio writes to stderr (multi-line warnings, one per bad record), kept for one line."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    @contextmanager
+    def captured(self) -> Iterator[None]:
+        buffer = io.StringIO()
+        with redirect_stderr(buffer):
+            yield
+        self.text += buffer.getvalue()
+
+    def summary(self) -> str:
+        unterminated = _UNTERMINATED.findall(self.text)
+        if unterminated:
+            count = len(unterminated)
+            return (f"{count} record{'s' if count > 1 else ''} not followed by a blank line (a wrong "
+                    f"Content-Length?), the first at byte {unterminated[0]}")
+        return f"warcio says: {_first_line(self.text)}"
+
+
+def _first_line(text: object) -> str:
+    return next((line.strip() for line in str(text).splitlines() if line.strip()), "no detail")[:200]
 
 
 def _item_of(record: ArcWarcRecord, source: str, max_bytes: int) -> RawItem | Rejected | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
-from spyglass.understand import case_rules, entities, fields, lexicon, structure
+from spyglass.understand import case_rules, entities, fields, lexicon
 from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
@@ -163,12 +163,9 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     if nlp is None or lang != "en":
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
-        # one pass of the model gives names and the parse that binds facts to them
-        # sentences with years are parsed too: the parse says which event a year dates
-        parsed = [f for f in all_facts if f.is_cue or f.years]
-        for f, doc in zip(parsed, structure.parse([f.text for f in parsed], nlp), strict=True):
-            f.doc = doc
-        found = entities.persons_in_docs([f.doc for f in read], _STOPWORDS)
+        found = entities.persons_by_model([f.text for f in read], nlp, _STOPWORDS)
+        for f in all_facts:
+            f.parser = nlp  # parsed on first need: which person a nationality, a year belongs to
     found = [[h for h in hits if h.rule == "person.surnamed" or not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)

@@ -49,7 +49,18 @@ class SentenceFacts:
     persons: list[Hit] = field(default_factory=list)  # accused candidates, filled later
     refs: list[str] = field(default_factory=list)  # names already found elsewhere in the article, any sentence
     espionage: bool = False
-    doc: Any = None  # spaCy's parse of the sentence (English cue sentences only), see ``structure``
+    parser: Any = None  # the English model, when the sentence may be parsed (see ``structure``)
+    _doc: Any = None
+
+    @property
+    def doc(self) -> Any:
+        """spaCy's parse of the sentence, made on first need (None without a parser): the
+        parser costs as much as the NER, so only the sentences a rule asks about are parsed."""
+        if self._doc is None and self.parser is not None:
+            from spyglass.understand import structure
+
+            self._doc = structure.parse([self.text], self.parser)[0]
+        return self._doc
 
     @property
     def text(self) -> str:

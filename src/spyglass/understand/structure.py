@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 __all__ = ["parse", "holder_is_accused", "after_against", "year_not_of_the_acts", "dates_a_step"]
@@ -40,9 +41,18 @@ _TIME_WORDS = frozenset("years year months month weeks days".split())
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 
 
-def parse(texts: Iterable[str], nlp: object) -> list[Doc]:
-    """Parsed docs (tagger, parser and NER; the lemmatizer is never loaded)."""
-    return list(nlp.pipe(texts))  # type: ignore[attr-defined]
+_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+
+
+def parse(texts: Iterable[str], nlp: Language) -> list[Doc]:
+    """Parsed docs: tagger and parser only (names come from the NER pass of their own). The
+    components are called directly: ``nlp.pipe(disable=...)`` reconfigures the pipeline on
+    every call, which costs more than parsing the few sentences of one article."""
+    docs = [nlp.make_doc(text) for text in texts]
+    for name in _PARSE_PIPES:
+        if name in nlp.pipe_names:
+            docs = list(nlp.get_pipe(name).pipe(docs))  # type: ignore[attr-defined]
+    return docs
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -131,7 +141,7 @@ def holder_is_accused(doc: Doc, start: int, end: int, step_spans: list[tuple[int
     if any(t in institutions and not (t == noun.text.lower() and _is_person_noun(t, persons)) for t in named):
         return False  # "Polish Jury", "the Latvian State Security Service spokeswoman"; not "a Chinese national"
     role = _role(noun, step_spans)
-    if role and not (_is_person_noun(noun.text.lower(), persons) or noun.ent_type_ == "PERSON" or noun is word):
+    if role and not (_is_person_noun(noun.text.lower(), persons) or noun.pos_ == "PROPN" or noun is word):
         return None  # "Russian intelligence recruited him": not a person, the rules decide
     return role
 
@@ -180,7 +190,7 @@ def year_not_of_the_acts(doc: Doc, start: int, end: int, country_spans: list[tup
         return False
     verb = _governing_verb(tokens[0])
     subjects = _subjects(verb)
-    if subjects and all(s.ent_type_ in ("GPE", "NORP") or _in(s, country_spans) or s.text.lower() in STATE_NOUNS
+    if subjects and all(_in(s, country_spans) or s.text.lower() in STATE_NOUNS
                         for s in subjects):
         return True
     if any(t.text.lower() == "other" and t.i > 0 and doc[t.i - 1].text.lower() in ("each", "one") for t in doc):

@@ -14,7 +14,7 @@ One private module per field family: ``_stage``, ``_term``, ``_payments``, ``_pe
 from __future__ import annotations
 
 from spyglass.understand.fields._accused import count_of, names_found, roles_of
-from spyglass.understand.fields._common import Found
+from spyglass.understand.fields._common import Found, form_of
 from spyglass.understand.fields._nationality import nationality_of
 from spyglass.understand.fields._payments import payments_of
 from spyglass.understand.fields._period import period_of
@@ -25,5 +25,5 @@ from spyglass.understand.fields._term import sentence_months_of
 
 __all__ = [
     "Found", "stage_of", "is_swap_story", "sentence_months_of", "payments_of", "period_of", "sponsor_of",
-    "mission_state", "target_of", "employer_of", "nationality_of", "count_of", "roles_of", "names_found",
+    "mission_state", "target_of", "employer_of", "nationality_of", "count_of", "roles_of", "names_found", "form_of",
 ]

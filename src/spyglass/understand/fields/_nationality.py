@@ -123,10 +123,12 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
 
 def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
     """The rules' verdict, overruled where the sentence's parse says whom the word is said of."""
-    if f.doc is None or form_of(hit) not in ("adjective", "demonym") or hit.text.isupper():
+    if f.parser is None or form_of(hit) not in ("adjective", "demonym") or hit.text.isupper():
         # a country's name gives a nationality only by the rules' "citizen of X"; text in
         # capitals parses badly
         return by_rules
+    if not by_rules and "against" not in f.text[: hit.start]:
+        return False  # the parse only vetoes, or adds after "against": nothing to ask it
     steps = [(h.start, h.end) for h in f.stages]
     verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_rules.institution_words(),
                                           person_words())

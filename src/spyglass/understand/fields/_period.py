@@ -53,7 +53,7 @@ _BORN_BEFORE = cue("period.born_before")
 
 def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
     """The sentence's parse ties the year at [start, end) to states or to a career, not to the acts."""
-    if f.doc is None:
+    if f.parser is None:
         return False
     countries = [(h.start, h.end) for h in f.countries]
     return structure.year_not_of_the_acts(f.doc, start, end, countries)
@@ -61,7 +61,7 @@ def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
 
 def _dates_a_step(f: SentenceFacts, start: int, end: int) -> bool:
     """The parse ties the date to a legal step, and the text does not say it was caught in the act."""
-    if f.doc is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, _clause(f.text, start)[0], start):
+    if f.parser is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, _clause(f.text, start)[0], start):
         return False  # "arrested at the last drop site, in October 2021": the arrest ends the acts
     return structure.dates_a_step(f.doc, start, end, [(h.start, h.end) for h in f.stages])
 
@@ -103,8 +103,6 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
         for start, end, year in marks:
             relative = end < 0
             end = abs(end)
-            if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
-                continue
             lo, hi = _clause(f.text, start)
             caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
                 _CAUGHT_AT.search(f.text, lo, start)
@@ -113,6 +111,8 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
             before = f.text[max(lo, start - 70) : start]
             if _BORN_BEFORE.search(before):
                 continue
+            if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
+                continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
             kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
             out.append((year, "relative" if relative and kind == "act" else kind))
             found.setdefault(year, Found(f, "period.act_year", 0.55, (start, end)))

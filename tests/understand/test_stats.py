@@ -161,3 +161,19 @@ def test_subject_reads_country_then_measure() -> None:
     (stat,) = stats_in(article("Taiwan prosecuted 64 people for spying for China last year, a record, the report said."))
     assert stat.subject == "Taiwan: people prosecuted for spying for China"
     assert stat.series == ("TW", "people prosecuted for spying for China")
+
+
+@pytest.mark.parametrize("text", [
+    "Intro line.\nThe annual report said 27 people were arrested for espionage in 2024, and nine in 2023.",
+    TABLE,
+    "Espionage prosecutions by year:\n\n| Year | Cases |\n|---|---|\n| 2021 | 3 |\n| 2022 | nil |\n",
+])
+def test_evidence_quotes_the_value_inside_its_row_or_sentence(text: str) -> None:
+    found = stats_in(article(text))
+    assert found
+    for stat in found:
+        evidence = stat.evidence
+        assert evidence is not None and text[evidence.start : evidence.end] == evidence.sentence
+        assert evidence.quote is not None
+        words = {"nil": 0, "nine": 9}
+        assert words.get(evidence.quote.lower(), None) == stat.value or evidence.quote == str(stat.value)

@@ -154,4 +154,5 @@ class Claim:
     at: int  # where the count stands in ``clause``
     context: str = ""  # text before the clause that may name the reporting state (caption, previous sentence)
     group: str = ""  # a breakdown's share of its total ("military veterans")
+    quote: tuple[int, int] | None = None  # the words in ``sentence`` that state the value
     total: Claim | None = field(default=None, compare=False)

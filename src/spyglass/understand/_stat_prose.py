@@ -206,8 +206,9 @@ def _sentence_claims(
         total = next((c for c in out if c.year == bound.anchor.year), None) if bound.how == "back" else None
         out.append(Claim(
             year=bound.anchor.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.prose",
-            confidence=0.8 if bound.how in ("tight", "list") else 0.7, noun=noun, clause=sentence, at=count.start, context=previous,
-            group=_group(sentence, count, counts) if total else "", total=total,
+            confidence=0.8 if bound.how in ("tight", "list") else 0.7, noun=noun, clause=sentence, at=count.start,
+            context=previous,
+            group=_group(sentence, count, counts) if total else "", total=total, quote=(count.start, count.end),
         ))
     return out
 
@@ -242,7 +243,7 @@ def _breakdown_claims(
     return [
         Claim(year=referent.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.breakdown",
               confidence=0.7, noun=sentence[count.end : count.end + 80], clause=sentence, at=count.start,
-              group=_group(sentence, count, counts), total=referent)
+              group=_group(sentence, count, counts), total=referent, quote=(count.start, count.end))
         for count in counts[first:] if count.value != referent.value
     ]
 

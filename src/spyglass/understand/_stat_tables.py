@@ -21,6 +21,7 @@ _ROW = re.compile(
     r"[*+†‡]*\s*)+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_CELL = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6}|nil|none)(?![\w.,]\w)", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a pipe table's |---|---| line
 
 _Line = tuple[int, int, str]  # start, end, text with pipes read as column gaps
@@ -76,12 +77,21 @@ def _block_claims(article: Article, lines: list[_Line], first: int, stop: int) -
             value = values[column] if column < len(values) else None
             if m is None or value is None:
                 continue
+            row = article.text[start:end]
+            lead = len(row) - len(row.lstrip())
+            row = row.strip()
             out.append(Claim(
-                year=int(m.group("year")), value=value, start=start, end=end,
-                sentence=article.text[start:end].strip(), rule="stats.table", confidence=0.85,
-                noun=noun, clause=f"{label} {caption}".strip(), at=0, context=caption,
+                year=int(m.group("year")), value=value, start=start + lead, end=start + lead + len(row),
+                sentence=row, rule="stats.table", confidence=0.85,
+                noun=noun, clause=f"{label} {caption}".strip(), at=0, context=caption, quote=_cell(row, column),
             ))
     return out
+
+
+def _cell(row: str, column: int) -> tuple[int, int] | None:
+    """Where the row states its ``column``-th value (after the year), in either layout."""
+    cells = list(_CELL.finditer(row))[1:]  # the first number is the year
+    return cells[column].span("n") if column < len(cells) else None
 
 
 def _values(m: re.Match[str]) -> list[int | None]:

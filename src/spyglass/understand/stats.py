@@ -64,8 +64,9 @@ def _series(
 
 
 def _stat(article: Article, claim: Claim, country: str | None, measure: str) -> Stat:
+    quote = claim.quote or (None, None)
     evidence = Evidence(article_id=article.id, sentence=claim.sentence, start=claim.start, end=claim.end,
-                        rule=claim.rule, confidence=claim.confidence)
+                        rule=claim.rule, confidence=claim.confidence, quote_start=quote[0], quote_end=quote[1])
     subject = f"{country_name(country)}: {measure}" if country else measure
     return Stat(subject=subject, year=claim.year, value=claim.value, evidence=evidence, country=country,
                 measure=measure)

@@ -54,6 +54,7 @@ UNANCHORED_SCORE = 0.45  # the highest score of an article with no anchor senten
 READER_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "nl", "pt"})
 UNKNOWN = "?"
 UNSPACED = frozenset({"zh", "ja", "ko"})  # scripts without spaces between words: no word boundaries
+_UNSPACED_CHAR = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, Hangul: a cheap gate
 
 # A sentence ends at . ! ? before a capital or digit, and always at a line break: text dumps put
 # one paragraph, heading, table row or teaser per line.
@@ -100,7 +101,7 @@ def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
     # Cues of unspaced scripts come after it, unbounded.
     bounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang not in UNSPACED)
     unbounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang in UNSPACED)
-    pattern = f"(?<!\\w)(?:{bounded})(?!\\w)" + (f"|{unbounded}" if unbounded else "")
+    pattern = f"(?<!\\w)(?:{bounded})(?!\\w)" + (f"|(?={_UNSPACED_CHAR})(?:{unbounded})" if unbounded else "")
     return re.compile(pattern, flags)
 
 

@@ -5,7 +5,7 @@ per-year counts of espionage prosecutions, arrests or cases, breakdowns of a yea
 failure is a general weakness of the reader, never a text to special-case.
 
 Before the fixes 7 of the first 23 were right; the second batch (17, written after those fixes
-and before its own) had 11 right; all 40 are right now."""
+and before its own) had 11 right, the third (10) 7; all 50 are right now."""
 
 from __future__ import annotations
 
@@ -172,13 +172,53 @@ NEWS_2: list[tuple[str, str, str, str, set[tuple[int, int]]]] = [
      set()),
 ]
 
+# A third batch, written after the fixes for the second and before any fix of its own.
+NEWS_3: list[tuple[str, str, str, str, set[tuple[int, int]]]] = [
+    ("year-first-semicolons", "2025-01-20", "Espionage prosecutions by year",
+     "In 2022, there were 10 such espionage prosecutions; in 2023, 48; and in 2024, 64, the bureau's report said.",
+     {(2022, 10), (2023, 48), (2024, 64)}),
+    ("percent-from-to", "2025-01-20", "Indictments up a third",
+     "The number of people indicted for spying for China rose 33% from 48 in 2023 to 64 in 2024, the report said.",
+     {(2023, 48), (2024, 64)}),
+    ("about-thousands", "2024-05-01", "Counterintelligence caseload",
+     "During 2023, the FBI opened about 1,200 counterintelligence investigations, according to its annual report.",
+     {(2023, 1200)}),
+    ("by-sponsor-breakdown", "2025-01-20", "Who they spied for",
+     "Of the 64 people indicted last year for espionage, 43 were accused of spying for China and 21 for Russia, "
+     "the figures show.",
+     {(2024, 64), (2024, 43), (2024, 21)}),
+    ("so-far-this-year", "2024-12-30", "Spy arrests double",
+     "So far this year, police have arrested 14 people on suspicion of spying for Russia, twice as many as in all "
+     "of 2023, the interior ministry said.",
+     {(2024, 14)}),
+    ("compared-two-years", "2024-03-01", "Russian spies uncovered",
+     "Czech counter-intelligence uncovered 12 Russian spies in 2023, compared with 9 in 2022 and 15 in 2021, "
+     "according to the BIS annual report.",
+     {(2023, 12), (2022, 9), (2021, 15)}),
+    ("the-year-before-it", "2024-03-01", "A busy court",
+     "The court handled 64 espionage cases in 2023. The year before it handled 48.",
+     {(2023, 64), (2022, 48)}),
+    ("rise-on-the", "2024-03-01", "Espionage arrests up",
+     "Espionage arrests hit 45 in 2023, a 50 per cent rise on the 30 recorded in 2022, police figures show.",
+     {(2023, 45), (2022, 30)}),
+    ("including-alone", "2024-03-01", "Convictions since 2020",
+     "Since 2020, 120 people have been convicted of espionage, including 40 in 2023 alone, the ministry's "
+     "statistics show.",
+     {(2023, 40)}),
+    # not a statistic
+    ("case-with-numbers", "2024-03-01", "Spy jailed",
+     "The spy, 45, was arrested in 2023 and sentenced last week to 6 years; prosecutors said 3 other people had "
+     "been charged, according to the report.",
+     set()),
+]
+
 # Open weaknesses (strict: a fix shows up as XPASS and must be recorded here).
 KNOWN_GAPS: dict[str, str] = {}
 
 
 def _params() -> list[object]:
     return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c[0]], strict=True)]
-                         if c[0] in KNOWN_GAPS else []) for c in [*NEWS, *NEWS_2]]
+                         if c[0] in KNOWN_GAPS else []) for c in [*NEWS, *NEWS_2, *NEWS_3]]
 
 
 @pytest.mark.parametrize(("published", "title", "text", "expected"), _params())

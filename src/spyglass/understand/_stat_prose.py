@@ -165,7 +165,8 @@ def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor]) -> list[_B
     out = []
     for i, count in enumerate(counts):
         after = next((a for a in anchors if a.start >= count.end), None)
-        before = [a for a in anchors if a.end <= count.start and count.start - a.end <= PREVIOUS_REACH]
+        before = [a for a in anchors if a.end <= count.start and count.start - a.end <= PREVIOUS_REACH
+                  and ";" not in sentence[a.end : count.start]]
         between = [c for c in counts[i + 1 :] if after is None or c.start < after.start]
         if after and not between and _tight(sentence[count.end : after.start]):
             out.append(_Bound(count, after, "tight"))

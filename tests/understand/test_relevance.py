@@ -356,3 +356,17 @@ def test_hints_count_only_next_to_espionage_vocabulary() -> None:
     hints = page("The FBI said handlers had recruited hackers to work for Russia.", padding=10)
     assert not relevance_of(hints, "en").is_espionage
     assert not any(r.startswith("hint.") for r in relevance_of(hints, "en").reasons)
+
+
+def test_a_short_page_needs_an_anchor_too() -> None:
+    blurb = page("Das Spionagemuseum am Potsdamer Platz zeigt ab Montag eine neue Ausstellung über Chiffriermaschinen.",
+                 language="de")
+    assert not relevance_of(blurb, "de").is_espionage
+
+
+def test_a_text_detected_in_the_wrong_language_is_read_again_in_the_language_of_its_espionage_word() -> None:
+    # a short Spanish paragraph that language detection took for Dutch
+    spanish = page("La policía detuvo ayer a un funcionario acusado de espionaje a favor de una potencia extranjera.",
+                   language="nl")
+    found = relevance_of(spanish, "nl")
+    assert found.is_espionage and "spy.noun-esx1" in found.reasons

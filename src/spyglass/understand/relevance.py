@@ -9,11 +9,13 @@ only next to espionage vocabulary or a legal step. Negative evidence is the voca
 that talk about spies without reporting a case (fiction, sport, products and software, press
 releases, job ads, travel, corporate disputes, bribery, military news, public leaks).
 
-On a real stream most false alarms are long pages that use a spy word in passing, so a text
-longer than a few sentences must also be *anchored*: its title or lede (first
-``LEDE_SENTENCES``) holds a case cue, or a sentence where espionage vocabulary or a service meets
-a legal step, or two sentences tying espionage vocabulary to a state or a hint. A teaser's lede
-weighs as much as a headline, and a teaser title cut from its own text is not counted twice.
+On a real stream most false alarms are pages that use a spy word in passing, so every text but
+a teaser (cut from an espionage blog's front page) must also be *anchored*: its title or lede
+(first ``LEDE_SENTENCES``) holds a case cue, or a sentence where espionage vocabulary or a
+service meets a legal step, or two sentences tying espionage vocabulary to a state or a hint. A
+teaser's lede weighs as much as a headline, and a teaser title cut from its own text is not
+counted twice. A text that names espionage in another language than the one detected is read
+again in that language where the first reading finds no case.
 The article is relevant when it is anchored and ``positive - negative >= MARGIN``; ``score``
 maps that balance to 0..1 (below 0.5 without an anchor) and ``reasons`` lists the cue ids that
 fired, so every decision can be traced. No spaCy: this runs before the parser and must stay at
@@ -53,6 +55,7 @@ UNANCHORED_SCORE = 0.45  # the highest score of an article with no anchor senten
 # The reader names these languages; cues of any other language apply where it names none.
 READER_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "nl", "pt"})
 UNKNOWN = "?"
+NOUN_PREFIX = "spy.noun-"  # the word for espionage in one language, matched in every text
 UNSPACED = frozenset({"zh", "ja", "ko"})  # scripts without spaces between words: no word boundaries
 _UNSPACED_CHAR = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, Hangul: a cheap gate
 
@@ -217,12 +220,30 @@ def _cue_language(article: Article, lang: str | None) -> str:
 
 
 def relevance_of(article: Article, lang: str | None = None) -> Relevance:
-    """Is the article about a concrete espionage case, a spy statistic or counter-intelligence?"""
+    """Is the article about a concrete espionage case, a spy statistic or counter-intelligence?
+
+    Where the text names espionage in another language than the one it was read in (language
+    detection errs on short texts) and is not relevant as read, it is read again in that language.
+    """
     lang = _cue_language(article, lang)
+    found, fired = _relevance_in(article, lang)
+    other = None if found.is_espionage else _noun_language(fired, lang)
+    return _relevance_in(article, other)[0] if other else found
+
+
+def _noun_language(fired: Counter[str], lang: str) -> str | None:
+    """The language of an espionage noun that fired (``spy.noun-XX``), if not ``lang``."""
+    others = (cue_id[len(NOUN_PREFIX):] for cue_id in fired if cue_id.startswith(NOUN_PREFIX))
+    return next((other for other in others if other not in (lang, "en")), None)
+
+
+def _relevance_in(article: Article, lang: str) -> tuple[Relevance, Counter[str]]:
+    """Relevance with the cues of ``lang``, and the cue ids that fired."""
     fired: Counter[str] = Counter()
     hits = _sentence_hits(article.text, lang)
     positive, negative = _balance(hits, 1.0, fired)
-    # A teaser or a text of a few sentences is all lede; a longer one must anchor its evidence.
+    # A teaser is cut from an espionage blog's front page and needs no anchor; any other text
+    # must anchor its evidence, a short one with a smaller margin (less room for evidence).
     short = article.kind == "teaser" or len(hits) <= SHORT_SENTENCES
     margin_needed = SHORT_MARGIN if short else MARGIN
     if article.kind == "teaser" and hits and "stage" in hits[0]:
@@ -237,7 +258,7 @@ def relevance_of(article: Article, lang: str | None = None) -> Relevance:
         title_hits = _sentence_hits(title, lang)
         pos_t, neg_t = _balance(title_hits, TITLE_WEIGHT, fired)
         positive, negative = positive + pos_t, negative + neg_t
-    anchored = short or _anchored(title_hits + hits[:LEDE_SENTENCES])
+    anchored = article.kind == "teaser" or _anchored(title_hits + hits[:LEDE_SENTENCES])
     # score >= 0.5 exactly when the verdict is yes: positive - negative >= margin_needed, anchored
     score = round(positive / (positive + negative + margin_needed), 3) if positive else 0.0
     verdict = anchored and positive - negative >= margin_needed
@@ -250,4 +271,4 @@ def relevance_of(article: Article, lang: str | None = None) -> Relevance:
     reasons = (rule, f"positive={positive:.1f}", f"negative={negative:.1f}") + tuple(
         f"{cue_id}x{n}" for cue_id, n in fired.most_common(MAX_REASONS)
     )
-    return Relevance(is_espionage=verdict, score=score, reasons=reasons)
+    return Relevance(is_espionage=verdict, score=score, reasons=reasons), fired

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
 from spyglass.understand import case_rules, entities, fields, lexicon
 from spyglass.understand._cues import cue
+from spyglass.understand.confidence import confidence_of
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import INTRODUCED, SentenceFacts, facts_of
 from spyglass.understand.fields import Found
@@ -181,11 +182,11 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
             f.refs = [m.group() for m in known.finditer(f.text)]
 
 
-def _evidence(article: Article, found: Found) -> Evidence:
+def _evidence(article: Article, field: str, found: Found) -> Evidence:
     s = found.facts.sentence
     quote = found.span or (None, None)
     return Evidence(article_id=article.id, sentence=article.text[s.start : s.end] or s.text, start=s.start, end=s.end,
-                    rule=found.rule, confidence=found.confidence, quote_start=quote[0], quote_end=quote[1])
+                    rule=found.rule, confidence=confidence_of(field, found.rule), quote_start=quote[0], quote_end=quote[1])
 
 
 def _published_year(article: Article) -> int | None:
@@ -203,7 +204,7 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     def put(name: str, value: object, found: Found | None) -> None:
         values[name] = value
         if found is not None and value not in (None, [], ()):
-            evidence[name] = _evidence(article, found)
+            evidence[name] = _evidence(article, name, found)
 
     titles = [f for f in lead if f.is_title and f not in facts] if index == 0 else []
     stage, found = fields.stage_of([*titles, *facts], fields.is_swap_story(lead))
@@ -227,13 +228,13 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
             sponsor, found = nationality[0], nat_found
     if target is None and nationality and nationality[0] != sponsor:
         # no authority named: people are most often prosecuted by their own state
-        target, target_found = nationality[0], replace(nat_found, rule="target.own_national", confidence=0.3) if nat_found else None
+        target, target_found = nationality[0], replace(nat_found, rule="target.own_national") if nat_found else None
     put("target_country", target, target_found)
     put("sponsor_country", sponsor, found)
     put("sponsor_service", service, service_found if service else None)
     put("accused_nationality", tuple(nationality), nat_found)
     names = group.names
-    put("accused_names", tuple(names), fields.names_found(facts, names, "names.ner", 0.6) if names else None)
+    put("accused_names", tuple(names), fields.names_found(facts, names, "names.ner") if names else None)
     count, found = fields.count_of(facts, names)
     if count is None and index == 0:
         count, found = fields.count_of([f for f in lead if f.is_title], [])

@@ -97,39 +97,39 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
         if not (f.stages or f.is_title):
             continue
         if stated := _stated_count_at(f):
-            return stated[0], Found(f, "count.number_noun", 0.7, stated[1])
+            return stated[0], Found(f, "count.number_noun", stated[1])
     for f in facts:
         if (m := _THE_N.search(f.text)) and (value := _value(m.group("n"))):
-            return int(value), Found(f, "count.the_n", 0.5, m.span("n"))
+            return int(value), Found(f, "count.the_n", m.span("n"))
     for f in facts:
         if m := _PAIR.search(f.text):
-            return 2, Found(f, "count.pair", 0.6, m.span())
+            return 2, Found(f, "count.pair", m.span())
     for f in facts:
         stepped = f.stages or (f.durations and _KIN_TERM.search(f.text))
         if stepped and (m := _KIN_ACCUSED.search(f.text)) and len(names) <= 2:
-            return 2, Found(f, "count.kin_accused", 0.5, m.span())
+            return 2, Found(f, "count.kin_accused", m.span())
     first = next((f for f in facts if f.stages), None)
     if first is not None and (m := _SINGULAR.search(first.text)) and len(names) != 1:
-        return 1, Found(first, "count.singular", 0.5, m.span())
+        return 1, Found(first, "count.singular", m.span())
     if names:
-        return len(names), names_found(facts, names, "count.names", 0.5)
+        return len(names), names_found(facts, names, "count.names")
     for f in facts:
         if f.stages and (m := _SINGULAR.search(f.text)):
-            return 1, Found(f, "count.singular", 0.4, m.span())
+            return 1, Found(f, "count.singular", m.span())
     for f in facts:  # a count in a sentence whose step the tables do not know ("is expelling 18 ...")
         if (stated := _stated_count_at(f)) and f.espionage:
-            return stated[0], Found(f, "count.number_noun", 0.5, stated[1])
+            return stated[0], Found(f, "count.number_noun", stated[1])
     return None, None
 
 
-def names_found(facts: list[SentenceFacts], names: list[str], rule: str, confidence: float) -> Found:
+def names_found(facts: list[SentenceFacts], names: list[str], rule: str) -> Found:
     """The first sentence that prints one of the names, with the name's place in it."""
     for f in facts:
         for name in names:
             at = f.text.find(name)
             if at >= 0:
-                return Found(f, rule, confidence, (at, at + len(name)))
-    return Found(facts[0], rule, confidence)
+                return Found(f, rule, (at, at + len(name)))
+    return Found(facts[0], rule)
 
 
 _APPOSITION_GAP = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:former|retired|ex-|senior|\w+)\s+){0,2}$")
@@ -156,5 +156,5 @@ def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
                 continue  # "a federal judge", "Prosecutors charged them": the court's side
             if role not in out and role not in {"spy", "agent", "official"}:
                 out.append(role)
-                found = found or Found(f, hit.rule, 0.5, (hit.start, hit.end))
+                found = found or Found(f, hit.rule, (hit.start, hit.end))
     return out[:4], found

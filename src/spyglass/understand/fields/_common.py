@@ -22,11 +22,11 @@ _GENERIC_ROLES = frozenset({"spy", "agent", "official", "officer"})
 
 @dataclass(frozen=True)
 class Found:
-    """Where a field value came from."""
+    """Where a field value came from: the sentence, the rule and the words that state it. How
+    far the rule is trusted is measured, not written here (``confidence.tsv``)."""
 
     facts: SentenceFacts
     rule: str
-    confidence: float
     span: tuple[int, int] | None = None  # the words that state the value, inside the sentence
 
 

@@ -161,5 +161,5 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
         for c, ok in zip(hits, verdicts, strict=True):
             if ok and c.kb_id not in out:
                 out.append(c.kb_id)
-                found = found or Found(f, "nationality.attached", 0.7, (c.start, c.end))
+                found = found or Found(f, "nationality.attached", (c.start, c.end))
     return out, found

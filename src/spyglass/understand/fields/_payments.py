@@ -33,5 +33,5 @@ def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Fo
             item = (float(q.value), q.currency or "USD")  # type: ignore[arg-type]
             if item not in out:
                 out.append(item)
-                found = found or Found(f, q.rule, 0.7, (q.start, q.end))
+                found = found or Found(f, q.rule, (q.start, q.end))
     return out, found

@@ -115,7 +115,7 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
                 continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
             kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
             out.append((year, "relative" if relative and kind == "act" else kind))
-            found.setdefault(year, Found(f, "period.act_year", 0.55, (start, end)))
+            found.setdefault(year, Found(f, "period.act_year", (start, end)))
     return out, found
 
 
@@ -131,7 +131,7 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
         n = number_of(m.group("n")) if m else None
         if m and n and 0 < n < 60:
             last = int(m.group("y"))
-            return (last - int(n), last), Found(f, "period.span_until", 0.6, m.span("y"))
+            return (last - int(n), last), Found(f, "period.span_until", m.span("y"))
     hit = _period_matches(facts, ranges=True)
     years, found_at = _act_years(facts, published_year)
     if published_year:
@@ -146,13 +146,13 @@ def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[t
             earlier = [y for y, k in years if k == "start" and y < start]
             if earlier:
                 return (min(earlier), end), found_at[min(earlier)]
-            return (start, end), Found(f, rule, 0.6, span)
+            return (start, end), Found(f, rule, span)
     hit = _period_matches(facts, ranges=False)
     if hit is not None:
         start, _end, f, rule, span = hit
         if not (published_year and start > published_year):
             end = _period_end(facts, start)
-            return (start, end if end is not None else _arrest_year(facts, start, published_year)), Found(f, rule, 0.6, span)
+            return (start, end if end is not None else _arrest_year(facts, start, published_year)), Found(f, rule, span)
     if not years:
         return None, None
     low = min(y for y, _ in years)

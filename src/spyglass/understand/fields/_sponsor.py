@@ -115,7 +115,7 @@ def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str |
             continue
         for c in f.countries:
             if c.kb_id != target and _MISSION_AFTER.match(f.text[c.end : c.end + 40]):
-                return c.kb_id, Found(f, "sponsor.own_mission", 0.6, (c.start, c.end))
+                return c.kb_id, Found(f, "sponsor.own_mission", (c.start, c.end))
     return None, None
 
 
@@ -155,13 +155,13 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
             # people they are; wording that says whom they worked for outranks it
             explicit = [h for h in hits if h[3] != "sponsor.intelligence"]
             first = min(explicit or hits, key=lambda h: h[0])
-            found = Found(f, first[3], 0.7, (first[0], first[4]))
+            found = Found(f, first[3], (first[0], first[4]))
             if first[2] is not None and first[5] is not None:
-                return first[1], first[2], found, Found(f, first[3], 0.7, first[5])
+                return first[1], first[2], found, Found(f, first[3], first[5])
             # "Russia's GRU": the service right after the country word
             near = next((s for s in f.services if 0 <= s.start - first[0] <= 45 and service_country(s.kb_id) == first[1]), None)
             if near is not None:
-                return first[1], near.text, found, Found(f, "sponsor.service_near", 0.7, (near.start, near.end))
+                return first[1], near.text, found, Found(f, "sponsor.service_near", (near.start, near.end))
             later = _later_service(facts[facts.index(f) + 1 :], first[1], target)
             return first[1], later[0] if later else None, found, later[1] if later else None
     return None, None, None, None
@@ -173,5 +173,5 @@ def _later_service(facts: list[SentenceFacts], country: str | None, target: str 
     for f in facts:
         for s in f.services:
             if service_country(s.kb_id) == country and sponsor_service_hit(f, s, target):
-                return s.text, Found(f, "sponsor.service_later", 0.6, (s.start, s.end))
+                return s.text, Found(f, "sponsor.service_later", (s.start, s.end))
     return None

@@ -71,5 +71,5 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
     if swap_story and best[1].kb_id in ("convicted", "sentenced"):
         # the prisoners of an exchange story were held after a verdict and freed in the swap
         hit = Hit(best[1].start, best[1].end, best[1].text, "released", "stage.released.swap_prisoner", "STAGE")
-        return "released", Found(best[2], hit.rule, 0.5, (hit.start, hit.end))
-    return best[1].kb_id, Found(best[2], best[1].rule, 0.8, (best[1].start, best[1].end))
+        return "released", Found(best[2], hit.rule, (hit.start, hit.end))
+    return best[1].kb_id, Found(best[2], best[1].rule, (best[1].start, best[1].end))

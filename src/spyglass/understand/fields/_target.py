@@ -110,13 +110,13 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
         if _REGIONAL_AUTHORITY.match(f.text[p.end : p.end + 40]) or re.search(
                 r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]) or (
                 _seat_of_authority(f, p)):
-            out.append((2.5, p.kb_id, Found(f, "target.regional_authority", 0.7, (p.start, p.end))))
+            out.append((2.5, p.kb_id, Found(f, "target.regional_authority", (p.start, p.end))))
         elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
               and not _swap_venue(f, p)):
-            out.append((1.0, p.kb_id, Found(f, "target.place", 0.4, (p.start, p.end))))
+            out.append((1.0, p.kb_id, Found(f, "target.place", (p.start, p.end))))
         elif f.stages and (m := _NEXT_WORD.match(f.text, p.end)) and m.group(1).lower() in _PEOPLE:
             # "A Texas man was sentenced": people are most often tried where they live
-            out.append((0.8, p.kb_id, Found(f, "target.resident_place", 0.35, (p.start, p.end))))
+            out.append((0.8, p.kb_id, Found(f, "target.resident_place", (p.start, p.end))))
     return out
 
 
@@ -152,29 +152,29 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             if sponsor_country_hit(f, c, None):
                 continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
             if _seat_of_authority(f, c):
-                scored.append((2.5 * weight, -order, c.kb_id, Found(f, "target.authority_of_place", 0.7, (c.start, c.end))))
+                scored.append((2.5 * weight, -order, c.kb_id, Found(f, "target.authority_of_place", (c.start, c.end))))
                 continue
             m = TARGET_AFTER.search(after)
             if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
-                scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", 0.8, (c.start, c.end))))
+                scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
             elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
                     not m2.group().lstrip().lower().startswith("by")
                     or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
-                scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", 0.5, (c.start, c.end))))
+                scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", (c.start, c.end))))
         scored.extend((score * weight, -order, code, found) for score, code, found in _place_cues(f))
         if (order == 0 or (order == 1 and facts[0].is_title)) and f.countries and f.countries[0].start == 0 and (
                 _DATELINE.match(f.text[f.countries[0].end :])):
             # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
-            scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", 0.4, (f.countries[0].start, f.countries[0].end))))
+            scored.append((1.0, -order, f.countries[0].kb_id, Found(f, "target.dateline", (f.countries[0].start, f.countries[0].end))))
         elif (order == 0 or (order == 1 and facts[0].is_title)) and (place := _dateline_place(f.text)):
             where = _CAPS_DATELINE.match(f.text)
             span = where.span(1) if where else None
-            scored.append((1.0, -order, place, Found(f, "target.dateline_place", 0.4, span)))  # "KOCHI: ..."
+            scored.append((1.0, -order, place, Found(f, "target.dateline_place", span)))  # "KOCHI: ..."
         for rid, country, pattern in _authorities():
             if m := pattern.search(f.text):
-                scored.append((2.5 * weight, -order, country, Found(f, rid, 0.7, m.span())))
+                scored.append((2.5 * weight, -order, country, Found(f, rid, m.span())))
         if f.stages:
-            scored.extend((score * weight, -order, owner, Found(f, "target.domestic_service", 0.6, span))
+            scored.extend((score * weight, -order, owner, Found(f, "target.domestic_service", span))
                           for owner, score, span in _acting_services(f))
     if not scored:
         return None, None
@@ -196,5 +196,5 @@ def employer_of(facts: list[SentenceFacts], sponsor: str | None) -> tuple[str | 
             if owner is None or owner == sponsor or sponsor_service_hit(f, s, None):
                 continue
             if _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
-                return owner, Found(f, "target.employer", 0.4, (s.start, s.end))
+                return owner, Found(f, "target.employer", (s.start, s.end))
     return None, None

@@ -94,7 +94,7 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
             elif not _is_term(f, q.start, q.end):
                 continue
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
-            (rough if weak else exact).append((q.value, Found(f, q.rule, 0.5 if weak else 0.75, (q.start, q.end))))
+            (rough if weak else exact).append((q.value, Found(f, f"{q.rule}.rough" if weak else q.rule, (q.start, q.end))))
             if not weak and _is_reduced(f, q.start):
                 reduced.append(exact[-1])
     # one accused whose term an appeal changed: the new term replaces the first one

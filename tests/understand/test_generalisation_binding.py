@@ -92,6 +92,29 @@ NEWS: list[tuple[str, str, str, dict[str, object]]] = [
      {"sponsor": "CN", "target": "DE", "stage": "charged", "period": (2015, None)}),
 ]
 
+# A second batch, written after reading more misses and run before their fixes (1 of 3 right then).
+MORE: list[tuple[str, str, str, dict[str, object]]] = [
+    # a step said of "a Chinese national" is a step of the case, though no name is printed
+    ("unnamed-national-sentenced", "Chinese national gets seven years in US",
+     "A federal jury sentenced a Chinese national to seven years in prison on Thursday for acting as an "
+     "agent of China, prosecutors said. The jury had found Zhou Lan, 33, guilty in March of recruiting "
+     "engineers for Chinese intelligence.",
+     {"names": "Zhou Lan", "sponsor": "CN", "target": "US", "stage": "sentenced", "months": (84, 84)}),
+    # the lawmaker an aide worked for is not the accused
+    ("aide-to-titled-lawmaker", "Aide to veteran populist MEP jailed for Russian spying",
+     "A former aide to Hungarian populist lawmaker Gabor Varga has been sentenced to three years in prison for "
+     "spying on behalf of Russia, a Budapest court said. The aide, Laszlo B., passed committee papers to a "
+     "Russian diplomat.",
+     {"names": "Laszlo B", "not_names": "Varga", "sponsor": "RU", "stage": "sentenced", "target": "HU",
+      "months": (36, 36)}),
+    # a background case under foreign-interference laws, with no state named, is a case
+    ("interference-background", "Melbourne woman charged over foreign interference",
+     "A Chinese-born Melbourne woman has been charged with foreign interference for monitoring a Tibetan "
+     "community group on behalf of a Public Security Bureau of China, the AFP said on Friday. In 2021, a Sydney "
+     "man was charged with a foreign interference offence.",
+     {"sponsor": "CN", "target": "AU", "stage": "charged", "service": "Public Security Bureau"}),
+]
+
 # Known gaps after the fixes: kept as strict xfails with their reason.
 KNOWN_GAPS: dict[str, str] = {}
 
@@ -99,7 +122,7 @@ KNOWN_GAPS: dict[str, str] = {}
 def _params() -> list[object]:
     return [pytest.param(title, body, want, "en", id=key,
                          marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
-            for key, title, body, want in NEWS]
+            for key, title, body, want in NEWS + MORE]
 
 
 @pytest.mark.parametrize(("title", "body", "want", "lang"), _params())

@@ -76,6 +76,8 @@ _GROUP_NOUN = re.compile(r"[a-z]+(?:ers|ists|ants|ents|ians|ees|ors)")
 _PLACE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|couple|family)\s+(?:from|of)\s+$", re.I)
 _IDENTIFIED_BEFORE = re.compile(r"(?:identified|named|known) (?:only )?as\s+$|" + cue("person.among").pattern + "$")
 _SURNAMED = cue("person.surnamed")
+# "The aide, Laszlo B., passed ...": the name of the person a role spoke of before.
+_APPOSED_TO_ROLE = re.compile(r"\b[Tt]he [a-z]+, $")
 _COUNTERPART_BEFORE = cue("person.counterpart_before")
 # A step said of the counterpart themselves ("handed documents to X, who was later expelled").
 _STEP_AGAINST = re.compile(r"^[^.;]{0,40}?\b(?:who|he|she)\s+(?:was|were|has been|had been)\s+(?:later\s+|also\s+)?"
@@ -98,7 +100,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
     for hit in candidates:
         introduced = any(m.start(1) == hit.start for m in _SURNAMED.finditer(text))  # "identified by his surname Kim"
         if introduced_only and not introduced and hit.rule != "person.surnamed" and not _AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
-                _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])):
+                _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])) and not (
+                _APPOSED_TO_ROLE.search(facts.text[max(0, hit.start - 30) : hit.start])):
             continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
         if (len(name) < 3 and hit.rule != "person.surnamed") or entities.countries_in(name, lang) or entities.services_in(name):

@@ -20,14 +20,14 @@ __all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
-    r"national security|official secrets|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b|"
+    r"national security|official secrets|foreign interference|sabotage|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b|"
     r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti",
     re.I,
 )
 # A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as
 # one of a group ("Among those sent home was Anna Chapman"): news
 # introduces the accused so in the sentence after the one that reports the step.
-INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\b(?:identified|named|known) (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])|"
+INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\b[Tt]he [a-z]+, (?=[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*)+,)|\b(?:identified|named|known) (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])|"
                         + cue("person.surnamed").pattern)
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "InputError",
     "FetchError",
     "StoreError",
+    "DamagedStoreError",
     "NotFoundError",
     "AuthError",
     "ConfigError",
@@ -85,6 +86,12 @@ class StoreError(SpyglassError):
     code = "store"
 
 
+class DamagedStoreError(StoreError):
+    """The database file is damaged or not a Spyglass database (``spyglass doctor`` says more)."""
+
+    code = "store-damaged"
+
+
 class NotFoundError(SpyglassError):
     code = "not-found"
     exit_code = 3
@@ -107,7 +114,7 @@ def log_traceback(where: str, folder: str | None = None) -> str | None:
 
         try:
             folder = load_settings().cache_dir
-        except ValueError:
+        except SpyglassError:  # a malformed SPYGLASS_* variable must not hide the original error
             folder = ".spyglass-cache"
     path = Path(folder).expanduser().resolve() / ERROR_LOG
     entry = f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {where}\n{traceback.format_exc()}\n"

@@ -59,6 +59,13 @@ def load_settings(**overrides: Any) -> Settings:
     for f in fields(Settings):
         raw = os.environ.get(_env_name(f.name))
         if raw is not None:
-            from_env[f.name] = _coerce(raw, f.default)
+            try:
+                from_env[f.name] = _coerce(raw, f.default)
+            except ValueError:
+                from spyglass.errors import ConfigError
+
+                kind = "a whole number" if isinstance(f.default, int) else "a number"
+                raise ConfigError(f"{_env_name(f.name)}={raw!r} is not {kind}",
+                                  f"set it to e.g. {f.default} or unset it") from None
     chosen = {k: v for k, v in overrides.items() if v is not None}
     return replace(Settings(), **{**from_env, **chosen})

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, BinaryIO, TextIO
 
 import typer
 
@@ -36,6 +36,19 @@ watch_app = typer.Typer(name="watch", help="Watchlists: saved filters whose new 
                         no_args_is_help=True)
 
 
+def _checked_output(path: str) -> None:
+    """``InputError`` before anything is read when ``-o PATH`` cannot become a file."""
+    final = Path(path)
+    try:
+        is_folder, folder_exists = final.is_dir(), final.parent.is_dir()
+    except OSError as err:
+        raise InputError(f"cannot write {path}: {err.strerror or err}", "check the folder's permissions") from None
+    if is_folder:
+        raise InputError(f"cannot write {path}: it is a folder", f"give a file name, e.g. -o {final / 'cases.json'}")
+    if not folder_exists:
+        raise InputError(f"cannot write {path}: folder {final.parent} does not exist", "create the folder first")
+
+
 @contextmanager
 def _output(path: str, csv_mode: bool) -> Iterator[TextIO]:
     """stdout for ``-``; otherwise a temporary file renamed into place, so a failed export leaves no half file."""
@@ -45,9 +58,16 @@ def _output(path: str, csv_mode: bool) -> Iterator[TextIO]:
     final = Path(path)
     partial = final.with_name(final.name + ".part")
     try:
-        with partial.open("w", encoding="utf-8", newline="" if csv_mode else None) as out:
+        try:
+            out = partial.open("w", encoding="utf-8", newline="" if csv_mode else None)
+        except OSError as err:
+            raise InputError(f"cannot write {path}: {err.strerror or err}", "check the folder's permissions") from None
+        with out:
             yield out
-        os.replace(partial, final)
+        try:
+            os.replace(partial, final)
+        except OSError as err:
+            raise InputError(f"cannot write {path}: {err.strerror or err}", "give another file name") from None
     finally:
         partial.unlink(missing_ok=True)
 
@@ -68,6 +88,8 @@ def export(
     from spyglass.export.facts import web_url
 
     query = query_of(sponsor, target, service, stage, year, text, person)
+    if output != "-":
+        _checked_output(output)
     if base_url is not None and web_url(base_url) is None:
         raise InputError(f"--base-url {base_url!r} is not an http(s) URL", "give e.g. https://spyglass.example.org")
     settings = load_settings(db=db)
@@ -88,10 +110,9 @@ def import_(
     from spyglass.export.jsonl import LineError
     from spyglass.pipeline import import_cases
 
-    if file != "-" and not Path(file).is_file():
-        raise InputError(f"{file}: no such file", "give the path of a `spyglass export -f jsonl` file")
+    _checked_input(file)
     imported = bad = 0
-    with opened(db) as store, _binary_input(file) as lines:
+    with _binary_input(file) as lines, opened(db) as store:
         for item in import_cases(lines, store, source=file):
             if isinstance(item, LineError):
                 bad += 1
@@ -103,13 +124,39 @@ def import_(
         raise typer.Exit(1)
 
 
+def _checked_input(path: str) -> None:
+    """``InputError`` before the database is opened when ``path`` is no file to import."""
+    if path == "-":
+        return
+    hint = "give the path of a `spyglass export -f jsonl` file"
+    try:
+        is_folder, is_file = os.path.isdir(path), Path(path).is_file()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read it ({err.strerror or err})", "check its folder's permissions") from None
+    if is_folder:
+        raise InputError(f"{path}: is a folder", hint)
+    if not is_file:
+        raise InputError(f"{path}: no such file", hint)
+
+
 @contextmanager
 def _binary_input(path: str) -> Iterator[Iterator[bytes]]:
     if path == "-":
         yield iter(sys.stdin.buffer)
         return
-    with open(path, "rb") as handle:
-        yield iter(handle)
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise InputError(f"{path}: cannot read it ({err.strerror or err})", "check the file's permissions") from None
+    with handle:
+        yield _read_lines(handle, path)
+
+
+def _read_lines(handle: BinaryIO, path: str) -> Iterator[bytes]:
+    try:
+        yield from handle
+    except OSError as err:  # an I/O error halfway (a failing disk, a file on a vanished mount)
+        raise InputError(f"{path}: cannot read it ({err.strerror or err})", "check the file and try again") from None
 
 
 @watch_app.command("add")

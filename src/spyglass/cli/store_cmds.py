@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
     app.command()(cases)
     app.command()(search)
     app.command()(stats)
+    app.command()(doctor)
 
 
 # --- ingest ---------------------------------------------------------------------------------
@@ -72,14 +73,17 @@ def ingest(
 def _document_estimate(inputs: list[str]) -> int | None:
     """Files behind the inputs, for the progress bar; None when unknown (URLs, stdin)."""
     total = 0
-    for given in inputs:
-        path = Path(given)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file())
-        elif path.is_file():
-            total += 1
-        else:
-            return None
+    try:
+        for given in inputs:
+            path = Path(given)
+            if path.is_dir():
+                total += sum(1 for p in path.rglob("*") if p.is_file())
+            elif path.is_file():
+                total += 1
+            else:
+                return None
+    except OSError:  # a folder we may not list: the run reports it, the bar just does not know
+        return None
     return total
 
 
@@ -238,3 +242,32 @@ def _print_series(console: Console, reported: list[StatSeries]) -> None:
         )
         table.add_row(series.country or "", escape(series.measure), escape(points), ", ".join(series.sources))
     console.print(table)
+
+
+# --- health ---------------------------------------------------------------------------------
+
+
+def doctor(db: DbOption = None) -> None:
+    """Check the database: it opens, its schema is current and SQLite finds every page sound.
+
+    Exits 1 and names the problems when it is damaged; restore a backup or ingest again into a new file.
+    """
+    from spyglass.errors import DamagedStoreError
+    from spyglass.settings import load_settings
+    from spyglass.store import check_store
+
+    try:
+        health = check_store(load_settings(db=db).db)
+    except DamagedStoreError as err:  # it does not even open: that is the finding
+        print(f"spyglass: {err.message}; restore a backup or ingest into a new file", file=sys.stderr)
+        raise typer.Exit(1) from None
+    if health.sound:
+        counts = ", ".join(f"{n} {name}" for name, n in health.counts.items())
+        print(f"database {health.target}: sound ({health.backend}, schema version {health.schema_version}; {counts})")
+        return
+    for problem in health.problems:
+        print(f"  {problem}", file=sys.stderr)
+    print(f"spyglass: database {health.target} is damaged: {len(health.problems)} problem(s) found; "
+          "restore a backup or ingest into a new file", file=sys.stderr)
+    raise typer.Exit(1)
+

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from spyglass.records import RawItem, Rejected
@@ -25,8 +25,12 @@ _HEAD = 8192
 def path_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
     """Items of a file, or of every file below a folder (sorted, hidden entries skipped)."""
     if os.path.isdir(path):
-        files = list(_files_below(path))
-        if not files:
+        unreadable: list[OSError] = []
+        files = list(_files_below(path, unreadable.append))
+        for err in unreadable:
+            yield Rejected(source=err.filename or path, code="unreadable",
+                           reason=f"cannot list the folder ({err.strerror or err}); check its permissions")
+        if not files and not unreadable:
             yield Rejected(source=path, code="empty", reason="folder holds no files")
         for file in files:
             yield from _file_items(file, max_bytes)
@@ -34,8 +38,8 @@ def path_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
     yield from _file_items(path, max_bytes)
 
 
-def _files_below(folder: str) -> Iterator[str]:
-    for root, dirs, names in os.walk(folder):
+def _files_below(folder: str, onerror: Callable[[OSError], None]) -> Iterator[str]:
+    for root, dirs, names in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if not name.startswith("."):
@@ -43,8 +47,13 @@ def _files_below(folder: str) -> Iterator[str]:
 
 
 def _file_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
-    if not os.path.exists(path):
+    try:
+        os.stat(path)
+    except FileNotFoundError:
         yield Rejected(source=path, code="not-found", reason="no such file or folder")
+        return
+    except OSError as err:  # a folder on the way that may not be entered, a name too long...
+        yield Rejected(source=path, code="unreadable", reason=f"cannot reach the file ({err.strerror or err})")
         return
     try:
         with open(path, "rb") as stream:

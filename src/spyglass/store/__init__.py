@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from spyglass.errors import StoreError
 from spyglass.store._codec import fingerprint_bands, redacted
+from spyglass.store._doctor import Health, check_store
 from spyglass.store.base import (
     FACET_FIELDS,
     AuditEntry,
@@ -31,7 +32,7 @@ from spyglass.store.base import (
 )
 
 __all__ = [
-    "open_store", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
+    "open_store", "check_store", "Health", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
     "CaseChange", "LinkRule", "Token", "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField",
     "SortKey", "FACET_FIELDS",
 ]
@@ -48,10 +49,15 @@ def open_store(target: str | None = None) -> Store:
     target = target.strip()
     if not target:
         raise StoreError("empty database target", "give a file path such as ./spyglass.db or a postgresql:// URL")
-    scheme = urlsplit(target).scheme.lower() if "://" in target else ""
+    scheme = target.split("://", 1)[0].lower() if "://" in target else ""
     if scheme in _PG_SCHEMES:
         from spyglass.store.postgres import PostgresStore
 
+        try:
+            urlsplit(target).port  # noqa: B018  (parsing is the check: brackets, port)
+        except ValueError as err:
+            raise StoreError(f"cannot open database {redacted(target)}: malformed URL ({err})",
+                             "write it as postgresql://user:password@host:5432/dbname") from None
         return PostgresStore(target)
     if scheme:
         raise StoreError(

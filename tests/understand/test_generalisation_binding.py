@@ -128,3 +128,36 @@ def _params() -> list[object]:
 @pytest.mark.parametrize(("title", "body", "want", "lang"), _params())
 def test_binding_news_fields(title: str, body: str, want: dict[str, object], lang: str, nlp) -> None:  # noqa: F811
     _check(title, body, want, lang, nlp)
+
+
+# Round-ups: a step done to people a later sentence introduces as new ("a former soldier was
+# sentenced", "police arrested several suspects") is another case; the opening lines that
+# describe the lead case's person again are not. Written before the fix (2 of 3 right then: the two
+# that must not split).
+ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+    ("round-up-unnamed", "Three arrested in Austria over sabotage plot",
+     "Austrian police have arrested three men suspected of planning sabotage on behalf of Russian intelligence, "
+     "prosecutors in Vienna said on Monday. The men were detained in Graz after buying drones. Officials said "
+     "the threat from Russian sabotage had grown since 2022. Last month, a former Austrian army officer was "
+     "sentenced to two years in prison for passing secret documents to Russia. In March, Czech police arrested "
+     "several suspects over an arson attack on a depot in Prague that investigators tied to Russia.",
+     [("arrested", "AT"), ("sentenced", "AT"), ("arrested", "CZ")]),
+    ("lead-described-twice", "Navy officer detained over leaks to China",
+     "SEOUL - A South Korean navy officer has been detained for allegedly leaking secrets to China, the defence "
+     "ministry said. A lieutenant commander posted to the fleet command faces charges that he handed over "
+     "classified files to a suspected Chinese agent.",
+     [("charged", "KR")]),
+    ("definite-group-not-new", "Four soldiers jailed for spying for China",
+     "A Taiwanese court sentenced four soldiers to between five and seven years in prison for photographing "
+     "secrets for Chinese handlers. The soldiers were paid in cash. During the trial the prosecution said that "
+     "the four soldiers had been recruited by a retired officer, who was charged separately last year.",
+     [("sentenced", "TW")]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*r[1:], id=r[0]) for r in ROUND_UPS])
+def test_round_up_cases(title: str, body: str, want: list[tuple[str, str]], nlp) -> None:  # noqa: F811
+    from tests.understand.test_generalisation import _lead
+
+    mentions = _lead(title, body, nlp, "en")
+    assert [(m.stage, m.target_country) for m in mentions] == want

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spyglass.understand import structure
 from spyglass.understand._cues import cue, cues
 from spyglass.understand.facts import SentenceFacts
+from spyglass.understand.fields._common import person_words
 
 __all__ = ["Proceeding", "proceedings_of", "name_tokens", "same_person"]
 
@@ -76,6 +78,18 @@ class Proceeding:
     @property
     def stages(self) -> set[str]:
         return {hit.kb_id for f in self.facts for hit in f.stages}
+
+
+# Sentences of the opening that describe the lead case's people again ("A navy officer was
+# arrested ... A lieutenant commander faces charges"): new wording there is no new case.
+LEAD_SENTENCES = 3
+
+
+def _new_party(facts: SentenceFacts) -> bool:
+    """A step done to people the sentence introduces as new, past the opening (the parse says so)."""
+    if facts.index < LEAD_SENTENCES or facts.parser is None:
+        return False
+    return structure.introduces_a_party(facts.doc, [(h.start, h.end) for h in facts.stages], person_words())
 
 
 def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
@@ -171,7 +185,7 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
             current = Proceeding(opened_by="seg.new_name")
             groups.append(current)
         elif not tokens and facts.stages and current.stages:
-            rule = _separate_cue(facts, current)
+            rule = _separate_cue(facts, current) or ("seg.new_party" if _new_party(facts) else None)
             if rule:
                 current = Proceeding(opened_by=rule)
                 groups.append(current)

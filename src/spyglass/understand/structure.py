@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["parse", "holder_is_accused", "after_against", "year_not_of_the_acts", "dates_a_step"]
+__all__ = ["parse", "holder_is_accused", "after_against", "year_not_of_the_acts", "dates_a_step", "introduces_a_party"]
 
 # Verbs of speaking: their subject is a speaker, not the accused ("Norwegian officials said").
 SPEECH_VERBS = frozenset("said says say told tells tell warned warns announced announces confirmed confirms added "
@@ -209,3 +209,26 @@ def dates_a_step(doc: Doc, start: int, end: int, step_spans: list[tuple[int, int
     tokens = _tokens_in(doc, start, end)
     return bool(tokens) and _in(_governing_verb(tokens[0]), step_spans)
 
+
+
+_DEFINITE = frozenset("the this that these those his her their its our".split())
+_INDEFINITE = frozenset("a an several two three four five six seven eight nine ten another".split())
+
+
+def introduces_a_party(doc: Doc, step_spans: list[tuple[int, int]], persons: frozenset[str]) -> bool:
+    """Whether a step of the sentence is done to people it introduces as new ("a former German
+    soldier was sentenced", "Britain arrested several suspects"): in a round-up, another case."""
+    for start, _end in step_spans:
+        tokens = _tokens_in(doc, start, start + 1)
+        if not tokens:
+            continue
+        verb = _governing_verb(tokens[0])
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        wanted = ("dobj",) if verb.text.lower() in AUTHORITY_VERBS and not passive else ("nsubj", "nsubjpass")
+        for noun in (c for c in verb.children if c.dep_ in wanted):
+            if not _is_person_noun(noun.text.lower(), persons):
+                continue
+            marks = {c.text.lower() for c in noun.children if c.dep_ in ("det", "nummod", "amod", "poss")}
+            if marks & _INDEFINITE and not marks & _DEFINITE:  # "two men", not "the four soldiers"
+                return True
+    return False

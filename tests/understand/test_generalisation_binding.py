@@ -115,14 +115,34 @@ MORE: list[tuple[str, str, str, dict[str, object]]] = [
      {"sponsor": "CN", "target": "AU", "stage": "charged", "service": "Public Security Bureau"}),
 ]
 
+# Whom they worked for, said of the recipient or of the exposed; written before the fix (0 of 3 right
+# then, 2 of 3 after).
+SPONSORS: list[tuple[str, str, str, dict[str, object]]] = [
+    ("recipient-authorities", "Couple charged over plan to pass army files",
+     "Federal police in Perth charged a married couple on Friday with preparing an espionage offence. Police "
+     "allege the pair planned to hand confidential defence files to Belarusian authorities.",
+     {"sponsor": "BY", "target": "AU", "stage": "charged"}),
+    ("shared-with-officials", "Engineer arrested for sharing plans with Iranian officials",
+     "Dutch police arrested an engineer in Eindhoven on Tuesday on suspicion of sharing chip designs with "
+     "Iranian officials, prosecutors said.",
+     {"sponsor": "IR", "target": "NL", "stage": "arrested"}),
+    ("exposed-agents", "Analyst charged with exposing agents to Russia",
+     "A Lithuanian court charged a former intelligence analyst on Monday with revealing the names of undercover "
+     "Lithuanian officers to a Russian operative, prosecutors in Vilnius said.",
+     {"sponsor": "RU", "target": "LT", "stage": "charged"}),
+]
+
 # Known gaps after the fixes: kept as strict xfails with their reason.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "recipient-authorities": "'Federal police in Perth': Perth (Australia and Scotland) is left out of the places "
+                             "table as ambiguous, so no state is named",
+}
 
 
 def _params() -> list[object]:
     return [pytest.param(title, body, want, "en", id=key,
                          marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
-            for key, title, body, want in NEWS + MORE]
+            for key, title, body, want in NEWS + MORE + SPONSORS]
 
 
 @pytest.mark.parametrize(("title", "body", "want", "lang"), _params())

@@ -36,6 +36,11 @@ _BRACKET_GAP = cue("sponsor.bracket_gap")
 _NOUN_BEFORE = cue("sponsor.noun_before")
 
 
+_RECIPIENT_AFTER = cue("sponsor.recipient_after")
+_RECIPIENT_BEFORE = cue("sponsor.recipient_before")
+_EXPOSED_BEFORE = cue("sponsor.exposed_before")
+
+
 def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
     """Rule id when the country word at ``c`` names the state the accused worked for."""
     before, after = window(f.text, c.start, c.end, 80, 50)
@@ -51,12 +56,16 @@ def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | N
         return None  # "an analyst at the US Defense Intelligence Agency": the service's verdict rules
     if m and form_of(c) == "capital" and not after.startswith(("'s", "’s")):
         return None  # "Vienna spy swap": a place the story happened in, not a state's service
+    if m and _EXPOSED_BEFORE.search(before):
+        return None  # "leaking the identities of undercover South Korean agents": the exposed side
     if m:
         acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
         about = about_someone(f) or bool(f.stages)
         return None if acting or not about else "sponsor.intelligence"  # "Philippine agents arrested"
     if form_of(c) == "adjective" and _NOUN_BEFORE.search(before) and (about_someone(f) or f.stages):
         return "sponsor.noun_before"  # "ai servizi segreti russi": the noun before its adjective
+    if form_of(c) == "adjective" and _RECIPIENT_AFTER.match(after) and _RECIPIENT_BEFORE.search(before):
+        return "sponsor.recipient"  # "providing it to Russian authorities"
     if form_of(c) in _NAME_FORMS or _STATE_AFTER.match(after):
         for rule, pattern in SPONSOR_BEFORE:
             if pattern.search(before) and before.strip():

@@ -409,3 +409,8 @@ def test_count_in_words_of_other_languages(lang: str, text: str, count: int | No
 ])
 def test_pretrial_detention_is_not_a_term(lang: str, text: str) -> None:
     assert fields.sentence_months_of(_facts_in(lang, text), 1)[0] is None
+
+
+def test_a_span_of_time_is_not_a_term() -> None:
+    facts = _facts('Outside court he said justice had been served, calling the last two years a nightmare.')
+    assert fields.sentence_months_of(facts)[0] is None

@@ -198,3 +198,12 @@ def test_country_code(name: str, code: str | None) -> None:
 ])
 def test_duration_edge_cases(lang: str, text: str, months: list[int]) -> None:
     assert [d.months for d in n.durations_in(text, lang)] == months
+
+
+def test_a_pair_of_terms_printed_high_first_gives_each_term() -> None:
+    from spyglass.understand import quantities
+
+    found = quantities.durations_in("sentenced the two to seven and six years in prison, respectively")
+    assert sorted(d.value for d in found) == [72, 84]
+    assert [d.value for d in quantities.durations_in("sentenced to three and a half years")] == [42]
+    assert [d.value for d in quantities.durations_in("arrested in 2023 and 30 years later")] == [360]

@@ -106,21 +106,27 @@ def _chain_months(text: str, lang: str) -> int | None:
     return math.floor(total + 1e-9)
 
 
-def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[DurationRange, tuple[int, int], int]]:
-    """Ranges with the low number's span and where the high end starts."""
+def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[DurationRange, tuple[int, int], int, tuple[int, int]]]:
+    """Ranges with the first number's span, where the second starts, and each one's months in
+    the order printed (a pair "seven and six years" is printed high first)."""
     _part, _chain, rng = _duration_regexes(lang)
     found = []
     for m in rng.finditer(text, start, len(text) if end is None else end):
         unit = _unit_of(text[m.end("high"):m.end()], lang)
         low, high = number_of(m.group("low"), lang), number_of(m.group("high"), lang)
-        if low is None or high is None or unit is None or low > high:
-            continue  # "in March 2023 to 30 years" is not a range
+        if low is None or high is None or unit is None:
+            continue
+        paired = re.fullmatch(_AND[lang], m.group("to").strip(), re.IGNORECASE) is not None
+        if paired and not (float(low).is_integer() and float(high).is_integer() and low >= 1 and high >= 1):
+            continue  # "three and a half years" is one term
+        if low > high and not (paired and low < 100):
+            continue  # "in March 2023 to 30 years" is not a range; "seven and six years, respectively" is a pair
         if _after_money(text, m.start("low")):
             continue  # "$7,000 and 20 years"
         factor = _UNIT_MONTHS[unit]
-        span = DurationRange(m.start(), m.end(), math.floor(low * factor + 1e-9),
-                             math.floor(high * factor + 1e-9), m.group())
-        found.append((span, (m.start("low"), m.end("low")), m.start("high")))
+        first, second = math.floor(low * factor + 1e-9), math.floor(high * factor + 1e-9)
+        span = DurationRange(m.start(), m.end(), min(first, second), max(first, second), m.group())
+        found.append((span, (m.start("low"), m.end("low")), m.start("high"), (first, second)))
     return found
 
 
@@ -133,7 +139,7 @@ def duration_ranges_in(text: str, lang: str = "en") -> list[DurationRange]:
     and pairs across co-accused ("à huit et douze ans")."""
     found: list[DurationRange] = []
     for start, end in windows(text, anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
-        found.extend(r for r, _low, _high in _ranges(text, lang, start, end))
+        found.extend(r for r, _low, _high, _months in _ranges(text, lang, start, end))
     return found
 
 
@@ -156,9 +162,9 @@ def durations_in(text: str, lang: str = "en") -> list[Duration]:
 
 def _durations_between(text: str, start: int, end: int, lang: str) -> list[Duration]:
     found: list[Duration] = []
-    for r, (low_start, low_end), high_start in _ranges(text, lang, start, end):
-        found.append(Duration(low_start, low_end, r.low, text[low_start:low_end], "duration.range.low"))
-        found.append(Duration(high_start, r.end, r.high, text[high_start:r.end], "duration.range.high"))
+    for r, (low_start, low_end), high_start, (first, second) in _ranges(text, lang, start, end):
+        found.append(Duration(low_start, low_end, first, text[low_start:low_end], "duration.range.low"))
+        found.append(Duration(high_start, r.end, second, text[high_start:r.end], "duration.range.high"))
     for m in _life_regex(lang).finditer(text, start, end):
         found.append(Duration(m.start(), m.end(), "life", m.group(), "duration.life"))
     part, chain, _rng = _duration_regexes(lang)

@@ -36,6 +36,7 @@ _REDUCED_BEFORE = cue("term.reduced_before")
 # "£2,500 a month", "$40,000 a year": a rate of pay right after an amount, not a term.
 _RATE_BEFORE = cue("term.rate_before")
 _IMPOSED_BEFORE = cue("term.imposed_before")
+_SPAN_BEFORE = cue("term.span_before")
 
 
 def _is_reduced(f: SentenceFacts, start: int) -> bool:
@@ -46,7 +47,7 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = window(f.text, start, end, 70, 30)
     if TERM_BLOCK_AFTER.match(after) or _OTHER_CRIME_AFTER.match(f.text[end : end + 90]):
         return False
-    if _RATE_BEFORE.search(f.text[max(0, start - 40) : start]):
+    if _RATE_BEFORE.search(f.text[max(0, start - 40) : start]) or _SPAN_BEFORE.search(before):
         return False
     if _is_reduced(f, start):
         return True

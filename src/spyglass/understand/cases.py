@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["mentions_in"]
 
 LEAD_SENTENCES = 3  # headline and opening lines: what the article is mainly about
+MAX_MODEL_SENTENCE = 5_000  # characters; longer runs are not sentences the model can read
 
 _OFFICIAL_BEFORE = re.compile(
     r"(?:" + "|".join(re.escape(t) for t in case_rules.official_titles()) + r"|according to|said|told|by)[\s,]+(?:\w+[\s,]+){0,2}$",
@@ -163,13 +164,16 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
     """Fill ``persons`` of the cue sentences. The model reads only sentences that may hold a
     full name; later mentions by surname alone are found by matching the names it found."""
     cue = [f for f in all_facts if f.is_cue]
-    read = [f for f in cue if _FULL_NAME.search(f.text) or _SURNAMED.search(f.text)]
+    # a "sentence" longer than any real one (a table or a page without stops) is not given to
+    # the model: its cost grows with the length and spaCy refuses a million characters
+    read = [f for f in cue if len(f.text) <= MAX_MODEL_SENTENCE and (_FULL_NAME.search(f.text) or _SURNAMED.search(f.text))]
     if nlp is None or lang != "en":
         found = [entities.persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
         found = entities.persons_by_model([f.text for f in read], nlp, _STOPWORDS)
         for f in all_facts:
-            f.parser = nlp  # parsed on first need: which person a nationality, a year belongs to
+            if len(f.text) <= MAX_MODEL_SENTENCE:
+                f.parser = nlp  # parsed on first need: which person a nationality, a year belongs to
     found = [[h for h in hits if h.rule == "person.surnamed" or not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)

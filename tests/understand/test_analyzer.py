@@ -76,7 +76,7 @@ def test_language_without_case_tables_gets_relevance_and_says_cases_were_not_rea
 
 def test_a_run_of_text_longer_than_the_model_takes_is_read_by_the_rules(analyzer: Analyzer) -> None:
     # spaCy refuses texts over 1,000,000 characters (E088); a stop-less page must not end the run
-    endless = "A US Navy sailor was sentenced to 16 years for spying for China " + "and more words " * 80_000
+    endless = "Navy sailor John Harlan Smith was sentenced to 16 years for spying for China " + "and more words " * 80_000
     analysis = analyzer.analyse(article(endless))
     assert analysis.relevance.is_espionage
     assert [m.stage for m in analysis.mentions] == ["sentenced"]

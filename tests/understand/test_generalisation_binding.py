@@ -132,6 +132,27 @@ SPONSORS: list[tuple[str, str, str, dict[str, object]]] = [
      {"sponsor": "RU", "target": "LT", "stage": "charged"}),
 ]
 
+# Wording of terms, sums and families; written before the fixes (3 of 4 right then).
+WORDING: list[tuple[str, str, str, dict[str, object]]] = [
+    ("hyphenated-half", "Sailor gets five-and-a-half years for spying",
+     "A military court in Kaohsiung sentenced a Taiwanese navy sailor to five-and-a-half years in prison on "
+     "Friday for passing patrol routes to China.",
+     {"sponsor": "CN", "target": "TW", "stage": "sentenced", "months": (66, 66)}),
+    ("years-after-detention", "Chinese court hands Canadian writer death sentence",
+     "A court in Beijing handed Canadian writer Liam Porter a suspended death sentence for espionage on Monday. "
+     "The verdict came four years after Porter was detained at Beijing airport.",
+     {"target": "CN", "stage": "sentenced", "months": None}),
+    ("paid-then-confiscated", "Brothers jailed for recruiting soldiers for China",
+     "A Taiwanese court sentenced two brothers to nine years each on Tuesday for recruiting soldiers for "
+     "Chinese intelligence. The court said the NT$2.4 million they were paid had been confiscated.",
+     {"sponsor": "CN", "target": "TW", "stage": "sentenced", "payments": [(2400000, "TWD")]}),
+    ("family-surname-plural", "Father and son jailed for spying for China",
+     "Chen Wei-ming and his son Chen Po-han were sentenced to six years in prison by a court in Taichung for "
+     "spying for China, prosecutors said. The court said the Chens were paid NT$800,000 by a Chinese handler.",
+     {"names": "Chen Wei-ming", "sponsor": "CN", "target": "TW", "stage": "sentenced",
+      "payments": [(800000, "TWD")]}),
+]
+
 # Known gaps after the fixes: kept as strict xfails with their reason.
 KNOWN_GAPS: dict[str, str] = {
     "recipient-authorities": "'Federal police in Perth': Perth (Australia and Scotland) is left out of the places "
@@ -142,7 +163,7 @@ KNOWN_GAPS: dict[str, str] = {
 def _params() -> list[object]:
     return [pytest.param(title, body, want, "en", id=key,
                          marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
-            for key, title, body, want in NEWS + MORE + SPONSORS]
+            for key, title, body, want in NEWS + MORE + SPONSORS + WORDING]
 
 
 @pytest.mark.parametrize(("title", "body", "want", "lang"), _params())

@@ -75,7 +75,7 @@ def number_regex(lang: str) -> re.Pattern[str]:
 
 
 HALF_SUFFIX = {
-    "en": r"\s+and\s+a\s+half\b",
+    "en": r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b",  # "five and a half", "five-and-a-half"
     "de": r"\s*einhalb\b",
     "fr": r"\s+et\s+demie?\b",
     "es": r"\s+y\s+medi[oa]\b",

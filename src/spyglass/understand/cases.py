@@ -157,7 +157,8 @@ def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | 
     if not parts:
         return None
     alt = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    # "the Huangs": a family spoken of by their surname in the plural
+    return re.compile(rf"(?<!\w)(?P<name>{alt})(?:s|es)?(?!\w)")
 
 
 def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | None) -> None:
@@ -182,11 +183,11 @@ def _persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | No
         if known is not None and id(f) not in by_model:
             for m in known.finditer(f.text):
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
-                    hits.append(Hit(m.start(), m.end(), m.group(), m.group(), "person.known_name", "PERSON"))
+                    hits.append(Hit(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "person.known_name", "PERSON"))
         f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start), lang)
     if known is not None:
         for f in all_facts:  # who a sentence speaks of, for the segmenter ("X denied it in his last words")
-            f.refs = [m.group() for m in known.finditer(f.text)]
+            f.refs = [m.group("name") for m in known.finditer(f.text)]
 
 
 def _evidence(article: Article, field: str, found: Found) -> Evidence:

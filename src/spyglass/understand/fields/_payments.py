@@ -12,6 +12,7 @@ __all__ = ["payments_of"]
 PAY_CUE = cue("pay.cue")
 PAY_BLOCK = cue("pay.block")
 _CONVERSION = cue("pay.conversion")
+_PAID_AFTER = cue("pay.paid_after")
 
 
 def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Found | None]:
@@ -26,7 +27,8 @@ def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Fo
             if between and _CONVERSION.match(between) and "(" in between:
                 continue
             before, after = window(f.text, q.start, q.end, 80, 40)
-            if PAY_BLOCK.search(before[-50:]) or PAY_BLOCK.search(after[:25]):
+            paid_to_them = _PAID_AFTER.match(f.text, q.end) is not None
+            if not paid_to_them and (PAY_BLOCK.search(before[-50:]) or PAY_BLOCK.search(after[:25])):
                 continue
             if not (PAY_CUE.search(before) or PAY_CUE.search(after[:30])):
                 continue

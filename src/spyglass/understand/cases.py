@@ -328,7 +328,9 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
     if title and not (all_facts and all_facts[0].is_title):
         # The headline is not part of the text: read it too, as a sentence at offset 0 with
         # no length (its evidence carries the headline, start == end == 0).
-        lead = [facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang), *lead]
+        headline = facts_of(-1, Sentence(0, 0, title), is_title=True, lang=lang)
+        headline.parser = nlp if lang == "en" and len(title) <= MAX_MODEL_SENTENCE else None
+        lead = [headline, *lead]
     fallback = fields.target_of([*lead[:1], *all_facts])
     groups = _without_other_crimes(_without_aggregates(article, groups))
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]

@@ -36,6 +36,8 @@ VICTIM_VERBS = frozenset("assassinate assassinated kill killed killing murder mu
 # Nouns of a proceeding whose "of" names its subject ("the trial of two Chinese nationals").
 PROCEEDING_NOUNS = frozenset("case trial arrest arrests conviction sentencing detention expulsion expulsions "
                              "extradition release indictment prosecution".split())
+# Nouns of a penalty or a charge: "for" after them names the accused.
+TERM_NOUNS = frozenset("sentence sentences term terms years months penalty punishment charges charge verdict".split())
 GROUP_NOUNS = frozenset("group team network ring cell some all each both many most none one".split())
 _TIME_WORDS = frozenset("years year months month weeks days".split())
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
@@ -104,6 +106,8 @@ def _object_of_preposition(noun: Token, prep: Token, step_spans: list[tuple[int,
         return True
     if word == "with" and prep.i > 0 and prep.doc[prep.i - 1].text.lower() in ("together", "along"):
         return None  # "together with two Filipino men": co-accused
+    if word == "for" and prep.head.text.lower() in TERM_NOUNS:
+        return None  # "a longer sentence of seven years for Jian G, a German citizen": the accused
     if word in COUNTERPART_PREPOSITIONS:
         return False
     if word == "of" and prep.head is not prep:

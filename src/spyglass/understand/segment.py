@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spyglass.understand import structure
 from spyglass.understand._cues import cue, cues
 from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import person_words
+from spyglass.understand.fields._common import person_words, someone_described
 
 __all__ = ["Proceeding", "proceedings_of", "name_tokens", "same_person"]
 
@@ -87,8 +87,8 @@ LEAD_SENTENCES = 3
 
 def _new_party(facts: SentenceFacts) -> bool:
     """A step done to people the sentence introduces as new, past the opening (the parse says so)."""
-    if facts.index < LEAD_SENTENCES or facts.parser is None:
-        return False
+    if facts.index < LEAD_SENTENCES or facts.parser is None or not someone_described(facts.text):
+        return False  # no "a former soldier", "several suspects": nothing for the parse to find
     return structure.introduces_a_party(facts.doc, [(h.start, h.end) for h in facts.stages], person_words())
 
 

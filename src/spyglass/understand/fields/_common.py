@@ -13,7 +13,7 @@ from spyglass.understand._cues import cue
 from spyglass.understand.entities import Hit
 from spyglass.understand.facts import SentenceFacts
 
-__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words"]
+__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words", "someone_described"]
 
 # Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
 _SUBJECT = cue("stage.subject")
@@ -38,7 +38,7 @@ def window(text: str, start: int, end: int, before: int, after: int) -> tuple[st
 def about_someone(f: SentenceFacts) -> bool:
     """Whether the sentence is about a person: a name, a title, a specific role or a subject."""
     roles = [r for r in f.roles if r.kb_id not in _GENERIC_ROLES]
-    return bool(f.persons or f.is_title or roles or _SUBJECT.search(f.text) or _someone_described(f.text))
+    return bool(f.persons or f.is_title or roles or _SUBJECT.search(f.text) or someone_described(f.text))
 
 
 _VAGUE_PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
@@ -49,10 +49,10 @@ def _described_person() -> re.Pattern[str]:
     """An article or a number, up to two words, then a person noun: "a Chinese national",
     "two British men" (not "people", which speaks of anyone)."""
     nouns = alternation(w for w in person_words() if w not in _VAGUE_PEOPLE)
-    return re.compile(rf"\b(?:an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
+    return re.compile(rf"\b(?:an?|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
 
 
-def _someone_described(text: str) -> bool:
+def someone_described(text: str) -> bool:
     return bool(_described_person().search(text))
 
 

@@ -49,7 +49,7 @@ def _described_person() -> re.Pattern[str]:
     """An article or a number, up to two words, then a person noun: "a Chinese national",
     "two British men" (not "people", which speaks of anyone)."""
     nouns = alternation(w for w in person_words() if w not in _VAGUE_PEOPLE)
-    return re.compile(rf"\b(?:an?|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
+    return re.compile(rf"\b(?:an?|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?:s|es)?\b", re.I)
 
 
 def someone_described(text: str) -> bool:

@@ -153,6 +153,26 @@ WORDING: list[tuple[str, str, str, dict[str, object]]] = [
       "payments": [(800000, "TWD")]}),
 ]
 
+# Years of the spying in real wording; written before the fixes (1 of 4 right then).
+PERIODS: list[tuple[str, str, str, dict[str, object]]] = [
+    ("late-month-range", "Sailor charged with selling ship data to China",
+     "Federal prosecutors charged a Navy sailor in San Diego on Friday with selling ship maintenance data to "
+     "Chinese intelligence between late March 2022 and early June 2023.",
+     {"sponsor": "CN", "target": "US", "stage": "charged", "period": (2022, 2023)}),
+    ("began-long-clause", "Soldier arrested for selling secrets to China",
+     "A US Army sergeant was arrested in Texas on Wednesday for selling secrets to China, the Justice Department "
+     "said. Prosecutors said he began conspiring to obtain and sell classified weapons manuals in October 2023.",
+     {"sponsor": "CN", "target": "US", "stage": "arrested", "period": (2023, None)}),
+    ("approached-start", "Businessman jailed for acting as Chinese agent",
+     "A federal judge in Boston sentenced a businessman to three years in prison for acting as an agent of China. "
+     "He admitted he was approached by a Chinese intelligence officer on a trip to Shanghai in June 2016.",
+     {"sponsor": "CN", "target": "US", "stage": "sentenced", "period": (2016, None)}),
+    ("ring-began", "Cairo court jails Israeli spy ring members",
+     "An Egyptian court sentenced three men to 15 years in prison on Sunday for spying for Israel. According to "
+     "the charges, the ring began in April 2009, when one of them met an Israeli handler in Rome.",
+     {"sponsor": "IL", "target": "EG", "stage": "sentenced", "period": (2009, None)}),
+]
+
 # Known gaps after the fixes: kept as strict xfails with their reason.
 KNOWN_GAPS: dict[str, str] = {
     "recipient-authorities": "'Federal police in Perth': Perth (Australia and Scotland) is left out of the places "
@@ -163,7 +183,7 @@ KNOWN_GAPS: dict[str, str] = {
 def _params() -> list[object]:
     return [pytest.param(title, body, want, "en", id=key,
                          marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
-            for key, title, body, want in NEWS + MORE + SPONSORS + WORDING]
+            for key, title, body, want in NEWS + MORE + SPONSORS + WORDING + PERIODS]
 
 
 @pytest.mark.parametrize(("title", "body", "want", "lang"), _params())

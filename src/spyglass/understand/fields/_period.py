@@ -108,7 +108,7 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
                 _CAUGHT_AT.search(f.text, lo, start)
             if not (_act_before_step(f, lo, hi, start) or caught):
                 continue
-            before = f.text[max(lo, start - 70) : start]
+            before = f.text[max(lo, start - 110) : start]
             if _BORN_BEFORE.search(before):
                 continue
             if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):

@@ -213,6 +213,12 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "secrets for Chinese handlers. The soldiers were paid in cash. During the trial the prosecution said that "
      "the four soldiers had been recruited by a retired officer, who was charged separately last year.",
      [("sentenced", "TW")]),
+    # written with its fix: the same description again, past the opening, is the same person
+    ("same-description-again", "Chinese national gets eight years",
+     "WASHINGTON (Wire) - Updated 26 January. Filed by our desk. A US jury sentenced a Chinese national to "
+     "eight years in prison for acting as an agent of China. \"A Chinese national was sentenced today to eight "
+     "years in prison,\" the release said. The jury had convicted Chinese national Wu Lei, 31, in September.",
+     [("sentenced", "US")]),
 ]
 
 

@@ -85,11 +85,17 @@ class Proceeding:
 LEAD_SENTENCES = 3
 
 
-def _new_party(facts: SentenceFacts) -> bool:
-    """A step done to people the sentence introduces as new, past the opening (the parse says so)."""
+def _new_party(facts: SentenceFacts, current: Proceeding) -> bool:
+    """A step done to people the sentence introduces as new, past the opening (the parse says
+    so), and described in words the current proceeding never used ("A Chinese national was
+    sentenced" after "a jury sentenced a Chinese national" is the same person again)."""
     if facts.index < LEAD_SENTENCES or facts.parser is None or not someone_described(facts.text):
         return False  # no "a former soldier", "several suspects": nothing for the parse to find
-    return structure.introduces_a_party(facts.doc, [(h.start, h.end) for h in facts.stages], person_words())
+    noun = structure.introduces_a_party(facts.doc, [(h.start, h.end) for h in facts.stages], person_words())
+    if noun is None:
+        return False
+    # one word ("a couple", "two men") says too little to be the same description
+    return " " not in noun or not any(noun in f.text.lower() for f in current.facts)
 
 
 def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
@@ -185,7 +191,7 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
             current = Proceeding(opened_by="seg.new_name")
             groups.append(current)
         elif not tokens and facts.stages and current.stages:
-            rule = _separate_cue(facts, current) or ("seg.new_party" if _new_party(facts) else None)
+            rule = _separate_cue(facts, current) or ("seg.new_party" if _new_party(facts, current) else None)
             if rule:
                 current = Proceeding(opened_by=rule)
                 groups.append(current)

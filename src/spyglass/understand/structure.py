@@ -219,9 +219,10 @@ _DEFINITE = frozenset("the this that these those his her their its our".split())
 _INDEFINITE = frozenset("a an several two three four five six seven eight nine ten another".split())
 
 
-def introduces_a_party(doc: Doc, step_spans: list[tuple[int, int]], persons: frozenset[str]) -> bool:
-    """Whether a step of the sentence is done to people it introduces as new ("a former German
-    soldier was sentenced", "Britain arrested several suspects"): in a round-up, another case."""
+def introduces_a_party(doc: Doc, step_spans: list[tuple[int, int]], persons: frozenset[str]) -> str | None:
+    """The person noun of people a step of the sentence is done to and whom it introduces as
+    new ("a former German soldier was sentenced", "Britain arrested several suspects"): in a
+    round-up, another case. None when there are none."""
     for start, _end in step_spans:
         tokens = _tokens_in(doc, start, start + 1)
         if not tokens:
@@ -234,5 +235,7 @@ def introduces_a_party(doc: Doc, step_spans: list[tuple[int, int]], persons: fro
                 continue
             marks = {c.text.lower() for c in noun.children if c.dep_ in ("det", "nummod", "amod", "poss")}
             if marks & _INDEFINITE and not marks & _DEFINITE:  # "two men", not "the four soldiers"
-                return True
-    return False
+                # the words before the noun and the noun: "chinese national" of "a Chinese national"
+                words = [t.text.lower() for t in doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in ("det", "nummod")]
+                return " ".join(words)
+    return None

@@ -49,6 +49,7 @@ REJECT_CODES: dict[str, str] = {
     "blocked-address": "the URL points at a private, loopback or link-local address; pass --allow-private to fetch it",
     "bad-url": "the URL is malformed or uses a scheme other than http(s)",
     "not-modified": "the server says the document is unchanged since the last fetch",
+    "too-complex": "reading the document or analysing the article ran past SPYGLASS_ANALYSIS_DEADLINE seconds; raise it if the input is genuine",
     "internal": "an unexpected error while reading this document; its traceback is in the error log, please report it",
 }
 

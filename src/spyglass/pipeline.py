@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
+from spyglass.budget import Overrun, deadline, text_cut, too_complex, with_cut
 from spyglass.errors import InputError, SpyglassError, internal_reason
-from spyglass.records import Analysis, Article, Case, CaseSource, Correction, Mention, Rejected
+from spyglass.records import Analysis, Article, Case, CaseSource, Correction, Mention, RawItem, Rejected
 from spyglass.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,39 +29,80 @@ __all__ = [
 
 
 def articles(inputs: Iterable[str], settings: Settings) -> Iterator[Article | Rejected]:
-    """Every article found in the inputs (paths, folders, URLs, "-" for stdin), in order."""
-    from spyglass.extract import articles_in
+    """Every article found in the inputs (paths, folders, URLs, "-" for stdin), in order.
+
+    Reading one document is bounded by ``settings.analysis_deadline`` (see ``_read``).
+    """
     from spyglass.sources import read_inputs
 
     for raw in read_inputs(inputs, settings):
         if isinstance(raw, Rejected):
             yield raw
             continue
-        yield from articles_in(raw)
+        yield from _read(raw, settings.analysis_deadline)
+
+
+def _read(raw: RawItem, seconds: float) -> Iterator[Article | Rejected]:
+    """The articles of one document, each step under the deadline; an overrun ends the document
+    with a ``too-complex`` rejection (the articles found before it are kept)."""
+    from spyglass.extract import articles_in
+
+    found = articles_in(raw)
+    while True:
+        try:
+            with deadline(seconds) as running:
+                article = next(found, None)
+        except Overrun:
+            yield too_complex(raw.source, raw.member, f"reading the document took over {seconds:g} s")
+            return
+        if article is None:
+            return
+        if running.passed:
+            yield too_complex(raw.source, raw.member, f"reading the document took {running.elapsed:.1f} s, over {seconds:g} s")
+            return
+        yield article
 
 
 def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | Rejected]:
     """The analysis of every article in the inputs."""
     from spyglass.understand import Analyzer
+    from spyglass.understand.analyzer import NER_LANGUAGES
 
     analyzer = Analyzer(settings)
     for found in articles(inputs, settings):
-        yield found if isinstance(found, Rejected) else _analysed(analyzer.analyse, found, settings)
+        if isinstance(found, Rejected):
+            yield found
+            continue
+        if (found.language or "en").lower() in NER_LANGUAGES:
+            analyzer.nlp()  # loaded once, before the deadline starts: a slow disk is no article's fault
+        yield _analysed(analyzer.analyse, found, settings)
 
 
 def _analysed(analyse: Callable[[Article], Analysis], article: Article, settings: Settings) -> Analysis | Rejected:
-    """The analysis of one article; a bug in it costs that article (an ``internal`` rejection), never the run.
+    """The analysis of one article within its budget; a bug in it costs that article, never the run.
 
-    The traceback goes to the error log in ``settings.cache_dir``, which the reason names.
+    Only the first ``settings.max_text`` characters are analysed (the article keeps its whole
+    text, and its relevance reasons say where the analysis stopped); an analysis that runs past
+    ``settings.analysis_deadline`` seconds becomes a ``too-complex`` rejection. A bug becomes an
+    ``internal`` rejection whose traceback goes to the error log in ``settings.cache_dir``.
     """
+    member = f"item {article.item}"
+    cut = text_cut(article.text, settings.max_text)
+    read = article if cut is None else article.model_copy(update={"text": article.text[:cut]})
+    seconds = settings.analysis_deadline
     try:
-        return analyse(article)
+        with deadline(seconds) as running:
+            analysis = analyse(read)
+    except Overrun:
+        return too_complex(article.source, member, f"analysing the article took over {seconds:g} s")
     except SpyglassError:
         raise  # a problem of the run itself (a missing spaCy model), not of this article
     except Exception as err:
-        member = f"item {article.item}"
         reason = internal_reason(err, "analysing the article", f"{article.source}#{member}", settings.cache_dir)
         return Rejected(source=article.source, member=member, code="internal", reason=reason)
+    if running.passed:  # no timer could interrupt it (a worker thread): the same verdict, late
+        return too_complex(article.source, member, f"analysing the article took {running.elapsed:.1f} s, over {seconds:g} s")
+    return analysis if cut is None else with_cut(analysis, article, cut)
 
 
 def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch: int = 500) -> Iterator[Case | LineError]:

@@ -27,6 +27,12 @@ class Settings:
     fetch_deadline: float = _setting(
         120.0, "most seconds one URL's fetch may take in all (robots.txt and redirects included)"
     )
+    max_text: int = _setting(
+        50_000, "most characters of one article's text analysed (the rest is stored, not analysed; 0: no cap)"
+    )
+    analysis_deadline: float = _setting(
+        10.0, "most seconds reading one document or analysing one article may take, else too-complex (0: none)"
+    )
     rate_limit: float = _setting(1.0, "seconds between two requests to one host")
     user_agent: str = _setting(
         "Spyglass/0.1 (+https://github.com/spyglass-osint/spyglass)", "User-Agent sent when fetching"

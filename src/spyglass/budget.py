@@ -1,0 +1,117 @@
+"""The work one article may cost: how much of its text is analysed, and a wall-clock deadline.
+
+``pipeline`` applies both around the understand stage so that an outlier (a 3 MB text, an input
+that meets a slow path) becomes a ``too-complex`` rejection or a cut analysis instead of
+stalling a crawl. Two guards, because a timer signal can only interrupt the main thread:
+
+- in the main thread of a process (the CLI, or a worker *process*), ``deadline`` arms a
+  ``SIGALRM`` timer (``setitimer``) that interrupts the work when the time is up;
+- anywhere else (a worker *thread*), or when another timer is already armed, nothing can
+  interrupt the work, so the deadline is checked when it ends: an analysis that overran is
+  still rejected, the result is the same, only the stall is not cut short there.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from spyglass.records import Analysis, Article, Rejected
+
+__all__ = ["Overrun", "Deadline", "deadline", "text_cut", "too_complex", "with_cut"]
+
+_CUT_LOOKBACK = 1_000  # characters before the cap searched for a break, so no word is split
+
+
+class Overrun(BaseException):  # noqa: N818 - not an error of the code: the time budget ran out
+    """The deadline passed while the work ran.
+
+    A ``BaseException`` so that ``except Exception`` inside the interrupted code (which turns a
+    bug into an ``internal`` rejection) cannot swallow it.
+    """
+
+
+@dataclass
+class Deadline:
+    """A running deadline: ``seconds`` allowed (0: none), ``interrupts`` when a timer is armed."""
+
+    seconds: float
+    started: float
+    interrupts: bool
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def passed(self) -> bool:
+        return self.seconds > 0 and self.elapsed > self.seconds
+
+
+def _raise_overrun(signum: int, frame: object) -> None:
+    raise Overrun()
+
+
+def _can_interrupt() -> bool:
+    """A timer signal reaches only the main thread, and must not replace a timer set by others."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    )
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[Deadline]:
+    """Run the body under a deadline of ``seconds`` (0 or less: no deadline).
+
+    Where it can (``Deadline.interrupts``), the body is interrupted by ``Overrun`` when the time
+    is up; the caller catches it around the ``with`` (it may also arrive as the body ends).
+    Elsewhere the caller checks ``Deadline.passed`` afterwards.
+    """
+    interrupts = seconds > 0 and _can_interrupt()
+    running = Deadline(seconds=seconds, started=time.monotonic(), interrupts=interrupts)
+    if not interrupts:
+        yield running
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_overrun)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield running
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def text_cut(text: str, limit: int) -> int | None:
+    """Where to cut a text analysed only up to ``limit`` characters (None: analyse it all).
+
+    The cut falls on the last paragraph, line or word break before the limit when one is near,
+    so a sentence or word is not split mid-way.
+    """
+    if limit <= 0 or len(text) <= limit:
+        return None
+    floor = max(0, limit - _CUT_LOOKBACK)
+    for mark in ("\n\n", "\n", " "):
+        found = text.rfind(mark, floor, limit)
+        if found > 0:
+            return found
+    return limit
+
+
+def too_complex(source: str, member: str | None, what: str) -> Rejected:
+    """The rejection of a document or article that ran out of time (``what`` says doing what)."""
+    hint = "raise SPYGLASS_ANALYSIS_DEADLINE if it is genuine, or lower SPYGLASS_MAX_TEXT"
+    return Rejected(source=source, member=member, code="too-complex", reason=f"{what}; {hint}")
+
+
+def with_cut(analysis: Analysis, article: Article, cut: int) -> Analysis:
+    """The analysis of a cut text, put on the whole article, its reasons saying what was left unread."""
+    note = f"budget:text analysed up to character {cut} of {len(article.text)}"
+    relevance = analysis.relevance.model_copy(update={"reasons": (*analysis.relevance.reasons, note)})
+    return analysis.model_copy(update={"article": article, "relevance": relevance})

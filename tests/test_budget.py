@@ -1,0 +1,193 @@
+"""The work one article may cost is bounded: a text cap and a deadline turn outliers into a cut
+analysis or a ``too-complex`` rejection, and the run goes on.
+
+Analyzers and readers are replaced by stand-ins that are slow on purpose (standing in for a
+super-linear path met by a hostile input); the assertions are on the outcome, never on a time.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spyglass.budget import text_cut
+from spyglass.cli import app
+from spyglass.errors import REJECT_CODES
+from spyglass.pipeline import analyses
+from spyglass.records import Analysis, Article, Rejected
+from spyglass.settings import load_settings
+from spyglass.understand import Analyzer
+
+GOOD = (
+    "Kevin Mallory, a former CIA officer, was sentenced on Friday to twenty years in prison for "
+    "conspiring to spy for China, prosecutors in Virginia said.\n"
+)
+SLOW = "Ron Hansen, a former DIA officer, was sentenced to ten years for trying to sell secrets to China.\n"
+MARKER = "Hansen"
+SPIN_LIMIT = 60.0  # seconds: a stand-in that is never interrupted gives up, so a broken guard fails, not hangs
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cut"),
+    [
+        ("short text", 100, None),  # under the cap: analysed whole
+        ("x" * 50, 0, None),  # 0: no cap
+        ("one two three four", 10, 7),  # the last word break before the cap
+        ("para one.\n\npara two is here", 20, 9),  # a paragraph break wins over a word break
+        ("line one\nline two words", 15, 8),  # a line break wins over a word break
+        ("x" * 5000, 3000, 3000),  # no break near the cap: cut at the cap
+    ],
+)
+def test_text_cut(text: str, limit: int, cut: int | None) -> None:
+    assert text_cut(text, limit) == cut
+
+
+def test_too_complex_is_in_the_catalogue() -> None:
+    assert "too-complex" in REJECT_CODES
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    good, slow = tmp_path / "a-good.txt", tmp_path / "b-slow.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    slow.write_text(SLOW, encoding="utf-8")
+    return [str(slow), str(good)]
+
+
+@pytest.fixture
+def spinning_analyzer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An analyzer stuck on one article, catching every ``Exception`` as understand code may."""
+    real = Analyzer.analyse
+
+    def analyse(self: Analyzer, article: Article) -> Analysis:
+        if MARKER in article.text:
+            end = time.monotonic() + SPIN_LIMIT
+            while time.monotonic() < end:
+                try:
+                    sum(range(1000))
+                except Exception:  # noqa: S110 - the guard must not be swallowed by code like this
+                    pass
+            return real(self, article)
+        return real(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyse", analyse)
+
+
+def _outcomes(found: list[Analysis | Rejected]) -> list[tuple[str, str]]:
+    return [
+        (Path(x.source).name, x.code) if isinstance(x, Rejected) else (Path(x.article.source).name, "analysed")
+        for x in found
+    ]
+
+
+@pytest.mark.usefixtures("spinning_analyzer")
+def test_an_article_past_the_deadline_is_rejected_and_the_run_goes_on(inputs: list[str]) -> None:
+    found = list(analyses(inputs, load_settings(analysis_deadline=0.5)))
+    assert _outcomes(found) == [("b-slow.txt", "too-complex"), ("a-good.txt", "analysed")]
+    rejected = found[0]
+    assert isinstance(rejected, Rejected) and rejected.member == "item 0"
+    assert "analysing the article took over 0.5 s" in rejected.reason
+    assert "SPYGLASS_ANALYSIS_DEADLINE" in rejected.reason
+    good = found[1]
+    assert isinstance(good, Analysis) and good.relevance.is_espionage and good.mentions
+
+
+@pytest.mark.usefixtures("spinning_analyzer")
+def test_the_guard_leaves_no_timer_or_handler_behind(inputs: list[str]) -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    list(analyses(inputs, load_settings(analysis_deadline=0.5)))
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_in_a_worker_thread_the_deadline_is_checked_when_the_analysis_ends(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No timer signal reaches a thread: the overrun is not cut short, but rejected all the same."""
+    real = Analyzer.analyse
+
+    def analyse(self: Analyzer, article: Article) -> Analysis:
+        if MARKER in article.text:
+            time.sleep(0.5)
+        return real(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyse", analyse)
+    found: list[Analysis | Rejected] = []
+    worker = threading.Thread(target=lambda: found.extend(analyses(inputs, load_settings(analysis_deadline=0.2))))
+    worker.start()
+    worker.join()
+    assert _outcomes(found) == [("b-slow.txt", "too-complex"), ("a-good.txt", "analysed")]
+    assert "took 0." in found[0].reason and "over 0.2 s" in found[0].reason  # type: ignore[union-attr]
+
+
+def test_a_document_whose_reading_stalls_is_rejected_with_the_articles_read_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spyglass.extract as extract
+
+    real = extract.articles_in
+
+    def articles_in(raw):  # type: ignore[no-untyped-def]
+        found = list(real(raw))
+        yield found[0]
+        end = time.monotonic() + SPIN_LIMIT
+        while time.monotonic() < end:  # stuck on the second article
+            pass
+        yield from found[1:]
+
+    monkeypatch.setattr(extract, "articles_in", articles_in)
+    page = tmp_path / "dump.txt"
+    page.write_text(GOOD + "\n\n" + SLOW, encoding="utf-8")
+    found = list(analyses([str(page)], load_settings(analysis_deadline=0.5)))
+    assert [type(x).__name__ for x in found] == ["Analysis", "Rejected"]
+    assert found[1].code == "too-complex"  # type: ignore[union-attr]
+    assert "reading the document took over 0.5 s" in found[1].reason  # type: ignore[union-attr]
+
+
+def test_text_past_the_cap_is_stored_but_not_analysed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis reads the first characters; the article keeps its whole text; reasons say so."""
+    seen: list[str] = []
+    real = Analyzer.analyse
+
+    def analyse(self: Analyzer, article: Article) -> Analysis:
+        seen.append(article.text)
+        return real(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyse", analyse)
+    tail = " ".join(f"Filler sentence number {n} about the weather." for n in range(200))
+    page = tmp_path / "long.txt"
+    page.write_text(GOOD + tail + "\n", encoding="utf-8")
+    (found,) = analyses([str(page)], load_settings(max_text=400))
+    assert isinstance(found, Analysis)
+    whole = found.article.text
+    assert len(whole) > 5000 and "number 199" in whole
+    assert len(seen[0]) <= 400 and whole.startswith(seen[0]) and "number 199" not in seen[0]
+    note = f"budget:text analysed up to character {len(seen[0])} of {len(whole)}"
+    assert note in found.relevance.reasons
+    assert found.relevance.is_espionage and found.mentions  # the case at the top is still read
+    for mention in found.mentions:
+        for evidence in mention.evidence.values():
+            assert whole[evidence.start:evidence.end] == evidence.sentence  # offsets hold in the whole text
+
+
+def test_a_text_under_the_cap_carries_no_budget_note(tmp_path: Path) -> None:
+    page = tmp_path / "short.txt"
+    page.write_text(GOOD, encoding="utf-8")
+    (found,) = analyses([str(page)], load_settings())
+    assert isinstance(found, Analysis)
+    assert not [r for r in found.relevance.reasons if r.startswith("budget:")]
+
+
+@pytest.mark.usefixtures("spinning_analyzer")
+def test_extract_prints_one_too_complex_line_and_exits_1(inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPYGLASS_ANALYSIS_DEADLINE", "0.5")
+    result = CliRunner().invoke(app, ["extract", *inputs])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"{inputs[0]}#item 0: rejected (too-complex): ")
+    assert result.stdout.count("\n") == 1 and "Mallory" in result.stdout

@@ -26,6 +26,8 @@ _FEED_ROOT = re.compile(
     r"<(?:rss|feed|rdf:RDF|RDF)\b", re.DOTALL | re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;/?(?:p|div|br|a|b|i|em|strong|span|ul|li|h[1-6]|blockquote)\b", re.IGNORECASE)
 _REAL_TAG = re.compile(r"<(?:p|div|br|a|b|i|em|strong|span|ul|li|h[1-6]|blockquote)\b", re.IGNORECASE)
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_LAST_CODE_POINT = 0x10FFFF
 
 
 class FeedProblem(Exception):
@@ -44,7 +46,7 @@ def looks_like_feed(text: str) -> bool:
 
 def feed_drafts(text: str) -> Iterator[tuple[int, Draft | None]]:
     """(position, draft) for every item in file order; the draft is None for an item without text."""
-    parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(_valid_charrefs(text), sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("feed"):
@@ -53,6 +55,16 @@ def feed_drafts(text: str) -> Iterator[tuple[int, Draft | None]]:
     feed = parsed.get("feed") or {}
     for position, entry in enumerate(entries):
         yield position, _entry_draft(entry, feed)
+
+
+def _valid_charrefs(text: str) -> str:
+    """Character references past the last code point (``&#x110000;``) as U+FFFD: feedparser's
+    loose parser calls ``chr()`` on them and fails on the whole feed."""
+    def valid(ref: re.Match[str]) -> str:
+        value = int(ref.group(1), 16) if ref.group(1) else int(ref.group(2))
+        return ref.group(0) if value <= _LAST_CODE_POINT else "&#xFFFD;"
+
+    return _CHARREF.sub(valid, text) if "&#" in text else text
 
 
 def _entry_draft(entry: Any, feed: Any) -> Draft | None:

@@ -95,7 +95,7 @@ def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # invalid, or nested deeper than Python's stack
             continue
         yield from _flatten(data)
 

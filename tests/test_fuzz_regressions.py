@@ -1,0 +1,68 @@
+"""Inputs the fuzz campaign (``benchmarks/fuzz.py``) found, kept in ``tests/fixtures/fuzz/``.
+
+Each goes through `spyglass extract` as a user would run it: no traceback, no ``internal``
+rejection. Files named ``understand-*`` meet a super-linear path inside ``understand`` (not
+fixed here): they are strict xfails that their analysis fits a budget a linear analysis meets
+many times over (1 s for under 50 KB of text; a usual article takes well under 0.1 s).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spyglass.cli import app
+from spyglass.pipeline import analyses
+from spyglass.records import Rejected
+from spyglass.settings import load_settings
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fuzz"
+FOUND = sorted(FIXTURES.iterdir())
+UNDERSTAND = {
+    "understand-period-many-years-one-sentence.html": (
+        "understand/fields/_period.py _act_before_step scans the whole clause with SPY_VERB.finditer for "
+        "every year in it: years x sentence length (43 KB: about 35 s)"
+    ),
+    "understand-target-many-places-one-sentence.txt": (
+        "understand/fields/_target.py _swap_venue searches _SWAP from the sentence start (or nearest step) "
+        "to every place: places x sentence length (48 KB: about 3 s)"
+    ),
+}
+
+
+def test_the_fixtures_are_there() -> None:
+    assert len(FOUND) >= 4 and set(UNDERSTAND) <= {p.name for p in FOUND}
+
+
+@pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
+def test_extract_reads_the_input_without_a_traceback_or_internal_rejection(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPYGLASS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("SPYGLASS_ANALYSIS_DEADLINE", "2")  # a too-complex rejection is an answer too
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert "(internal)" not in result.stderr, result.stderr
+    assert not (tmp_path / "spyglass-errors.log").exists()
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    rejected = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) + len(rejected) >= 1  # every input is either read or rejected with a line
+
+
+@pytest.mark.parametrize("name", ["jsonld-nested-2000-deep.html", "feed-charref-past-last-code-point.xml"])
+def test_the_article_is_still_read_and_found_about_espionage(name: str) -> None:
+    (found,) = analyses([str(FIXTURES / name)], load_settings())
+    assert not isinstance(found, Rejected), found
+    assert found.relevance.is_espionage
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=why)) for n, why in UNDERSTAND.items()]
+)
+def test_a_long_sentence_is_analysed_within_a_linear_budget(name: str) -> None:
+    (found,) = analyses([str(FIXTURES / name)], load_settings(analysis_deadline=1.0))
+    assert not isinstance(found, Rejected), found.reason

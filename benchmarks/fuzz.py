@@ -8,8 +8,9 @@ the `extract` command in-process, as a user would on the command line (one file,
 settings: the per-article budget included); the spaCy model is loaded once per worker. The
 parent gives each input ``--timeout`` seconds and kills a worker that overruns.
 
-Counts: inputs, crashes (a traceback out of `extract`), hangs (over ``--hang`` seconds, or
-killed), rejections by code (``internal`` ones listed: each is a bug), the slowest inputs and
+Counts: inputs, crashes (a traceback out of `extract`), hangs (over ``--hang`` CPU seconds of
+the worker, so that other jobs on the machine do not make hangs; or killed after ``--timeout``
+wall seconds), rejections by code (``internal`` ones listed: each is a bug), the slowest inputs and
 peak RSS. Findings are saved under ``--save`` and can be made again with ``--replay INDEX``.
 Figures go to ``benchmarks/results/fuzz.json``.
 
@@ -91,18 +92,18 @@ def _outcome(index: int, seed: int, profile: str, folder: Path) -> dict[str, Any
     path = folder / f"input-{index}"
     path.write_bytes(data)
     table = index % 20 == 0  # every 20th input through the table printer
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()
     try:
         status, stderr = _extract(str(path), table)
         crash = None
     except BaseException:  # noqa: BLE001 - any escape is what the campaign counts
         status, stderr, crash = -1, "", traceback.format_exc()
-    seconds = time.monotonic() - start
+    seconds, wall = time.process_time() - cpu, time.monotonic() - start
     path.unlink()
     codes = Counter(line.split(": rejected (", 1)[1].split(")", 1)[0] for line in stderr.splitlines() if ": rejected (" in line)
     internal = [line for line in stderr.splitlines() if ": rejected (internal)" in line or line.startswith("spyglass:")]
-    return {"index": index, "generator": name, "size": len(data), "seconds": round(seconds, 3), "status": status,
-            "codes": dict(codes), "internal": internal[:3], "crash": crash,
+    return {"index": index, "generator": name, "size": len(data), "seconds": round(seconds, 3), "wall": round(wall, 3),
+            "status": status, "codes": dict(codes), "internal": internal[:3], "crash": crash,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -169,7 +170,8 @@ class _Pool:
 
 def _killed(index: int, seed: int, profile: str, seconds: float, how: str) -> dict[str, Any]:
     name, data = fuzz_input(seed, index, profile)
-    return {"index": index, "generator": name, "size": len(data), "seconds": round(seconds, 3), "status": how,
+    return {"index": index, "generator": name, "size": len(data), "seconds": round(seconds, 3),
+            "wall": round(seconds, 3), "status": how,
             "codes": {}, "internal": [], "crash": f"worker {how} after {seconds:.0f} s", "rss_mb": 0.0}
 
 
@@ -194,7 +196,7 @@ class _Tally:
         self.codes.update(found["codes"])
         self.rss_mb = max(self.rss_mb, found["rss_mb"])
         self.seconds += found["seconds"]
-        brief = {k: found[k] for k in ("index", "generator", "size", "seconds")}
+        brief = {k: found[k] for k in ("index", "generator", "size", "seconds", "wall")}
         if found["crash"] and found["status"] not in ("killed",):
             self.crashes.append({**brief, "traceback": found["crash"].strip().splitlines()[-1]})
             self._keep(found, "crash")
@@ -230,6 +232,13 @@ def _figures(tally: _Tally, args: argparse.Namespace, wall: float) -> dict[str, 
     }
 
 
+def _write(figures: dict[str, Any], output: Path) -> None:
+    figures.setdefault("complete", False)
+    figures["generators"] = sorted(GENERATORS)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+
+
 def _print(figures: dict[str, Any]) -> None:
     print(f"inputs {figures['inputs']}  crashes {figures['crashes']}  hangs (> {figures['hang_seconds']:g} s) "
           f"{figures['hangs']}  internal {figures['internal']}  wall {figures['wall_seconds']} s  "
@@ -250,7 +259,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--profile", choices=sorted(PROFILES), default="full")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--hang", type=float, default=10.0, help="seconds past which an input counts as a hang")
+    ap.add_argument("--hang", type=float, default=10.0, help="CPU seconds past which an input counts as a hang")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds after which a worker is killed")
     ap.add_argument("--save", type=Path, default=SAVE, help="folder for the inputs behind findings")
     ap.add_argument("--output", type=Path, default=RESULTS)
@@ -269,7 +278,8 @@ def main() -> int:
     def report(found: dict[str, Any]) -> None:
         tally(found)
         done[0] += 1
-        if done[0] % 1000 == 0:
+        if done[0] % 1000 == 0:  # a checkpoint: a long campaign stopped early still leaves its figures
+            _write(_figures(tally, args, time.monotonic() - start), args.output)
             print(f"... {done[0]} inputs, {len(tally.crashes)} crashes, {len(tally.hangs)} hangs, "
                   f"{len(tally.internal)} internal, {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
 
@@ -278,9 +288,8 @@ def main() -> int:
     finally:
         pool.close()
     figures = _figures(tally, args, time.monotonic() - start)
-    figures["generators"] = sorted(GENERATORS)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    figures["complete"] = True
+    _write(figures, args.output)
     _print(figures)
     return 1 if figures["crashes"] or figures["hangs"] else 0
 

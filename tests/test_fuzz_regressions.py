@@ -34,7 +34,7 @@ UNDERSTAND = {
 
 
 def test_the_fixtures_are_there() -> None:
-    assert len(FOUND) >= 4 and set(UNDERSTAND) <= {p.name for p in FOUND}
+    assert len(FOUND) >= 6 and set(UNDERSTAND) <= {p.name for p in FOUND}
 
 
 @pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
@@ -53,7 +53,8 @@ def test_extract_reads_the_input_without_a_traceback_or_internal_rejection(
     assert len(lines) + len(rejected) >= 1  # every input is either read or rejected with a line
 
 
-@pytest.mark.parametrize("name", ["jsonld-nested-2000-deep.html", "feed-charref-past-last-code-point.xml"])
+@pytest.mark.parametrize("name", ["jsonld-nested-2000-deep.html", "feed-charref-past-last-code-point.xml",
+                                  "feed-declared-encoding-with-nul.xml", "feed-declares-utf16-written-in-utf8.xml"])
 def test_the_article_is_still_read_and_found_about_espionage(name: str) -> None:
     (found,) = analyses([str(FIXTURES / name)], load_settings())
     assert not isinstance(found, Rejected), found

@@ -28,6 +28,7 @@ _ESCAPED_TAG = re.compile(r"&lt;/?(?:p|div|br|a|b|i|em|strong|span|ul|li|h[1-6]|
 _REAL_TAG = re.compile(r"<(?:p|div|br|a|b|i|em|strong|span|ul|li|h[1-6]|blockquote)\b", re.IGNORECASE)
 _CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _LAST_CODE_POINT = 0x10FFFF
+_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"'>]*\2""")
 
 
 class FeedProblem(Exception):
@@ -46,7 +47,7 @@ def looks_like_feed(text: str) -> bool:
 
 def feed_drafts(text: str) -> Iterator[tuple[int, Draft | None]]:
     """(position, draft) for every item in file order; the draft is None for an item without text."""
-    parsed = feedparser.parse(_valid_charrefs(text), sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(_prepared(text), sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("feed"):
@@ -55,6 +56,13 @@ def feed_drafts(text: str) -> Iterator[tuple[int, Draft | None]]:
     feed = parsed.get("feed") or {}
     for position, entry in enumerate(entries):
         yield position, _entry_draft(entry, feed)
+
+
+def _prepared(text: str) -> str:
+    """The decoded feed as feedparser can take it: declared UTF-8 (the text is decoded already, and
+    feedparser re-encodes it: an ``encoding="utf-16"`` or ``"utf-8\\0"`` left in would be applied
+    to those bytes or fail), character references valid."""
+    return _valid_charrefs(_DECLARED_ENCODING.sub(r'\1"utf-8"', text, count=1))
 
 
 def _valid_charrefs(text: str) -> str:

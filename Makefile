@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval fuzz clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +27,16 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py --inputs 100000
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/articles.py
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/serve.py
 	$(BIN)/python benchmarks/gunzip.py
+	$(BIN)/python benchmarks/linear.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache test-artifacts

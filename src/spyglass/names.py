@@ -1,4 +1,5 @@
-"""Accused names as linking sees them: folded tokens, initials, and when two names agree.
+"""People's printed names, shared by understand and link: folded tokens, initials, and when
+two names are the same person.
 
 Names arrive as printed ("Kevin Mallory", "Mallory", "Jian G.", "Dong Yuyu"); two printed names
 are the same person when the full tokens of the shorter are all in the longer and its

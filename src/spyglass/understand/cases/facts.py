@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spyglass.understand import entities, quantities
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit
+from spyglass.understand import quantities
+from spyglass.understand.lexicon import hits
+from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.quantities import Quantity
 from spyglass.understand.sentences import Sentence
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 
@@ -57,7 +58,7 @@ class SentenceFacts:
         """spaCy's parse of the sentence, made on first need (None without a parser): the
         parser costs as much as the NER, so only the sentences a rule asks about are parsed."""
         if self._doc is None and self.parser is not None:
-            from spyglass.understand import structure
+            from spyglass.understand.cases import structure
 
             self._doc = structure.parse([self.text], self.parser)[0]
         return self._doc
@@ -86,18 +87,18 @@ def _is_age(text: str, d: Quantity) -> bool:
 def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:
     """Read one sentence with every rule table (no model)."""
     text = sentence.text
-    money = quantities.money_in(text, lang)
+    money = quantities.money_as_quantities(text, lang)
     return SentenceFacts(
         index=index,
         sentence=sentence,
         is_title=is_title,
-        stages=entities.stages_in(text, lang),
-        countries=entities.countries_in(text, lang),
-        places=entities.places_in(text),
-        services=entities.services_in(text),
-        roles=entities.roles_in(text, lang),
+        stages=hits.stages_in(text, lang),
+        countries=hits.countries_in(text, lang),
+        places=hits.places_in(text),
+        services=hits.services_in(text),
+        roles=hits.roles_in(text, lang),
         money=money,
-        durations=[d for d in quantities.durations_in(text, lang) if not _is_age(text, d)],
-        years=quantities.years_in(text, money),
+        durations=[d for d in quantities.durations_as_quantities(text, lang) if not _is_age(text, d)],
+        years=quantities.years_as_quantities(text, money),
         espionage=bool(ESPIONAGE_CUE.search(text)),
     )

@@ -1,5 +1,9 @@
 """Group an article's sentences into proceedings: one group per case the article reports.
 
+Two steps: ``proceedings_of`` groups the sentences in reading order; ``split_unrelated`` then
+splits a proceeding of several named people into one per person where the text says their
+proceedings were separate.
+
 Reading order drives it. A sentence naming accused people joins the proceeding that already
 has one of those names, or opens a new one (a surname alone refers back to someone already
 introduced; a new person with a date of their own is a background case); a sentence with a
@@ -8,21 +12,31 @@ round-up page's next item starts), unless it marks a separate one ("in a
 separate case", the expulsion of officials while the current proceeding is a prosecution, a
 retaliatory expulsion). Groups that never report a step are dropped: they are background prose,
 not cases.
+
+A proceeding of several named people is split per person when the text says their
+proceedings were separate ("the courts sat separately", "in separate courts-martial"): a
+sentence that names several of them is cut into clauses ("X got 14 years, while Y and Z were
+sentenced to death") and each person keeps the clause that names them; a sentence naming one
+of them goes to that person alone. Whether two printed names are one person is the shared
+rule of ``spyglass.names``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spyglass.understand import structure
-from spyglass.understand._cues import cue, cues
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import person_words, someone_described
+from spyglass.names import same_person
+from spyglass.understand.cases import structure
+from spyglass.understand.cases.facts import SentenceFacts, facts_of
+from spyglass.understand.cases.fields._common import person_words, someone_described
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.sentences import Sentence
+from spyglass.understand.tables.cues import cue, cues
 
-__all__ = ["Proceeding", "proceedings_of", "name_tokens", "same_person"]
+__all__ = ["Proceeding", "proceedings_of", "split_unrelated"]
 
-# Rule id -> pattern (data/case_cues.tsv): wording that opens a separate proceeding in a
+# Rule id -> pattern (tables/case_cues.tsv): wording that opens a separate proceeding in a
 # sentence without new names; a retaliation is another state's own proceeding.
 SEPARATE_CUES = cues("seg.separate", "seg.expulsion", "seg.retaliation")
 # A new person introduced with a date of their own starts a background case:
@@ -40,7 +54,7 @@ _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "d
                           "ms", "dr", "jr", "sr", "st", "of", "in", "on", "at", "to", "an"})
 
 
-def name_tokens(name: str) -> set[str]:
+def _name_tokens(name: str) -> set[str]:
     """Lower-case tokens of a name that identify it across mentions ("Jian G." -> {"jian"})."""
     tokens = re.findall(r"[^\W\d_][\w'’-]+", name)
     # two-letter family names count when printed as names ("Qi", "Xu"), not as particles
@@ -60,7 +74,7 @@ class Proceeding:
     def tokens(self) -> set[str]:
         out: set[str] = set()
         for name in self.names:
-            out |= name_tokens(name)
+            out |= _name_tokens(name)
         return out
 
     @property
@@ -72,7 +86,7 @@ class Proceeding:
     def add(self, facts: SentenceFacts, names: list[str]) -> None:
         self.facts.append(facts)
         for name in names:
-            if name_tokens(name) and not any(name_tokens(name) <= name_tokens(known) for known in self.names):
+            if _name_tokens(name) and not any(_name_tokens(name) <= _name_tokens(known) for known in self.names):
                 self.names.append(name)
 
     @property
@@ -125,14 +139,6 @@ def _is_back_reference(text: str, start: int, name: str) -> bool:
     return len(name.split()) == 1 and not _CAPITALISED_BEFORE.search(before)
 
 
-def same_person(a: str, b: str) -> bool:
-    """Whether two printed names may denote one person: one holds every token of the other
-    ("Biot" / "Walter Biot"); a shared family name alone is not enough ("Kim Jung-wook" /
-    "Kim Kuk-gi")."""
-    ta, tb = name_tokens(a), name_tokens(b)
-    return bool(ta and tb) and (ta <= tb or tb <= ta)
-
-
 def _owner(names: list[str], groups: list[Proceeding]) -> Proceeding | None:
     """The proceeding that already holds one of ``names``; the latest one when several do
     (a person with two proceedings is spoken of in the one the text is telling now)."""
@@ -168,7 +174,7 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
         if facts.sentence.after_blank_line:
             current = None  # a listing's next item: its steps never continue the previous item's case
         names = [p.text for p in facts.persons]
-        tokens = set().union(*(name_tokens(n) for n in names)) if names else set()
+        tokens = set().union(*(_name_tokens(n) for n in names)) if names else set()
         owner = _owner(names, groups) if tokens else None
         if owner is not None:
             current = _continued(facts, owner, groups)
@@ -197,3 +203,60 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
                 groups.append(current)
         current.add(facts, names)
     return [g for g in groups if g.reports_case]
+
+
+UNRELATED = cue("seg.unrelated")
+# Where one person's part of a sentence ends and the next one's begins.
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+
+
+def split_unrelated(groups: list[Proceeding], lang: str) -> list[Proceeding]:
+    """``groups`` with each multi-person proceeding split per person, only where its own
+    sentences say the proceedings were separate; a split that would leave someone with no
+    step is not made."""
+    out: list[Proceeding] = []
+    for group in groups:
+        said = len(group.names) > 1 and any(UNRELATED.search(f.text) for f in group.facts)
+        parts = _per_person(group, lang) if said else None
+        out.extend(parts or [group])
+    return out
+
+
+def _owners(names: list[str], persons: list[Hit]) -> list[str]:
+    return [n for n in names if any(same_person(p.text, n) for p in persons)]
+
+
+def _clauses(facts: SentenceFacts, lang: str) -> list[SentenceFacts]:
+    """The sentence cut at its clause breaks, each clause read again with its own persons."""
+    text, base = facts.text, facts.sentence.start
+    cuts = [0, *[m.end() for m in _CLAUSE_BREAK.finditer(text)], len(text)]
+    out: list[SentenceFacts] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        clause = Sentence(base + a, base + a + len(text[a:b]), text[a:b], facts.sentence.after_blank_line)
+        part = facts_of(facts.index, clause, facts.is_title, lang)
+        part.persons = [replace(h, start=h.start - a, end=h.end - a) for h in facts.persons if a <= h.start < b]
+        part.espionage = part.espionage or facts.espionage
+        out.append(part)
+    return out
+
+
+def _per_person(group: Proceeding, lang: str) -> list[Proceeding] | None:
+    parts = {name: Proceeding(opened_by="seg.unrelated") for name in group.names}
+    split_here = False  # one sentence must tell them apart clause by clause ("X got ..., while Y ...")
+    # a sentence naming nobody goes on about the one person named before it (the lead person
+    # for the opening lines: "A sailor has been sentenced to 27 months. Petty Officer X, 26, ...")
+    last: str | None = group.names[0]
+    for facts in group.facts:
+        owners = _owners(group.names, facts.persons) or ([last] if last else [])
+        last = owners[0] if len(owners) == 1 else None
+        if len(owners) == 1:
+            parts[owners[0]].add(facts, [owners[0]] if facts.persons else [])
+        elif len(owners) > 1:
+            named = [(c, _owners(group.names, c.persons)) for c in _clauses(facts, lang)]
+            split_here = split_here or sum(1 for _, who in named if who) > 1
+            for clause, who in named:
+                for name in who:
+                    parts[name].add(clause, [name])
+    if not split_here or not all(p.reports_case for p in parts.values()):
+        return None
+    return list(parts.values())

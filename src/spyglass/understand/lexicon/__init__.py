@@ -1,30 +1,32 @@
-"""Load the understand stage's rule tables (services, countries, places, roles, stages,
-currencies, number words) from the package's data files and look words up in them.
+"""Look words up in the understand stage's rule tables: services, countries, places, roles
+and stages.
 
-This module is the public face; each table lives in a private module (``_services``,
-``_countries``, ``_roles``, ``_stages``, ``_amount_words``), the reader in ``_tables`` and the
-phrase finder in ``_gazetteer``. Every table is a TSV file in ``spyglass/understand/data``
-read once (``functools.cache``) via ``importlib.resources``; every entry has an id so a match
-can say which rule fired. Lookups are dicts and finders are one pass over the tokens or one
+This module is the public face; each table's lookups live in a private module (``_services``,
+``_countries``, ``_places``, ``_roles``, ``_stages``), the phrase finder in ``_gazetteer`` and
+the inflection of table entries in ``_inflect``. ``hits`` gives every match one shape (``Hit``)
+for the case extractor; ``case_terms`` holds the case extractor's word lists (person nouns,
+official titles, institutions, ranks, leaders). Every table is a TSV file in
+``spyglass/understand/tables``, read once (``functools.cache``) by ``tables.read_rows``; every
+entry has an id so a match can say which rule fired. Lookups are dicts and finders are one pass over the tokens or one
 precompiled alternation per table, so nothing here is slow on the hot path. Languages: en,
 de, fr, es, it.
 """
 
 from __future__ import annotations
 
-from spyglass.understand._amount_words import NumberWord, currency_of, currency_terms, number_words
-from spyglass.understand._countries import (
+from spyglass.understand.lexicon._countries import (
     COUNTRY_FORMS,
     CountryHit,
     CountryTerm,
     countries_in,
+    country_code,
     country_of,
     country_term_of,
     country_terms,
 )
-from spyglass.understand._places import PlaceHit, PlaceTerm, is_place_name, place_terms, places_in
-from spyglass.understand._roles import RoleHit, RoleTerm, role_of, role_terms, roles_in
-from spyglass.understand._services import (
+from spyglass.understand.lexicon._places import PlaceHit, PlaceTerm, is_place_name, place_terms, places_in
+from spyglass.understand.lexicon._roles import RoleHit, RoleTerm, role_of, role_terms, roles_in
+from spyglass.understand.lexicon._services import (
     SERVICE_KINDS,
     Service,
     ServiceHit,
@@ -35,14 +37,14 @@ from spyglass.understand._services import (
     services_by_alias,
     services_in,
 )
-from spyglass.understand._stages import (
+from spyglass.understand.lexicon._stages import (
     STAGE_KINDS,
     StageHit,
     StageTerm,
     stage_terms,
     stages_in,
 )
-from spyglass.understand._tables import LANGS, read_rows
+from spyglass.understand.tables import LANGS
 
 __all__ = [
     "LANGS",
@@ -62,7 +64,6 @@ __all__ = [
     "RoleHit",
     "StageTerm",
     "StageHit",
-    "NumberWord",
     "services",
     "service_by_id",
     "service_by_alias",
@@ -78,8 +79,5 @@ __all__ = [
     "roles_in",
     "stage_terms",
     "stages_in",
-    "currency_terms",
-    "currency_of",
-    "number_words",
-    "read_rows",
+    "country_code",
 ]

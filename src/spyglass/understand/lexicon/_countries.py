@@ -1,4 +1,4 @@
-"""Country words (``data/country_terms.tsv`` plus pycountry's names in five languages):
+"""Country words (``tables/country_terms.tsv`` plus pycountry's names in five languages):
 terms by language, lookups of a word's country, and the finder of country words in text."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from functools import cache
 
 import pycountry
 
-from spyglass.understand._gazetteer import Gazetteer
-from spyglass.understand._inflect import expand, slug
-from spyglass.understand._tables import LANGS, lookup_key, read_rows
+from spyglass.understand.lexicon._gazetteer import Gazetteer
+from spyglass.understand.lexicon._inflect import expand, slug
+from spyglass.understand.tables import LANGS, lookup_key, read_rows
 
-__all__ = ["COUNTRY_FORMS", "CountryTerm", "CountryHit", "country_terms", "country_term_of", "country_of", "countries_in"]
+__all__ = ["COUNTRY_FORMS", "CountryTerm", "CountryHit", "country_terms", "country_term_of", "country_of", "countries_in", "country_code"]
 
 COUNTRY_FORMS = frozenset({"name", "demonym", "adjective", "capital", "citizen"})
 
@@ -153,3 +153,18 @@ def countries_in(text: str, lang: str = "en") -> list[CountryHit]:
         assert isinstance(term, CountryTerm)
         hits.append(CountryHit(start, end, text[start:end], term))
     return hits
+
+
+@cache
+def country_code(name: str, lang: str | None = None) -> str | None:
+    """ISO alpha-2 for a country name, demonym, adjective or capital (in ``lang``, or in any
+    language, English first, when None); then pycountry's exact lookup (codes, names,
+    official names; never its fuzzy search)."""
+    for each in (lang,) if lang else LANGS:
+        code = country_of(name, each)
+        if code is not None:
+            return code
+    try:
+        return str(pycountry.countries.lookup(name.strip()).alpha_2)
+    except LookupError:
+        return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spyglass.understand._tables import split_cell
+from spyglass.understand.tables import split_cell
 
 __all__ = ["expand", "slug"]
 

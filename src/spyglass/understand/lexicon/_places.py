@@ -1,4 +1,4 @@
-"""Places below the state (``data/places.tsv``): regions and cities with the state they lie
+"""Places below the state (``tables/places.tsv``): regions and cities with the state they lie
 in, and the finder of place names in text."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand._gazetteer import Gazetteer
-from spyglass.understand._tables import read_rows, split_cell
+from spyglass.understand.lexicon._gazetteer import Gazetteer
+from spyglass.understand.tables import read_rows, split_cell
 
 __all__ = ["PlaceTerm", "PlaceHit", "place_terms", "places_in", "is_place_name"]
 

@@ -1,4 +1,4 @@
-"""Occupations and ranks (``data/roles.tsv``): terms by language, lookups and the finder of
+"""Occupations and ranks (``tables/roles.tsv``): terms by language, lookups and the finder of
 role words in text."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand._gazetteer import Gazetteer
-from spyglass.understand._inflect import expand, slug
-from spyglass.understand._tables import lookup_key, read_rows
+from spyglass.understand.lexicon._gazetteer import Gazetteer
+from spyglass.understand.lexicon._inflect import expand, slug
+from spyglass.understand.tables import lookup_key, read_rows
 
 __all__ = ["RoleTerm", "RoleHit", "role_terms", "role_of", "roles_in"]
 

@@ -1,4 +1,4 @@
-"""The intelligence and security services table (``data/services.tsv``): lookups by id and
+"""The intelligence and security services table (``tables/services.tsv``): lookups by id and
 alias, and the finder of service names in running text."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand._gazetteer import Gazetteer
-from spyglass.understand._tables import lookup_key, read_rows, split_cell
+from spyglass.understand.lexicon._gazetteer import Gazetteer
+from spyglass.understand.tables import lookup_key, read_rows, split_cell
 
 __all__ = [
     "SERVICE_KINDS", "Service", "ServiceHit", "services", "service_by_id", "service_by_alias",
@@ -59,7 +59,7 @@ def _service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
 
 @cache
 def services() -> tuple[Service, ...]:
-    """Every intelligence and security service in ``data/services.tsv``."""
+    """Every intelligence and security service in ``tables/services.tsv``."""
     return tuple(svc for svc, _hidden in _service_rows())
 
 

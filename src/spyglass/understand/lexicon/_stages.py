@@ -1,4 +1,4 @@
-"""Legal-stage phrases (``data/stages.tsv``) and the cues that make them future, negated or
+"""Legal-stage phrases (``tables/stages.tsv``) and the cues that make them future, negated or
 requested; ``stages_in`` finds them in a sentence, running only the rules whose words it holds."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spyglass.understand._tables import read_rows
+from spyglass.understand.tables import read_rows
 
 __all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_terms", "stages_in"]
 

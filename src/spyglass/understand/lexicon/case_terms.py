@@ -1,23 +1,18 @@
-"""Case-extraction word lists that helper B's lexicon does not hold, read from
-``data/case_terms.tsv``, and the order of legal stages.
+"""The case extractor's word lists (``tables/case_terms.tsv``): person nouns, official titles,
+institution words, rank titles, the roles of the court side and leaders' names, each row with
+an id.
 
-Countries, services, roles, stages, currencies and numbers come from ``lexicon`` and
-``normalise``; this module keeps only person nouns, official titles and institution words (each row with an id).
+Countries, services, roles and stages are the other lookups of ``lexicon``; currencies and
+numbers are read by ``quantities``. The order of legal stages is ``records.STAGE_ORDER``.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from spyglass.understand.lexicon import read_rows
+from spyglass.understand.tables import read_rows
 
-__all__ = ["STAGE_RANK", "person_nouns", "official_titles", "institution_words", "court_side_roles", "rank_titles", "is_leader"]
-
-# Most advanced step wins; outcomes outrank the steps before them.
-STAGE_RANK: dict[str, int] = {
-    "suspected": 0, "arrested": 1, "charged": 2, "convicted": 3, "sentenced": 4,
-    "acquitted": 5, "expelled": 5, "released": 6,
-}
+__all__ = ["person_nouns", "official_titles", "institution_words", "court_side_roles", "rank_titles", "is_leader"]
 
 
 @cache

@@ -1,12 +1,12 @@
-"""Currency words and number words (``data/currencies.tsv``, ``data/numbers.tsv``): the
-tables ``normalise`` reads sums and printed numbers with."""
+"""Currency words and number words (``tables/currencies.tsv``, ``tables/numbers.tsv``): the
+tables ``quantities`` reads sums and printed numbers with."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand._tables import lookup_key, read_rows
+from spyglass.understand.tables import lookup_key, read_rows
 
 __all__ = ["NumberWord", "currency_terms", "currency_of", "number_words"]
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from spyglass.understand._numbers import HALF_SUFFIX, number_of, number_regex
-from spyglass.understand._windows import anchors, windows
+from spyglass.understand.quantities._numbers import HALF_SUFFIX, number_of, number_regex
+from spyglass.understand.quantities._windows import anchors, windows
 
 __all__ = ["Duration", "DurationRange", "durations_in", "duration_ranges_in"]
 

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand import lexicon
-from spyglass.understand._numbers import number_of, number_regex
-from spyglass.understand._places import places_in
-from spyglass.understand._windows import WORD, anchors, windows
+from spyglass.understand.lexicon._places import places_in
+from spyglass.understand.quantities._amount_words import currency_of, currency_terms
+from spyglass.understand.quantities._numbers import number_of, number_regex
+from spyglass.understand.quantities._windows import WORD, anchors, windows
 
 __all__ = ["Money", "money_in"]
 
@@ -37,7 +37,7 @@ _NOT_MONEY = (r"[$€£¥]|%|per\s*cent|percent|years?|months?|weeks?|days?|hour
 
 @cache
 def _money_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    terms = lexicon.currency_terms()
+    terms = currency_terms()
     prefixes = [t for t in terms if not t.isalpha() or t.isupper() or t in ("Rs",)]
     words = [t for t in terms if t not in prefixes or t.isupper()]
     prefix_alt = "|".join(re.escape(t) for t in sorted(prefixes, key=len, reverse=True))
@@ -66,7 +66,7 @@ def _pakistani_story(window: str) -> bool:
 
 
 def _currency_in_context(symbol: str, text: str, start: int) -> str | None:
-    code = lexicon.currency_of(symbol)
+    code = currency_of(symbol)
     window = text[max(0, start - 200):start + 200]
     if symbol == "¥" and re.search(r"\b(?:yuan|renminbi|RMB|Chin\w+)\b", window):
         return "CNY"
@@ -89,7 +89,7 @@ def money_in(text: str, lang: str = "en") -> list[Money]:
 @cache
 def _currency_words() -> frozenset[str]:
     """The last word or symbol of each currency term ("won" of "South Korean won")."""
-    words = {WORD.findall(t.lower())[-1] for t in lexicon.currency_terms() if WORD.findall(t)}
+    words = {WORD.findall(t.lower())[-1] for t in currency_terms() if WORD.findall(t)}
     return frozenset(w for w in words if len(w) > 1 or not w.isalpha()) - {"try", "cup"}
 
 

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand import lexicon
+from spyglass.understand.quantities._amount_words import NumberWord, number_words
+from spyglass.understand.tables import LANGS
 
 __all__ = ["NumberSpan", "number_of", "numbers_in", "number_regex", "HALF_SUFFIX"]
 
@@ -40,8 +41,8 @@ def _digits(lang: str) -> str:
     return _DIGITS["en"] if lang == "en" else _DIGITS["other"]
 
 
-def _words(lang: str) -> dict[str, lexicon.NumberWord]:
-    return lexicon.number_words(lang)
+def _words(lang: str) -> dict[str, NumberWord]:
+    return number_words(lang)
 
 
 @cache
@@ -65,7 +66,7 @@ def _word_token(lang: str) -> str:
 def number_regex(lang: str) -> re.Pattern[str]:
     word = _word_token(lang)
     # After digits a scale word of any language is unambiguous ("5mila" in an English text).
-    scales = sorted({re.escape(w.word) for each in lexicon.LANGS for w in _words(each).values() if w.kind == "scale"},
+    scales = sorted({re.escape(w.word) for each in LANGS for w in _words(each).values() if w.kind == "scale"},
                     key=len, reverse=True)
     scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
     literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
@@ -84,9 +85,9 @@ HALF_SUFFIX = {
 
 
 @cache
-def _any_scale() -> dict[str, lexicon.NumberWord]:
+def _any_scale() -> dict[str, NumberWord]:
     """Scale words of every language ("thousand", "mila", "Millionen", "millones")."""
-    return {k: w for lang in lexicon.LANGS for k, w in lexicon.number_words(lang).items() if w.kind == "scale"}
+    return {k: w for lang in LANGS for k, w in number_words(lang).items() if w.kind == "scale"}
 
 
 def _parse_digits(token: str, lang: str) -> float | None:
@@ -109,7 +110,7 @@ def _segmenter(lang: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
-def _word_values(token: str, lang: str) -> list[lexicon.NumberWord] | None:
+def _word_values(token: str, lang: str) -> list[NumberWord] | None:
     """Split a (possibly glued) word into number words, or None if it is not one."""
     words, out, pos = _words(lang), [], 0
     low = token.casefold()
@@ -132,7 +133,7 @@ _TOKEN = re.compile(r"\d[\d.,\u00a0\u202f']*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICO
 def number_of(text: str, lang: str = "en") -> float | None:
     """The value of a printed number: "four", "twenty-one", "1,200", "1.200" (de), "2.5
     million", "3,8 Millionen", "five and a half", "a dozen", "5mila". None if not a number."""
-    parts: list[lexicon.NumberWord | float] = []
+    parts: list[NumberWord | float] = []
     text = text.strip()
     if lang != "en":
         text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), text)  # "15 000" is one number
@@ -156,7 +157,7 @@ def number_of(text: str, lang: str = "en") -> float | None:
 _MULTIPLIERS = frozenset({"hundred", "dozen", "scale", "fraction"})
 
 
-def _evaluate(parts: list[lexicon.NumberWord | float]) -> float | None:
+def _evaluate(parts: list[NumberWord | float]) -> float | None:
     total, current, top_scale, seen = 0.0, 0.0, 0.0, False
     for i, part in enumerate(parts):
         if isinstance(part, float):
@@ -166,7 +167,7 @@ def _evaluate(parts: list[lexicon.NumberWord | float]) -> float | None:
         if kind == "article":
             # "a dozen", "eine Million", "a half": the article only says "one of them".
             following = parts[i + 1] if i + 1 < len(parts) else None
-            if isinstance(following, lexicon.NumberWord) and following.kind in _MULTIPLIERS:
+            if isinstance(following, NumberWord) and following.kind in _MULTIPLIERS:
                 seen = True
                 continue
         if kind in ("unit", "ten", "article"):

@@ -1,9 +1,9 @@
 """Find reported statistics: per-year counts of espionage prosecutions, arrests or cases, each
 named as a series (reporting state, measure) so reports from many articles line up.
 
-Two readers find the counts (``_stat_prose``: sentences, ``_stat_tables``: rows that start with
-a year), sharing one cue table (``data/relevance_stats.tsv``); ``_stat_series`` names what each
-count counts from ``data/stats_measures.tsv``. A count that continues the figure before it
+Two readers find the counts (``_prose``: sentences, ``_year_rows``: rows of a table in the text
+that start with a year), sharing one vocabulary (``_vocabulary``) read from the cue table (``tables/relevance_stats.tsv``); ``_series`` names what each
+count counts from ``tables/stats_measures.tsv``. A count that continues the figure before it
 ("The figure compares with 48 people in 2023, 10 in 2022") takes that figure's series; a
 breakdown ("28 were serving soldiers") takes its total's series with its share added.
 Cumulative counts ("since 2015"), ranges of years, money, percentages and durations are never
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from spyglass.records import Article, Evidence, Stat
 
-from ._stat_cues import Claim
-from ._stat_prose import prose_claims
-from ._stat_series import Measure, country_name, measure_of, reporter_of
-from ._stat_tables import table_claims
+from ._prose import prose_claims
+from ._series import Measure, country_name, measure_of, reporter_of
+from ._vocabulary import Claim
+from ._year_rows import table_claims
 
 __all__ = ["stats_in"]
 

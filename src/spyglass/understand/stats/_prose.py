@@ -1,7 +1,7 @@
 """Per-year counts stated in prose, each tied to its year by where it stands in the sentence.
 
 A sentence qualifies when its context names espionage, a proceeding and a statistical framing
-(``data/relevance_stats.tsv``). Each count then takes a year, in this order:
+(``tables/relevance_stats.tsv``). Each count then takes a year, in this order:
 - the year it is read with ("64 people were prosecuted for spying for China in 2024",
   "29 the year before", "14 last year"): a year close after it, nothing but words in between;
 - the year before it ("In 2023 alone it detained 73 people", "Of the 40 charged in 2024, 22 were
@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 
 from spyglass.records import Article
+from spyglass.understand.sentences import sentence_spans
 
-from ._stat_cues import YEAR, Claim, Count, Cues, counts_in, number_value, stat_cues
-from ._stat_series import unit_of
-from .relevance import sentence_spans
+from ._series import unit_of
+from ._vocabulary import YEAR, Claim, Count, Cues, counts_in, number_value, stat_cues
 
 __all__ = ["prose_claims"]
 

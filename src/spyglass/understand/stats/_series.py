@@ -1,6 +1,6 @@
 """Name the series a reported count belongs to: the reporting state and a normalised measure.
 
-The measure is assembled from the parts of ``data/stats_measures.tsv`` found around the count:
+The measure is assembled from the parts of ``tables/stats_measures.tsv`` found around the count:
 the unit it is read with ("64 people", "13 cases", "465 agents"), the step they reached (the act
 nearest the count), the offence (spying unless treason is named) and the sponsor ("for China",
 "Chinese espionage", "contact with Iranian intelligence"), plus a breakdown's share ("military
@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from spyglass.understand._tables import read_rows
 from spyglass.understand.lexicon import countries_in, country_terms, places_in, services_in
+from spyglass.understand.tables import read_rows
 
 __all__ = ["Measure", "measure_of", "reporter_of", "sponsor_of", "unit_of", "country_name"]
 
@@ -176,7 +176,7 @@ def _is_sponsor_form(text: str, start: int) -> bool:
 
 @cache
 def _authorities() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Courts, prosecutors and police of ``data/case_authorities.tsv`` (they name the acting state)."""
+    """Courts, prosecutors and police of ``tables/case_authorities.tsv`` (they name the acting state)."""
     return tuple((country, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
                  for _rid, country, pattern in read_rows("case_authorities.tsv", 3))
 

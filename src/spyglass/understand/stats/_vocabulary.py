@@ -1,4 +1,4 @@
-"""The statistics readers' shared vocabulary: the cue table (``data/relevance_stats.tsv``) as
+"""The statistics readers' shared vocabulary: the cue table (``tables/relevance_stats.tsv``) as
 compiled patterns, the counts a sentence holds, and the ``Claim`` record a reader hands on."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spyglass.understand._tables import read_rows
+from spyglass.understand.tables import read_rows
 
 __all__ = ["Claim", "Cues", "Count", "YEAR", "stat_cues", "counts_in", "number_value"]
 

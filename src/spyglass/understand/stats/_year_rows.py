@@ -12,7 +12,7 @@ import re
 
 from spyglass.records import Article
 
-from ._stat_cues import YEAR, Claim, stat_cues
+from ._vocabulary import YEAR, Claim, stat_cues
 
 __all__ = ["table_claims"]
 

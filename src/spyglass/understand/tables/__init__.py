@@ -1,5 +1,13 @@
-"""Read the understand stage's data files: the TSV row reader and the cell helpers every
-rule table shares (``a|b|c`` lists, case- and space-insensitive lookup keys)."""
+"""The understand stage's rule tables: the TSV files in this folder and their one reader.
+
+Every table is a plain text file here (``services.tsv``, ``country_terms.tsv``, ``stages.tsv``,
+``case_cues.tsv``, ...), each row with an id, read with ``read_rows`` via
+``importlib.resources``; ``split_cell`` and ``lookup_key`` are the cell helpers every table
+shares (``a|b|c`` lists, case- and space-insensitive lookup keys). ``cues`` compiles the case
+extractor's cue patterns (``case_cues.tsv``). Who reads which table: ``lexicon`` (countries,
+places, services, roles, stages, case terms), ``quantities`` (numbers, currencies),
+``confidence``, ``relevance`` (relevance cues), ``stats`` (stats cues and measures) and the
+field modules of ``cases`` (authorities)."""
 
 from __future__ import annotations
 
@@ -19,13 +27,13 @@ def read_rows(name: str, columns: int) -> Iterator[list[str]]:
     """Rows of a data file: columns separated by a tab or two or more spaces (so the files
     can be aligned by hand), the last column taking the rest of the line; the first
     non-comment line is the header; blank lines and ``#`` comments are skipped."""
-    text = resources.files("spyglass.understand").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("spyglass.understand.tables").joinpath(name).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     next(lines)  # header
     for line in lines:
         cells = [cell.strip() for cell in _COLUMN_GAP.split(line.strip(), maxsplit=columns - 1)]
         if len(cells) != columns:
-            raise ValueError(f"data/{name}: expected {columns} columns in {line!r}; separate columns by a tab or 2+ spaces")
+            raise ValueError(f"tables/{name}: expected {columns} columns in {line!r}; separate columns by a tab or 2+ spaces")
         yield cells
 
 

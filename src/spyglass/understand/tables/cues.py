@@ -1,4 +1,4 @@
-"""Load the cue patterns of the case extractors (``data/case_cues.tsv``) and compile each once.
+"""Load the cue patterns of the case extractors (``tables/case_cues.tsv``) and compile each once.
 
 Rows that repeat an id continue its pattern; ``{frag.<name>}`` splices in a fragment row (the
 year and month patterns the period rules share); ``\\x20`` stands for a space that ends a cell.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spyglass.understand.lexicon import read_rows
+from spyglass.understand.tables import read_rows
 
 __all__ = ["cue", "cue_ids", "cues"]
 
@@ -27,9 +27,9 @@ def _sources() -> dict[str, tuple[str, int]]:
     flags: dict[str, int] = {}
     for cid, flag, pattern in read_rows(_FILE, 3):
         if flag not in _FLAGS:
-            raise ValueError(f"data/{_FILE}: cue {cid} has flags {flag!r}; use 'i' (ignore case) or '-'")
+            raise ValueError(f"tables/{_FILE}: cue {cid} has flags {flag!r}; use 'i' (ignore case) or '-'")
         if cid in flags and flags[cid] != _FLAGS[flag]:
-            raise ValueError(f"data/{_FILE}: cue {cid} changes its flags between rows; give every row the same flags")
+            raise ValueError(f"tables/{_FILE}: cue {cid} changes its flags between rows; give every row the same flags")
         parts.setdefault(cid, []).append(pattern)
         flags[cid] = _FLAGS[flag]
     joined = {cid: "".join(rows) for cid, rows in parts.items()}
@@ -39,7 +39,7 @@ def _sources() -> dict[str, tuple[str, int]]:
 def _splice(text: str, joined: dict[str, str]) -> str:
     def fragment(m: re.Match[str]) -> str:
         if m.group(1) not in joined:
-            raise ValueError(f"data/{_FILE}: unknown fragment {{{m.group(1)}}}; add a row with that id")
+            raise ValueError(f"tables/{_FILE}: unknown fragment {{{m.group(1)}}}; add a row with that id")
         return joined[m.group(1)]
 
     return _FRAGMENT.sub(fragment, text).replace(r"\x20", " ")
@@ -56,7 +56,7 @@ def cue(cid: str) -> re.Pattern[str]:
     try:
         text, flags = _sources()[cid]
     except KeyError:
-        raise KeyError(f"data/{_FILE} has no cue {cid!r}; add it or fix the id") from None
+        raise KeyError(f"tables/{_FILE} has no cue {cid!r}; add it or fix the id") from None
     return re.compile(text, flags)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from spyglass.understand import case_rules, lexicon
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, alternation, person_words
-from spyglass.understand.normalise import number_of
+from spyglass.understand import lexicon, quantities
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, alternation, person_words
+from spyglass.understand.lexicon import case_terms
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.quantities import number_of
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["count_of", "names_found", "roles_of"]
 
@@ -19,12 +20,12 @@ _OFFICIAL_BEFORE = cue("roles.official_before")
 
 def _count_pattern() -> re.Pattern[str]:
     """<number> <up to three modifiers> <person noun, role or demonym>: "four Taiwanese soldiers"."""
-    nouns = {n.lower() for n in case_rules.person_nouns()}
+    nouns = {n.lower() for n in case_terms.person_nouns()}
     for lang in lexicon.LANGS:
         nouns |= {t.text.lower() for t in lexicon.role_terms(lang)}
         nouns |= {t.text.lower() for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
     alt = alternation(nouns)
-    words = sorted((w for lang in lexicon.LANGS for w, n in lexicon.number_words(lang).items()
+    words = sorted((w for lang in lexicon.LANGS for w, n in quantities.number_words(lang).items()
                     if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2), key=len, reverse=True)
     num = r"\d{1,3}|" + "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w$€£.,-])(?P<n>{num})\s(?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
@@ -152,7 +153,7 @@ def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
             if _OFFICIAL_BEFORE.search(before):
                 continue
             role = hit.kb_id
-            if role in case_rules.court_side_roles() and not _apposed(f, hit):
+            if role in case_terms.court_side_roles() and not _apposed(f, hit):
                 continue  # "a federal judge", "Prosecutors charged them": the court's side
             if role not in out and role not in {"spy", "agent", "official"}:
                 out.append(role)

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spyglass.understand import case_rules, lexicon
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit
-from spyglass.understand.facts import SentenceFacts
+from spyglass.understand import lexicon
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.lexicon import case_terms
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words", "someone_described"]
 
@@ -70,4 +71,4 @@ def alternation(words: Iterable[str]) -> str:
 @cache
 def person_words() -> frozenset[str]:
     """Lower-case nouns that denote a person in English text: person nouns and roles."""
-    return frozenset({n.lower() for n in case_rules.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")})
+    return frozenset({n.lower() for n in case_terms.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")})

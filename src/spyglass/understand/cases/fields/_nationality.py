@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from spyglass.understand import case_rules, structure
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, alternation, form_of, person_words
+from spyglass.understand.cases import structure
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, alternation, form_of, person_words
+from spyglass.understand.lexicon import case_terms
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["nationality_of"]
 
@@ -130,7 +131,7 @@ def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
     if not by_rules and "against" not in f.text[: hit.start]:
         return False  # the parse only vetoes, or adds after "against": nothing to ask it
     steps = [(h.start, h.end) for h in f.stages]
-    verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_rules.institution_words(),
+    verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_terms.institution_words(),
                                           person_words())
     # the parse vetoes freely; it adds a nationality the rules missed only after "against",
     # where the rules see a counterpart ("charges against two Dutch engineers")

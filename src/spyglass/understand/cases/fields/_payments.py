@@ -3,9 +3,9 @@ sums and conversions by the words around them."""
 
 from __future__ import annotations
 
-from spyglass.understand._cues import cue
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, window
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, window
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["payments_of"]
 

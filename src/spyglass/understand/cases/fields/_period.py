@@ -3,11 +3,11 @@ belongs to the period only when the verb nearest to it is an act of spying, not 
 
 from __future__ import annotations
 
-from spyglass.understand import structure
-from spyglass.understand._cues import cue, cues
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, about_someone
-from spyglass.understand.normalise import number_of
+from spyglass.understand.cases import structure
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, about_someone
+from spyglass.understand.quantities import number_of
+from spyglass.understand.tables.cues import cue, cues
 
 __all__ = ["SPY_ACT", "period_of"]
 

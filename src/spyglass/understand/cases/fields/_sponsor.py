@@ -4,11 +4,11 @@ around country and service words; expelled diplomats spy for the state of their 
 from __future__ import annotations
 
 from spyglass.understand import lexicon
-from spyglass.understand._cues import cue, cues
-from spyglass.understand.entities import Hit, service_country
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, about_someone, form_of, window
-from spyglass.understand.fields._period import SPY_ACT
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, about_someone, form_of, window
+from spyglass.understand.cases.fields._period import SPY_ACT
+from spyglass.understand.lexicon.hits import Hit, service_country
+from spyglass.understand.tables.cues import cue, cues
 
 __all__ = ["sponsor_of", "mission_state", "sponsor_country_hit", "sponsor_service_hit", "service_lead"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from spyglass.understand import case_rules
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, about_someone
+from spyglass.records import STAGE_ORDER
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, about_someone
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["is_swap_story", "stage_of"]
 
@@ -56,7 +56,7 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
             continue
         if stage == "expelled" and found & {"charged", "convicted", "sentenced", "acquitted"}:
             continue
-        rank = case_rules.STAGE_RANK[stage]
+        rank = STAGE_ORDER[stage]
         if best is None or rank > best[0]:
             best = (rank, hit, f)
     if swap:
@@ -64,7 +64,7 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
             m = _SWAP_FREED.search(f.text)
             if m and (f.persons or _SWAP.search(f.text) or swap_story) and (best is None or best[1].kb_id != "released"):
                 hit = Hit(m.start(), m.end(), m.group(), "released", "stage.released.swap_story", "STAGE")
-                best = (case_rules.STAGE_RANK["released"], hit, f)
+                best = (STAGE_ORDER["released"], hit, f)
                 break
     if best is None:
         return None, None

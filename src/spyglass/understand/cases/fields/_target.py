@@ -1,5 +1,5 @@
 """The target field: the state that arrests, prosecutes or expels, scored over the cues of every
-sentence (authorities, courts and police forces of ``data/case_authorities.tsv``, domestic
+sentence (authorities, courts and police forces of ``tables/case_authorities.tsv``, domestic
 services, places, the dateline)."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ import re
 from functools import cache
 
 from spyglass.understand import lexicon
-from spyglass.understand._cues import cue
-from spyglass.understand.entities import Hit, places_in, service_country
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, person_words, window
-from spyglass.understand.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
-from spyglass.understand.lexicon import read_rows
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, person_words, window
+from spyglass.understand.cases.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
+from spyglass.understand.lexicon.hits import Hit, places_in, service_country
+from spyglass.understand.tables import read_rows
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["target_of", "employer_of"]
 

@@ -3,10 +3,10 @@ terms sought, maximums, ages and terms already served by the words around them."
 
 from __future__ import annotations
 
-from spyglass.understand._cues import cue
-from spyglass.understand.facts import SentenceFacts
-from spyglass.understand.fields._common import Found, window
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, window
 from spyglass.understand.quantities import Quantity
+from spyglass.understand.tables.cues import cue
 
 __all__ = ["sentence_months_of"]
 

@@ -9,10 +9,10 @@ from collections import defaultdict
 import pycountry
 import pytest
 
-from spyglass.understand import lexicon
-from spyglass.understand._services import is_short
-from spyglass.understand._stages import all_matches, stage_tables
-from spyglass.understand._tables import lookup_key
+from spyglass.understand import lexicon, quantities
+from spyglass.understand.lexicon._services import is_short
+from spyglass.understand.lexicon._stages import all_matches, stage_tables
+from spyglass.understand.tables import lookup_key
 
 # ---------------------------------------------------------------- services
 
@@ -320,11 +320,11 @@ CURRENCIES = [
 
 @pytest.mark.parametrize(("text", "code"), CURRENCIES)
 def test_currency_of(text: str, code: str) -> None:
-    assert lexicon.currency_of(text) == code
+    assert quantities.currency_of(text) == code
 
 
 def test_currency_codes_are_iso_4217() -> None:
-    for code in set(lexicon.currency_terms().values()):
+    for code in set(quantities.currency_terms().values()):
         assert pycountry.currencies.get(alpha_3=code) is not None, code
 
 
@@ -337,10 +337,10 @@ NUMBER_WORDS = [
 
 @pytest.mark.parametrize(("lang", "word", "value"), NUMBER_WORDS)
 def test_number_words(lang: str, word: str, value: float) -> None:
-    assert lexicon.number_words(lang)[word.casefold()].value == value
+    assert quantities.number_words(lang)[word.casefold()].value == value
 
 
 @pytest.mark.parametrize("lang", lexicon.LANGS)
 def test_number_words_cover_zero_to_twenty(lang: str) -> None:
-    values = {w.value for w in lexicon.number_words(lang).values() if w.kind in ("unit", "ten", "article")}
+    values = {w.value for w in quantities.number_words(lang).values() if w.kind in ("unit", "ten", "article")}
     assert set(range(1, 21)) <= values

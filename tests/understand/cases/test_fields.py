@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import entities, fields
-from spyglass.understand.facts import facts_of
+from spyglass.understand.cases import fields, persons
+from spyglass.understand.cases.facts import facts_of
 from spyglass.understand.sentences import sentences_in
 
 
@@ -312,7 +312,7 @@ def test_accused_count(text: str, count: int) -> None:
 def test_roles_leave_out_the_court_side(text: str, roles: list[str]) -> None:
     facts = [facts_of(i, s) for i, s in enumerate(sentences_in(text))]
     for f in facts:  # the accused as the person finder would give them
-        f.persons = [h for h in entities.persons_by_rule(f.text, frozenset()) if h.text == "Jan Novak"]
+        f.persons = [h for h in persons.persons_by_rule(f.text, frozenset()) if h.text == "Jan Novak"]
     assert fields.roles_of(facts)[0] == roles
 
 
@@ -335,7 +335,7 @@ def test_count_leaves_out_the_people_betrayed(text: str, count: int | None) -> N
     ("fr", "Il a été condamné à 7 ans, a indiqué le parquet.", [84]),
 ])
 def test_age_is_not_a_term(lang: str, text: str, months: list[int]) -> None:
-    from spyglass.understand.facts import facts_of
+    from spyglass.understand.cases.facts import facts_of
     from spyglass.understand.sentences import Sentence
     assert [d.value for d in facts_of(0, Sentence(0, len(text), text), lang=lang).durations] == months
 

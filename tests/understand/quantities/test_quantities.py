@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import normalise as n
+from spyglass.understand import lexicon
+from spyglass.understand import quantities as n
 
 NUMBERS = [
     ("en", "four", 4), ("en", "Four", 4), ("en", "twenty-one", 21), ("en", "1,200", 1200), ("en", "2.5", 2.5),
@@ -185,7 +186,7 @@ COUNTRY_CODES = [
 
 @pytest.mark.parametrize(("name", "code"), COUNTRY_CODES)
 def test_country_code(name: str, code: str | None) -> None:
-    assert n.country_code(name) == code
+    assert lexicon.country_code(name) == code
 
 
 @pytest.mark.parametrize(("lang", "text", "months"), [
@@ -201,9 +202,7 @@ def test_duration_edge_cases(lang: str, text: str, months: list[int]) -> None:
 
 
 def test_a_pair_of_terms_printed_high_first_gives_each_term() -> None:
-    from spyglass.understand import quantities
-
-    found = quantities.durations_in("sentenced the two to seven and six years in prison, respectively")
+    found = n.durations_as_quantities("sentenced the two to seven and six years in prison, respectively")
     assert sorted(d.value for d in found) == [72, 84]
-    assert [d.value for d in quantities.durations_in("sentenced to three and a half years")] == [42]
-    assert [d.value for d in quantities.durations_in("arrested in 2023 and 30 years later")] == [360]
+    assert [d.value for d in n.durations_as_quantities("sentenced to three and a half years")] == [42]
+    assert [d.value for d in n.durations_as_quantities("arrested in 2023 and 30 years later")] == [360]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.understand.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
-from tests.understand.test_generalisation import test_lead_case_fields as _check
+from tests.understand.cases.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
+from tests.understand.cases.test_generalisation import test_lead_case_fields as _check
 
 NEWS: list[tuple[str, str, str, dict[str, object]]] = [
     # nationality of victims or targets named in the story is not the accused's
@@ -224,7 +224,7 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
 
 @pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*r[1:], id=r[0]) for r in ROUND_UPS])
 def test_round_up_cases(title: str, body: str, want: list[tuple[str, str]], nlp) -> None:  # noqa: F811
-    from tests.understand.test_generalisation import _lead
+    from tests.understand.cases.test_generalisation import _lead
 
     mentions = _lead(title, body, nlp, "en")
     assert [(m.stage, m.target_country) for m in mentions] == want

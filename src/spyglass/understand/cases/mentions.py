@@ -10,7 +10,6 @@ evidence. The headline informs the article's lead case even when it is not part 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spyglass.records import Article, Entity, Evidence, Mention, Payment
@@ -18,11 +17,17 @@ from spyglass.understand.cases import fields
 from spyglass.understand.cases.facts import SentenceFacts, facts_of
 from spyglass.understand.cases.fields import Found
 from spyglass.understand.cases.persons import MAX_MODEL_SENTENCE, read_persons
-from spyglass.understand.cases.proceedings import Proceeding, proceedings_of, split_unrelated
+from spyglass.understand.cases.proceedings import (
+    NON_STATE_RECIPIENT,
+    OTHER_CRIME,
+    SPYING_WORD,
+    Proceeding,
+    proceedings_of,
+    split_unrelated,
+)
 from spyglass.understand.confidence import confidence_of
 from spyglass.understand.sentences import Sentence, sentences_in
 from spyglass.understand.stats import stats_in
-from spyglass.understand.tables.cues import cue
 
 if TYPE_CHECKING:
     import spacy
@@ -37,12 +42,6 @@ def _evidence(article: Article, field: str, found: Found) -> Evidence:
                     rule=found.rule, confidence=confidence_of(field, found.rule), quote_start=quote[0], quote_end=quote[1])
 
 
-def _published_year(article: Article) -> int | None:
-    if article.published and article.published[:4].isdigit():
-        return int(article.published[:4])
-    return None
-
-
 def _mention(article: Article, index: int, group: Proceeding, fallback_target: tuple[str | None, Found | None],
              lead: list[SentenceFacts]) -> Mention:
     facts = group.facts
@@ -54,47 +53,30 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
         if found is not None and value not in (None, [], ()):
             evidence[name] = _evidence(article, name, found)
 
-    titles = [f for f in lead if f.is_title and f not in facts] if index == 0 else []
-    stage, found = fields.stage_of([*titles, *facts], fields.is_swap_story(lead))
+    is_lead = index == 0  # the article's lead case: its headline and first lines speak of it
+    stage, found = fields.case_stage(facts, lead, is_lead)
     put("stage", stage, found)
-    target, target_found = fields.target_of(facts)
-    if target is None:
-        target, target_found = fields.employer_of(facts, None)  # the state whose agency they worked at
-    if target is None:
-        target, target_found = fallback_target
-    sponsor, service, found, service_found = fields.sponsor_of(facts, target)
-    if sponsor is None and index == 0 and lead:
-        # the article's lead case: its headline and first lines name the sponsor
-        sponsor, service, found, service_found = fields.sponsor_of(lead, target)
-    nationality, nat_found = fields.nationality_of(facts)
-    if not nationality and index == 0:
-        # the headline speaks of the lead case's accused ("Retired Austrian colonel jailed")
-        nationality, nat_found = fields.nationality_of([f for f in lead if f.is_title])
+    target, target_found = fields.case_target(facts, fallback_target)
+    sponsor, service, found, service_found = fields.case_sponsor(facts, target, lead, is_lead)
+    nationality, nat_found = fields.case_nationality(facts, lead, is_lead)
     if stage == "expelled" and sponsor is None:
-        sponsor, found = fields.mission_state(facts, target)  # expelled diplomats spy for their own state
-        if sponsor is None and nationality and nationality[0] != target:
-            sponsor, found = nationality[0], nat_found
-    if target is None and nationality and nationality[0] != sponsor:
-        # no authority named: people are most often prosecuted by their own state
-        target, target_found = nationality[0], replace(nat_found, rule="target.own_national") if nat_found else None
+        sponsor, found = fields.expelled_sponsor(facts, target, nationality, nat_found)
+    target, target_found = fields.own_state_target(target, target_found, nationality, nat_found, sponsor)
     put("target_country", target, target_found)
     put("sponsor_country", sponsor, found)
     put("sponsor_service", service, service_found if service else None)
     put("accused_nationality", tuple(nationality), nat_found)
     names = group.names
     put("accused_names", tuple(names), fields.names_found(facts, names, "names.ner") if names else None)
-    count, found = fields.count_of(facts, names)
-    if count is None and index == 0:
-        count, found = fields.count_of([f for f in lead if f.is_title], [])
+    count, found = fields.case_count(facts, names, lead, is_lead)
     put("accused_count", count, found)
     roles, found = fields.roles_of(facts)
     put("roles", tuple(roles), found)
-    # two accused named: a life term is one person's, not the whole proceeding's
-    months, found = fields.sentence_months_of(facts, count if len(names) < 2 else max(count or 0, len(names)))
+    months, found = fields.case_sentence_months(facts, count, names)
     put("sentence_months", months, found)
     payments, found = fields.payments_of(facts)
     put("payments", tuple(Payment(amount=a, currency=c) for a, c in payments), found)
-    period, found = fields.period_of(facts, _published_year(article))
+    period, found = fields.period_of(facts, article.published_year)
     put("period", period, found)
     summary = max(facts, key=lambda f: (bool(f.stages) + bool(f.persons), -f.index)).text
     return Mention(article_id=article.id, index=index, published=article.published, evidence=evidence,
@@ -137,21 +119,16 @@ def _without_aggregates(article: Article, groups: list[Proceeding]) -> list[Proc
     return [g for g in groups if g.names or not opens_with_stat(g)]
 
 
-_OTHER_CRIME = cue("case.other_crime")
-_SPYING_WORD = cue("case.spying_word")
-_NON_STATE_RECIPIENT = cue("case.non_state_recipient")
-
-
 def _without_other_crimes(groups: list[Proceeding]) -> list[Proceeding]:
     """Drop proceedings whose every step is for a crime that is not spying (murder, terrorism,
     cybercrime, speech) and that never speak of spying: people swapped or named in a spy story
     for other crimes are not cases."""
     def other_crime_only(g: Proceeding) -> bool:
         steps = [f for f in g.facts if f.stages and not f.is_title]
-        if steps and all(_NON_STATE_RECIPIENT.search(f.text) for f in steps):
+        if steps and all(NON_STATE_RECIPIENT.search(f.text) for f in steps):
             return True  # "jailed for passing files to arms dealers": a leak to no state
-        return (bool(steps) and all(_OTHER_CRIME.search(f.text) for f in steps)
-                and not any(_SPYING_WORD.search(f.text) for f in g.facts))
+        return (bool(steps) and all(OTHER_CRIME.search(f.text) for f in steps)
+                and not any(SPYING_WORD.search(f.text) for f in g.facts))
 
     return [g for g in groups if not other_crime_only(g)]
 

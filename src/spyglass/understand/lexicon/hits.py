@@ -31,7 +31,7 @@ def _lang(lang: str) -> str:
 
 
 def countries_in(text: str, lang: str = "en") -> list[Hit]:
-    """Country names, demonyms and capitals (helper B's lexicon), kb_id the alpha-2 code.
+    """Country names, demonyms and capitals (``lexicon``), kb_id the alpha-2 code.
 
     English terms are searched in every language too: news in any language quotes English
     names ("CIA", "Taiwan") and the English table is the richest.
@@ -52,7 +52,7 @@ def places_in(text: str) -> list[Hit]:
 
 
 def services_in(text: str) -> list[Hit]:
-    """Named intelligence and security services (helper B's gazetteer), kb_id the service id."""
+    """Named intelligence and security services (``lexicon``), kb_id the service id."""
     return [Hit(h.start, h.end, h.text, h.service.id, h.service.id, "SERVICE") for h in lexicon.services_in(text)]
 
 

@@ -80,7 +80,7 @@ def prose_claims(article: Article, lang: str = "en") -> list[Claim]:
     """Every count the article's sentences state for a year, breakdowns included."""
     cues = stat_cues()
     text = article.text
-    published, dated = _published_year(article)
+    published, dated = _reference_year(article)
     out: list[Claim] = []
     previous, last_year = article.title or "", None
     by_sentence: list[list[Claim]] = []
@@ -104,12 +104,11 @@ def prose_claims(article: Article, lang: str = "en") -> list[Claim]:
     return out
 
 
-def _published_year(article: Article) -> tuple[int | None, bool]:
+def _reference_year(article: Article) -> tuple[int | None, bool]:
     """The article's year and whether its date says so; undated, the latest year its text names
     up to now ("last year" in an undated report is read against the newest year it mentions)."""
-    date = article.published or ""
-    if re.match(r"\d{4}", date):
-        return int(date[:4]), True
+    if article.published_year is not None:
+        return article.published_year, True
     now = datetime.date.today().year
     years = [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", article.text) if int(y) <= now]
     return (max(years) if years else None), False

@@ -159,3 +159,13 @@ def roles_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
                 out.append(role)
                 found = found or Found(f, hit.rule, (hit.start, hit.end))
     return out[:4], found
+
+
+def case_count(
+    facts: list[SentenceFacts], names: list[str], lead: list[SentenceFacts], is_lead: bool,
+) -> tuple[int | None, Found | None]:
+    """Persons accused in one case; for the article's lead case the headline may say it."""
+    count, found = count_of(facts, names)
+    if count is None and is_lead:
+        count, found = count_of([f for f in lead if f.is_title], [])
+    return count, found

@@ -164,3 +164,12 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
                 out.append(c.kb_id)
                 found = found or Found(f, "nationality.attached", (c.start, c.end))
     return out, found
+
+
+def case_nationality(facts: list[SentenceFacts], lead: list[SentenceFacts], is_lead: bool) -> tuple[list[str], Found | None]:
+    """Nationalities of one case's accused; for the article's lead case the headline speaks of
+    them too ("Retired Austrian colonel jailed")."""
+    nationality, found = nationality_of(facts)
+    if not nationality and is_lead:
+        nationality, found = nationality_of([f for f in lead if f.is_title])
+    return nationality, found

@@ -184,3 +184,25 @@ def _later_service(facts: list[SentenceFacts], country: str | None, target: str 
             if service_country(s.kb_id) == country and sponsor_service_hit(f, s, target):
                 return s.text, Found(f, "sponsor.service_later", (s.start, s.end))
     return None
+
+
+def case_sponsor(
+    facts: list[SentenceFacts], target: str | None, lead: list[SentenceFacts], is_lead: bool,
+) -> tuple[str | None, str | None, Found | None, Found | None]:
+    """Sponsor state and service of one case: its sentences, else for the article's lead case the
+    headline and first lines (``lead``)."""
+    sponsor, service, found, service_found = sponsor_of(facts, target)
+    if sponsor is None and is_lead and lead:
+        sponsor, service, found, service_found = sponsor_of(lead, target)
+    return sponsor, service, found, service_found
+
+
+def expelled_sponsor(
+    facts: list[SentenceFacts], target: str | None, nationality: list[str], nationality_found: Found | None,
+) -> tuple[str | None, Found | None]:
+    """Expelled diplomats spy for their own state: the state of their mission, else their
+    nationality when it is not the expelling state's."""
+    sponsor, found = mission_state(facts, target)
+    if sponsor is None and nationality and nationality[0] != target:
+        sponsor, found = nationality[0], nationality_found
+    return sponsor, found

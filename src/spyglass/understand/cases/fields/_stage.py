@@ -73,3 +73,10 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
         hit = Hit(best[1].start, best[1].end, best[1].text, "released", "stage.released.swap_prisoner", "STAGE")
         return "released", Found(best[2], hit.rule, (hit.start, hit.end))
     return best[1].kb_id, Found(best[2], best[1].rule, (best[1].start, best[1].end))
+
+
+def case_stage(facts: list[SentenceFacts], lead: list[SentenceFacts], is_lead: bool) -> tuple[str | None, Found | None]:
+    """The stage of one case: its sentences, and for the article's lead case the headline too
+    (when it is not one of them); a swap story is told by the article's opening (``lead``)."""
+    titles = [f for f in lead if f.is_title and f not in facts] if is_lead else []
+    return stage_of([*titles, *facts], is_swap_story(lead))

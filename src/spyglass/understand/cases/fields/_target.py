@@ -5,6 +5,7 @@ services, places, the dateline)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spyglass.understand import lexicon
@@ -198,3 +199,25 @@ def employer_of(facts: list[SentenceFacts], sponsor: str | None) -> tuple[str | 
             if _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
                 return owner, Found(f, "target.employer", (s.start, s.end))
     return None, None
+
+
+def case_target(facts: list[SentenceFacts], fallback: tuple[str | None, Found | None]) -> tuple[str | None, Found | None]:
+    """The state that acts against the accused: an authority named in the case's sentences, else
+    the state whose agency the accused worked at, else ``fallback`` (the state the whole article
+    names as acting). ``own_state_target`` is the last resort, once nationality is known."""
+    target, found = target_of(facts)
+    if target is None:
+        target, found = employer_of(facts, None)  # the state whose agency they worked at
+    if target is None:
+        target, found = fallback
+    return target, found
+
+
+def own_state_target(
+    target: str | None, found: Found | None, nationality: list[str], nationality_found: Found | None, sponsor: str | None,
+) -> tuple[str | None, Found | None]:
+    """With no authority named, people are most often prosecuted by their own state: the
+    accused's nationality, unless it is the sponsor's."""
+    if target is None and nationality and nationality[0] != sponsor:
+        return nationality[0], replace(nationality_found, rule="target.own_national") if nationality_found else None
+    return target, found

@@ -110,3 +110,11 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
     low_v: object = numbers[0] if numbers else "life"
     high_v: object = "life" if life else numbers[-1]
     return (low_v, high_v), next(fd for end, fd in chosen if end == low_v)
+
+
+def case_sentence_months(
+    facts: list[SentenceFacts], count: int | None, names: list[str],
+) -> tuple[tuple[object, object] | None, Found | None]:
+    """The prison term of one case: with two accused named, a life term is one person's, not
+    the whole proceeding's."""
+    return sentence_months_of(facts, count if len(names) < 2 else max(count or 0, len(names)))

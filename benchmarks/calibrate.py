@@ -5,7 +5,7 @@ predicted cases with gold cases the way ``shared/eval/score.py`` does, and count
 predicted field value whether it was right (a value in a case that matches no gold case is
 wrong). Per field and rule, the confidence is the share that was right, pulled towards the
 field's own share when the rule was seen only a few times. Writes
-``src/spyglass/understand/data/confidence.tsv`` (read at run time), prints the reliability
+``src/spyglass/understand/tables/confidence.tsv`` (read at run time), prints the reliability
 table (of the values given confidence about c, how many were right) and writes the figures to
 ``benchmarks/results/calibration.json``.
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from evaluate import DEFAULT_SHARED, document_of, realnews_present, scorer  # noqa: E402
 
-TABLE = ROOT / "src" / "spyglass" / "understand" / "data" / "confidence.tsv"
+TABLE = ROOT / "src" / "spyglass" / "understand" / "tables" / "confidence.tsv"
 SHRINK = 5  # observations of the field's rate that a rule's own count is weighed against
 BINS = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 EXTRA_FIELDS = ("sponsor_service", "accused_names", "roles")

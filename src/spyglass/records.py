@@ -121,6 +121,13 @@ class Article(_Record):
     partial: bool = False  # teasers and paywalled pages: the text is cut short
     fingerprint: str = ""  # near-duplicate fingerprint (hex), see extract.fingerprint
 
+    @property
+    def published_year(self) -> int | None:
+        """The year of ``published``; None for an undated article."""
+        if self.published and re.match(r"\d{4}", self.published):
+            return int(self.published[:4])
+        return None
+
 
 class Evidence(_Record):
     """Where a fact was stated: the sentence, its offsets in ``Article.text``, and who said so."""

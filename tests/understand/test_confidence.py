@@ -1,10 +1,10 @@
 """Confidences are measured, not written: every case field's confidence comes from
-``data/confidence.tsv`` (written by ``benchmarks/calibrate.py``) by field and rule."""
+``tables/confidence.tsv`` (written by ``benchmarks/calibrate.py``) by field and rule."""
 
 from __future__ import annotations
 
-from spyglass.understand._tables import read_rows
 from spyglass.understand.confidence import FIELD_RULE, confidence_of
+from spyglass.understand.tables import read_rows
 
 ROWS = list(read_rows("confidence.tsv", 5))
 

@@ -17,32 +17,33 @@ import pytest
 
 from spyglass.cli.extract import extract_lines
 from spyglass.settings import load_settings
-from spyglass.understand import entities, quantities
-from spyglass.understand.fields._target import _authorities
-from spyglass.understand.normalise import number_of
+from spyglass.understand import quantities
+from spyglass.understand.cases.fields._target import _authorities
+from spyglass.understand.lexicon import hits
+from spyglass.understand.quantities import number_of
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "spyglass" / "samples"
 def _states_country(quote: str, code: str, lang: str) -> bool:
-    if any(h.kb_id == code for h in entities.countries_in(quote, lang) + entities.countries_in(quote, "en")):
+    if any(h.kb_id == code for h in hits.countries_in(quote, lang) + hits.countries_in(quote, "en")):
         return True
-    if any(entities.service_country(h.kb_id) == code for h in entities.services_in(quote)):
+    if any(hits.service_country(h.kb_id) == code for h in hits.services_in(quote)):
         return True
-    if any(h.kb_id == code for h in entities.places_in(quote)):
+    if any(h.kb_id == code for h in hits.places_in(quote)):
         return True
-    if any(h.kb_id == code for h in entities.places_in(quote.title())):
+    if any(h.kb_id == code for h in hits.places_in(quote.title())):
         return True  # a dateline in capitals ("KOCHI:")
     return any(country == code and pattern.search(quote) for _rid, country, pattern in _authorities())
 
 
 def _states_months(quote: str, value: list[object], lang: str) -> bool:
-    found = {q.value for q in quantities.durations_in(quote, lang) + quantities.durations_in(quote, "en")}
+    found = {q.value for q in quantities.durations_as_quantities(quote, lang) + quantities.durations_as_quantities(quote, "en")}
     # the low end of a range ("between 70 and 84 months", "four to ten years") is a bare number
     number = number_of(quote.strip(), lang) or number_of(quote.strip(), "en")
     return bool(found & set(value)) or (number is not None and bool({number, number * 12} & set(value)))
 
 
 def _states_amount(quote: str, value: list[dict[str, object]], lang: str) -> bool:
-    found = {round(float(q.value)) for q in quantities.money_in(quote, lang)}  # type: ignore[arg-type]
+    found = {round(float(q.value)) for q in quantities.money_as_quantities(quote, lang)}  # type: ignore[arg-type]
     return bool(found & {round(float(p["amount"])) for p in value})  # type: ignore[arg-type]
 
 
@@ -54,7 +55,7 @@ def _states_year(quote: str, value: list[object], _lang: str) -> bool:
 
 
 def _states_stage(quote: str, _value: str, lang: str) -> bool:
-    return bool(entities.stages_in(quote, lang) or entities.stages_in(quote, "en")
+    return bool(hits.stages_in(quote, lang) or hits.stages_in(quote, "en")
                 or re.search(r"freed|released|swap|exchange|traded|handed over|pardon", quote, re.I))
 
 
@@ -79,14 +80,14 @@ CHECKS: dict[str, Callable[[str, object, str], bool]] = {
     "target_country": _states_country,  # type: ignore[dict-item]
     "sponsor_country": _states_country,  # type: ignore[dict-item]
     "accused_nationality": lambda q, v, lang: any(_states_country(q, c, lang) for c in v),  # type: ignore[attr-defined]
-    "sponsor_service": lambda q, v, _lang: bool(entities.services_in(q)) or q == v,
+    "sponsor_service": lambda q, v, _lang: bool(hits.services_in(q)) or q == v,
     "stage": _states_stage,  # type: ignore[dict-item]
     "sentence_months": _states_months,  # type: ignore[dict-item]
     "payments": _states_amount,  # type: ignore[dict-item]
     "period": _states_year,  # type: ignore[dict-item]
     "accused_count": _states_count,  # type: ignore[dict-item]
     "accused_names": lambda q, v, _lang: q in v,  # type: ignore[operator]
-    "roles": lambda q, v, lang: bool(entities.roles_in(q, lang) or entities.roles_in(q, "en")),
+    "roles": lambda q, v, lang: bool(hits.roles_in(q, lang) or hits.roles_in(q, "en")),
 }
 
 

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from spyglass.records import Article
-from spyglass.understand.relevance import HINT, NEGATIVE, POSITIVE, cues, relevance_of, sentence_spans
+from spyglass.understand.relevance import HINT, NEGATIVE, POSITIVE, cues, relevance_of
+from spyglass.understand.sentences import sentence_spans
 
 
 def article(text: str, title: str | None = None, language: str = "en") -> Article:

@@ -15,7 +15,7 @@ from spyglass.link.duplicates import (
 )
 from spyglass.link.keys import case_keys, lookup_keys, mention_keys, name_keys
 from spyglass.link.match import LINK_SCORE, Match, match, mention_key
-from spyglass.link.names import names_overlap, same_person
+from spyglass.names import names_overlap, same_person
 
 __all__ = [
     "LINK_SCORE", "MAX_DISTANCE", "MIN_JACCARD", "Match",

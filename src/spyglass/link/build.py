@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from spyglass.link.match import mention_key, sentence_bounds
-from spyglass.link.names import name_parts, same_person
+from spyglass.names import name_parts, same_person
 from spyglass.records import STAGE_ORDER, Case, CaseSource, Evidence, Mention, TimelineEvent, case_title
 
 __all__ = ["case_from", "case_id_for", "seed_of", "timeline_of", "title_of", "report_order"]

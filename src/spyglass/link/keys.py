@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
-from spyglass.link.names import name_parts
+from spyglass.names import name_parts
 from spyglass.records import CaseFacts, Mention
 
 __all__ = ["YEAR_WINDOW", "name_keys", "name_lookup_keys", "fact_lookup_keys", "mention_keys", "lookup_keys", "case_keys", "year_of"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from spyglass.link.keys import YEAR_WINDOW, year_of
-from spyglass.link.names import full_names_overlap, names_overlap
+from spyglass.names import full_names_overlap, names_overlap
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Mention, SentenceEnd
 
 __all__ = ["LINK_SCORE", "Match", "match", "mention_key", "sentence_bounds"]

@@ -1,7 +1,11 @@
 """The understand stage: article -> analysis (relevance, entities, case mentions, statistics).
 
 ``Analyzer(settings).analyse(article)`` is the entry point; ``relevance_of`` and ``stats_in``
-are usable on their own.
+are usable on their own. Layers: ``tables`` (the rule tables and their one reader),
+``lexicon`` (lookups in them), ``quantities`` (numbers, money, durations, years),
+``sentences`` (the one sentence splitter), ``relevance`` (the first filter), ``cases`` (the
+case extractor, one module per field in ``cases.fields``), ``stats`` (reported statistics)
+and ``confidence`` (measured trust per rule).
 """
 
 from __future__ import annotations

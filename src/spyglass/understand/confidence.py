@@ -1,6 +1,6 @@
 """How far each rule is trusted: the share of its values that were right, measured.
 
-``data/confidence.tsv`` holds, per case field and rule, how often a value the rule produced
+``tables/confidence.tsv`` holds, per case field and rule, how often a value the rule produced
 matched the gold annotation on the development corpus and the real-news set
 (``benchmarks/calibrate.py`` writes it and prints the reliability table). A rule seen only a
 few times is pulled towards its field's rate, and a rule never seen takes the field's rate:
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spyglass.understand._tables import read_rows
+from spyglass.understand.tables import read_rows
 
 __all__ = ["confidence_of", "FIELD_RULE"]
 

@@ -1,6 +1,6 @@
 """Decide whether an article is about espionage: a cheap, explainable first filter.
 
-One compiled regex over the cue table ``data/relevance_cues.tsv`` scores each sentence.
+One compiled regex over the cue table ``tables/relevance_cues.tsv`` scores each sentence.
 Positive evidence is espionage vocabulary (``spy``), intelligence services and foreign states'
 agents (``state``) and phrases that report a case step by themselves (``case``), plus a bonus
 where a legal step (arrested, sentenced...) shares a sentence with them; ``hint`` words
@@ -33,8 +33,9 @@ from functools import lru_cache
 from importlib import resources
 
 from spyglass.records import Article, Relevance
+from spyglass.understand.sentences import sentence_spans
 
-__all__ = ["Cue", "cues", "relevance_of", "sentence_spans", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
+__all__ = ["Cue", "cues", "relevance_of", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
 POSITIVE = ("spy", "state", "case")
 HINT = "hint"  # counts next to a spy cue or a legal step in its sentence, never alone
@@ -59,11 +60,6 @@ NOUN_PREFIX = "spy.noun-"  # the word for espionage in one language, matched in 
 UNSPACED = frozenset({"zh", "ja", "ko"})  # scripts without spaces between words: no word boundaries
 _UNSPACED_CHAR = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, Hangul: a cheap gate
 
-# A sentence ends at . ! ? before a capital or digit, and always at a line break: text dumps put
-# one paragraph, heading, table row or teaser per line.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\s*\n\s*")
-
-
 @dataclass(frozen=True)
 class Cue:
     """One row of the cue table."""
@@ -78,7 +74,7 @@ class Cue:
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     """The cue table, read once from the package data."""
-    text = resources.files("spyglass.understand.data").joinpath("relevance_cues.tsv").read_text("utf-8")
+    text = resources.files("spyglass.understand.tables").joinpath("relevance_cues.tsv").read_text("utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple(
@@ -137,26 +133,6 @@ def _cue_matches(text: str, lang: str) -> list[tuple[int, Cue]]:
     found = [(x.start(), m.lower_cues[int(x.lastgroup[1:])]) for x in m.lower.finditer(folded)]  # type: ignore[index]
     found += [(x.start(), m.cased_cues[int(x.lastgroup[1:])]) for x in m.cased.finditer(text)]  # type: ignore[index]
     return found
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Cheap sentence (and line) boundaries as (start, end) offsets, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        _append_trimmed(spans, text, start, m.start() + len(m.group("close") or ""))
-        start = m.end()
-    _append_trimmed(spans, text, start, len(text))
-    return spans
-
-
-def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:

@@ -1,0 +1,76 @@
+"""People's printed names, shared by understand and link: folded tokens, initials, and when
+two names are the same person.
+
+Names arrive as printed ("Kevin Mallory", "Mallory", "Jian G.", "Dong Yuyu"); two printed names
+are the same person when the full tokens of the shorter are all in the longer and its
+initials fit the remaining tokens, so "Mallory" = "Kevin Mallory" and "Jian G." = "Jian Guo".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold"]
+
+# particles that are not surnames by themselves ("de", "van", "al")
+_PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "al", "el", "bin", "ibn"})
+_WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so "Kõuts" and "Kouts" meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True)
+class NameParts:
+    words: frozenset[str]  # full name tokens, folded
+    initials: tuple[str, ...]  # single letters, "G." -> "g"
+
+
+@lru_cache(maxsize=65536)  # the same names come back for every candidate case
+def name_parts(name: str) -> NameParts:
+    """Split a printed name into full words and initials; particles are dropped."""
+    words: set[str] = set()
+    initials: list[str] = []
+    for token in _WORD.findall(fold(name)):
+        bare = token.rstrip(".")
+        if len(bare) == 1 or (token.endswith(".") and len(bare) <= 2):
+            initials.append(bare[0])
+        elif bare not in _PARTICLES:
+            words.add(bare)
+    return NameParts(frozenset(words), tuple(initials))
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two printed names can be one person (see the module docstring)."""
+    pa, pb = name_parts(a), name_parts(b)
+    short, long = (pa, pb) if len(pa.words) <= len(pb.words) else (pb, pa)
+    if not short.words or not short.words <= long.words:
+        return False
+    spare = sorted(long.words - short.words)
+    letters = [w[0] for w in spare] + list(long.initials)
+    for initial in short.initials:
+        if initial not in letters:
+            return False
+        letters.remove(initial)
+    return True
+
+
+def names_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
+    """True when some name in ``a`` and some name in ``b`` are one person."""
+    others = list(b)
+    return any(same_person(x, y) for x in a for y in others)
+
+
+def full_names_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
+    """True when two names are one person by at least two full words ("Kevin Mallory")."""
+    others = list(b)
+    return any(
+        same_person(x, y) and len(name_parts(x).words & name_parts(y).words) >= 2 for x in a for y in others
+    )

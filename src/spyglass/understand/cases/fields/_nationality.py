@@ -1,0 +1,175 @@
+"""The nationality field: nationality words the text gives the accused ("Taiwanese soldiers",
+"a German citizen"), not counterparts, officials or institutions."""
+
+from __future__ import annotations
+
+import re
+
+from spyglass.understand.cases import structure
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, alternation, form_of, person_words
+from spyglass.understand.lexicon import case_terms
+from spyglass.understand.lexicon.hits import Hit
+from spyglass.understand.tables.cues import cue
+
+__all__ = ["nationality_of"]
+
+# "A Chinese intelligence officer who ...": the subject of the sentence, with only an article before.
+_INTELLIGENCE_OFFICER_AFTER = cue("nationality.intelligence_officer_after")
+_ARTICLE_ONLY = cue("nationality.article_only")
+# "Chinese-born", "Russian intelligence": a word that is not about a person.
+_NOT_A_PERSON_AFTER = cue("nationality.not_a_person_after")
+_HANDLER_AFTER = cue("nationality.handler_after")
+_INSTITUTION = cue("nationality.institution")
+# Person nouns that do not make the person accused: officials and counterparts of a story.
+_NOT_ACCUSED_NOUNS = frozenset({"resident", "spy", "agent", "people", "lawyer", "president", "judge", "prosecutor",
+                                "authority", "investigator", "police", "minister"})
+_EXPELLED_NOUNS = frozenset({"official", "diplomat", "consul", "attaché", "officer", "ambassador"})
+_DIPLOMAT_NOUNS = frozenset({"diplomat", "consul", "attaché", "ambassador"})
+_COUNTERPART_BEFORE = cue("nationality.counterpart_before")
+# "a meeting with Ivan Petrov, a Soviet embassy official": the nationality of the counterpart.
+_COUNTERPART_NAMED = cue("nationality.counterpart_named")
+_PASSPORT = cue("nationality.passport")
+_CITIZEN_BEFORE = cue("nationality.citizen_before")
+_MID_STOP = cue("nationality.mid_stop")
+_LIST_GAP = cue("nationality.list_gap")
+
+
+def _person_noun_pattern() -> re.Pattern[str]:
+    """Up to two words, then a person noun: "Taiwanese [former army] officers"."""
+    return re.compile(rf"^(?P<mid>(?:[\w'’.-]+ ){{0,2}}?)(?P<noun>{alternation(person_words())})(?:s|es)?\b", re.I)
+
+
+_PERSON_NOUN = _person_noun_pattern()
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    for end in ("es", "s"):
+        if noun.endswith(end) and noun[: -len(end)] in _NOT_ACCUSED_NOUNS | _EXPELLED_NOUNS:
+            return noun[: -len(end)]
+    return noun
+
+
+# A nationality word used of a person directly: before a full name, or as a noun.
+_DEMONYM_AS_PERSON = cue("nationality.demonym_as_person")
+_TITLE_AFTER = cue("nationality.title_after")
+_SPEAKER_AFTER = cue("nationality.speaker_after")
+# Country words that can give a nationality: a capital ("a New Taipei councillor", "the
+# embassy in Berlin") never does; a country name only as "citizen of X" or "X passports".
+_NATIONALITY_FORMS = frozenset({"adjective", "demonym", "citizen"})
+
+
+_GENERIC_BEFORE = cue("nationality.generic_before")
+_NOT_A_NOUN_AFTER = cue("nationality.national_adjective_after")
+_COUNT_BEFORE = cue("nationality.count_before")
+_NO_NOUN_AFTER = cue("nationality.no_noun_after")
+
+
+def _german_noun(text: str, hit: Hit) -> bool:
+    """A German nationality word capitalised inside a sentence after a count or an article and
+    before no noun ("drei Deutsche", "der Russe"): German capitalises it only as a noun."""
+    return (hit.rule.split(".")[1:2] == ["de"] and hit.text[:1].isupper() and hit.start > 0
+            and bool(_COUNT_BEFORE.search(text, 0, hit.start)) and bool(_NO_NOUN_AFTER.match(text, hit.end)))
+
+
+def _attached(text: str, hit: Hit, expelled: bool) -> bool:
+    """Whether the nationality word at ``hit`` is given to a person of the story."""
+    if form_of(hit) == "capital":
+        return False
+    after = text[hit.end : hit.end + 60]
+    before = text[max(0, hit.start - 25) : hit.start]
+    if _INTELLIGENCE_OFFICER_AFTER.match(after) and _ARTICLE_ONLY.fullmatch(text[: hit.start]):
+        return True  # "A Chinese intelligence officer who ... was sentenced": the sentence's subject
+    if _NOT_A_PERSON_AFTER.match(after):
+        return False
+    if _COUNTERPART_BEFORE.search(before) or _COUNTERPART_NAMED.search(text[max(0, hit.start - 70) : hit.start]):
+        return False
+    if _GENERIC_BEFORE.search(before):
+        return False  # "any Chinese citizen who meets a diplomat": anyone, not the accused
+    passport = _PASSPORT.match(after)
+    if passport and _NOT_A_NOUN_AFTER.match(after, passport.end()):
+        return False  # "U.S. national defense information": "national" is an adjective here
+    if _CITIZEN_BEFORE.search(before) or passport:
+        return True
+    if form_of(hit) not in _NATIONALITY_FORMS:
+        return False
+    if _german_noun(text, hit):
+        return True  # "drei Deutsche – Thomas R., ... – festgenommen": a nationality used as a noun
+    if _DEMONYM_AS_PERSON.match(after) and form_of(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):
+        return True  # "Singaporean Dickson Yeo jailed", "a Singaporean who ..."
+    m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None
+    if not m:
+        return False
+    shouting = text.isupper() or text[:40].isupper()
+    mid = m.group("mid").split()
+    if any(_MID_STOP.fullmatch(w) for w in mid):
+        return False  # a verb or a count between them: "Sweden expelled three Russian diplomats"
+    words = mid + m.group("noun").split()
+    if any((shouting or w[:1].isupper()) and _INSTITUTION.match(w) for w in words):
+        return False  # "a New Zealand Army private", "U.S. District Judge": an institution, not a nationality
+    noun = _singular(m.group("noun"))
+    if noun in _NOT_ACCUSED_NOUNS and not (expelled and noun in _EXPELLED_NOUNS):
+        return False
+    if noun in _DIPLOMAT_NOUNS and not expelled:
+        return False  # "meetings with Japanese diplomats": diplomats are counterparts unless expelled
+    if m.group("noun").lower() == "officials" and not expelled:
+        return False  # "British officials warned": the authorities, unless officials are expelled
+    if _SPEAKER_AFTER.match(after[1 + m.end() :]):
+        return False  # "Norwegian officials said": speakers, not the accused
+    if _HANDLER_AFTER.search(after[: m.end() + 2]):
+        return False
+    return hit.text[:1].isupper() or shouting
+
+
+def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
+    """The rules' verdict, overruled where the sentence's parse says whom the word is said of."""
+    if f.parser is None or form_of(hit) not in ("adjective", "demonym") or hit.text.isupper():
+        # a country's name gives a nationality only by the rules' "citizen of X"; text in
+        # capitals parses badly
+        return by_rules
+    if not by_rules and "against" not in f.text[: hit.start]:
+        return False  # the parse only vetoes, or adds after "against": nothing to ask it
+    steps = [(h.start, h.end) for h in f.stages]
+    verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_terms.institution_words(),
+                                          person_words())
+    # the parse vetoes freely; it adds a nationality the rules missed only after "against",
+    # where the rules see a counterpart ("charges against two Dutch engineers")
+    if verdict is False or (verdict and structure.after_against(f.doc, hit.start, hit.end)):
+        return verdict
+    return by_rules
+
+
+def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]:
+    """Nationalities the text gives the accused ("Taiwanese soldiers", "a German citizen").
+
+    Lists share the verdict of their last word: "American, British and Irish citizenship",
+    "a Russian-Spanish dual national".
+    """
+    out: list[str] = []
+    found: Found | None = None
+    expelled = any(h.kb_id == "expelled" for f in facts for h in f.stages)
+    for f in facts:
+        hits = f.countries
+        verdicts = [False] * len(hits)
+        for i in range(len(hits) - 1, -1, -1):
+            c = hits[i]
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
+                verdicts[i] = verdicts[i + 1]
+            else:
+                verdicts[i] = _bound(f, c, _attached(f.text, c, expelled))
+        for c, ok in zip(hits, verdicts, strict=True):
+            if ok and c.kb_id not in out:
+                out.append(c.kb_id)
+                found = found or Found(f, "nationality.attached", (c.start, c.end))
+    return out, found
+
+
+def case_nationality(facts: list[SentenceFacts], lead: list[SentenceFacts], is_lead: bool) -> tuple[list[str], Found | None]:
+    """Nationalities of one case's accused; for the article's lead case the headline speaks of
+    them too ("Retired Austrian colonel jailed")."""
+    nationality, found = nationality_of(facts)
+    if not nationality and is_lead:
+        nationality, found = nationality_of([f for f in lead if f.is_title])
+    return nationality, found

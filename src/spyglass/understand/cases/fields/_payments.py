@@ -1,0 +1,39 @@
+"""The payments field: sums paid to the accused, told apart from fines, bail, salaries, trap
+sums and conversions by the words around them."""
+
+from __future__ import annotations
+
+from spyglass.understand.cases.facts import SentenceFacts
+from spyglass.understand.cases.fields._common import Found, window
+from spyglass.understand.tables.cues import cue
+
+__all__ = ["payments_of"]
+
+PAY_CUE = cue("pay.cue")
+PAY_BLOCK = cue("pay.block")
+_CONVERSION = cue("pay.conversion")
+_PAID_AFTER = cue("pay.paid_after")
+
+
+def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Found | None]:
+    """Sums paid to the accused, in the printed currency, without conversions or trap sums."""
+    out: list[tuple[float, str]] = []
+    found: Found | None = None
+    for f in facts:
+        previous_end = -100
+        for q in f.money:
+            between = f.text[previous_end:q.start] if previous_end >= 0 else ""
+            previous_end = q.end
+            if between and _CONVERSION.match(between) and "(" in between:
+                continue
+            before, after = window(f.text, q.start, q.end, 80, 40)
+            paid_to_them = _PAID_AFTER.match(f.text, q.end) is not None
+            if not paid_to_them and (PAY_BLOCK.search(before[-50:]) or PAY_BLOCK.search(after[:25])):
+                continue
+            if not (PAY_CUE.search(before) or PAY_CUE.search(after[:30])):
+                continue
+            item = (float(q.value), q.currency or "USD")  # type: ignore[arg-type]
+            if item not in out:
+                out.append(item)
+                found = found or Found(f, q.rule, (q.start, q.end))
+    return out, found

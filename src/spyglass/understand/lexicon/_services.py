@@ -1,0 +1,136 @@
+"""The intelligence and security services table (``tables/services.tsv``): lookups by id and
+alias, and the finder of service names in running text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spyglass.understand.lexicon._gazetteer import Gazetteer
+from spyglass.understand.tables import lookup_key, read_rows, split_cell
+
+__all__ = [
+    "SERVICE_KINDS", "Service", "ServiceHit", "services", "service_by_id", "service_by_alias",
+    "services_by_alias", "ambiguous_aliases", "services_in", "is_short",
+]
+
+SERVICE_KINDS = frozenset({"foreign", "domestic", "military", "police", "combined"})
+# Acronyms up to this length are matched case-sensitively ("RAW", "MSS", "Must"): in lower
+# case they are ordinary words.
+_SHORT = 5
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    country: str
+    kind: str
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    start: int
+    end: int
+    text: str
+    service: Service
+
+
+def is_short(alias: str) -> bool:
+    """Whether an alias is an acronym matched case-sensitively ("MSS", "RAW")."""
+    return len(alias) <= _SHORT or (alias.upper() == alias and len(alias) <= 8)
+
+
+@cache
+def _service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
+    """Services with their lookup-only aliases (written ``!alias`` in the data file)."""
+    found = []
+    for sid, country, kind, name, acronyms, aliases in read_rows("services.tsv", 6):
+        acr, ali = split_cell(acronyms), split_cell(aliases)
+        hidden = frozenset(a[1:] for a in (*acr, *ali) if a.startswith("!"))
+        acr = tuple(a.lstrip("!") for a in acr)
+        ali = tuple(a.lstrip("!") for a in ali)
+        found.append((Service(sid, name, country, kind, acr, ali), hidden))
+    return tuple(found)
+
+
+@cache
+def services() -> tuple[Service, ...]:
+    """Every intelligence and security service in ``tables/services.tsv``."""
+    return tuple(svc for svc, _hidden in _service_rows())
+
+
+@cache
+def _service_index() -> dict[str, Service]:
+    return {s.id: s for s in services()}
+
+
+def service_by_id(sid: str) -> Service | None:
+    return _service_index().get(sid)
+
+
+@cache
+def ambiguous_aliases() -> dict[str, str]:
+    """Aliases deliberately shared by services of different countries -> the default id."""
+    return {alias: default for alias, default, _note in read_rows("ambiguous_aliases.tsv", 3)}
+
+
+@cache
+def _alias_tables() -> tuple[dict[str, tuple[Service, ...]], dict[str, tuple[Service, ...]]]:
+    """(case-sensitive short acronyms, case-insensitive names) -> services, default first."""
+    exact: dict[str, list[Service]] = {}
+    folded: dict[str, list[Service]] = {}
+    for svc in services():
+        for alias in (*svc.acronyms, *svc.aliases, svc.name):
+            table, key = (exact, alias) if is_short(alias) else (folded, lookup_key(alias))
+            bucket = table.setdefault(key, [])
+            if svc not in bucket:
+                bucket.append(svc)
+    defaults = ambiguous_aliases()
+
+    def ordered(table: dict[str, list[Service]]) -> dict[str, tuple[Service, ...]]:
+        out = {}
+        for key, bucket in table.items():
+            first = defaults.get(key)
+            out[key] = tuple(sorted(bucket, key=lambda s: s.id != first))
+        return out
+
+    return ordered(exact), ordered(folded)
+
+
+def services_by_alias(text: str) -> tuple[Service, ...]:
+    """Every service known by ``text``; the documented default comes first."""
+    exact, folded = _alias_tables()
+    stripped = re.sub(r"\s+", " ", text.strip())
+    stripped = re.sub(r"^(?:the|The)\s+", "", stripped)
+    return exact.get(stripped) or folded.get(lookup_key(text), ())
+
+
+def service_by_alias(text: str) -> Service | None:
+    """The service called ``text`` ("MSS", "Mossad", "Federal Security Service"), or None.
+    Short acronyms match case-sensitively, longer names case-insensitively."""
+    found = services_by_alias(text)
+    return found[0] if found else None
+
+
+@cache
+def _service_gazetteer() -> Gazetteer:
+    phrases: list[tuple[str, bool, object]] = []
+    for svc, hidden in _service_rows():
+        for alias in dict.fromkeys((*svc.acronyms, *svc.aliases, svc.name)):
+            if alias not in hidden:
+                phrases.append((alias, is_short(alias), alias))
+    return Gazetteer(phrases)
+
+
+def services_in(text: str) -> list[ServiceHit]:
+    """Services named in ``text``, left to right, the longest name at each place."""
+    hits = []
+    for start, end, _alias in _service_gazetteer().find(text):
+        svc = service_by_alias(text[start:end])
+        if svc is not None:
+            hits.append(ServiceHit(start, end, text[start:end], svc))
+    return hits

@@ -1,0 +1,197 @@
+"""Read printed numbers: digits with any language's separators ("1,200", "1.200", "3,8
+Millionen"), number words ("twenty-one", "einundzwanzig", "a dozen", "5mila") and halves."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spyglass.understand.quantities._amount_words import NumberWord, number_words
+from spyglass.understand.tables import LANGS
+
+__all__ = ["NumberSpan", "number_of", "numbers_in", "number_regex", "HALF_SUFFIX"]
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    start: int
+    end: int
+    value: float
+    text: str
+
+
+# Thousands and decimal separators: English writes 1,805,000.50; German, French, Spanish and
+# Italian write 1.805.000,50 (French also 1 805 000 with a (narrow) no-break space).
+_DIGITS = {
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    # a plain space groups thousands too ("15 000 euros"), never after a year-like run
+    "other": r"\d{1,3}(?:[.\u00a0\u202f']\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:,\d+)?",
+}
+_CONNECTORS = {  # "and" inside one number: "one hundred and five", "vingt et un", "treinta y dos"
+    "en": r"(?:(?<=hundred)|(?<=thousand))\s+and\s+|\s+and\s+(?=a\s+half\b|half\b)",
+    "de": r"\s+und\s+(?=ein\s*halb)",
+    "fr": r"\s+et\s+(?=(?:un|une|onze|demie?)\b)",
+    "es": r"(?<=nta)\s+y\s+(?=\w)|\s+y\s+(?=medi[oa]\b)",
+    "it": r"\s+e\s+(?=mezz[oa]\b)",
+}
+
+
+def _digits(lang: str) -> str:
+    return _DIGITS["en"] if lang == "en" else _DIGITS["other"]
+
+
+def _words(lang: str) -> dict[str, NumberWord]:
+    return number_words(lang)
+
+
+@cache
+def _word_token(lang: str) -> str:
+    """One number word, or several glued ("einundzwanzig", "ventuno", "duemila")."""
+    words = _words(lang)
+    # Outside English an article is also the number one ("ein", "un"), also inside a word.
+    plain = [w.word for w in words.values() if w.kind != "and" and (w.kind != "article" or lang != "en")]
+    glue = [w.word for w in words.values() if w.kind == "and" and lang != "en"]
+    alt_plain = "|".join(re.escape(w) for w in sorted(set(plain), key=len, reverse=True))
+    # "und"/"e" only between two number words inside one word ("einundzwanzig"), never alone.
+    alt_glue = "|".join(re.escape(w) for w in sorted(set(glue), key=len, reverse=True))
+    alt = f"(?:{alt_plain})(?:(?:{alt_glue})?(?:{alt_plain}))*" if glue else f"(?:{alt_plain})+"
+    articles = [re.escape(w.word) for w in words.values() if w.kind == "article"]
+    # "a"/"an" count only before a multiplier ("a dozen", "a million", "a half").
+    article = rf"(?:{'|'.join(articles)})(?=\s+(?:dozen|hundred|thousand|million|billion|half)\b)" if lang == "en" else "|".join(articles)
+    return rf"(?:\b(?:{article})\b|\b{alt}\b|\b{alt}(?=['’]))"
+
+
+@cache
+def number_regex(lang: str) -> re.Pattern[str]:
+    word = _word_token(lang)
+    # After digits a scale word of any language is unambiguous ("5mila" in an English text).
+    scales = sorted({re.escape(w.word) for each in LANGS for w in _words(each).values() if w.kind == "scale"},
+                    key=len, reverse=True)
+    scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
+    literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
+    seq = rf"{word}(?:(?:\s+|\s*-\s*|{_CONNECTORS[lang]}){word})*"
+    half = HALF_SUFFIX[lang]
+    return re.compile(rf"(?:{literal}|{seq})(?:{half})?", re.IGNORECASE)
+
+
+HALF_SUFFIX = {
+    "en": r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b",  # "five and a half", "five-and-a-half"
+    "de": r"\s*einhalb\b",
+    "fr": r"\s+et\s+demie?\b",
+    "es": r"\s+y\s+medi[oa]\b",
+    "it": r"\s+e\s+mezz[oa]\b",
+}
+
+
+@cache
+def _any_scale() -> dict[str, NumberWord]:
+    """Scale words of every language ("thousand", "mila", "Millionen", "millones")."""
+    return {k: w for lang in LANGS for k, w in number_words(lang).items() if w.kind == "scale"}
+
+
+def _parse_digits(token: str, lang: str) -> float | None:
+    token = token.replace("\u00a0", "").replace("\u202f", "").replace("'", "").replace(" ", "")
+    if lang == "en":
+        token = token.replace(",", "")
+    else:
+        # "1.200" is twelve hundred; "2.5" (English style in a German text) stays 2.5.
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token) or "," in token:
+            token = token.replace(".", "").replace(",", ".")
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+@cache
+def _segmenter(lang: str) -> re.Pattern[str]:
+    words = sorted(_words(lang), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _word_values(token: str, lang: str) -> list[NumberWord] | None:
+    """Split a (possibly glued) word into number words, or None if it is not one."""
+    words, out, pos = _words(lang), [], 0
+    low = token.casefold()
+    while pos < len(low):
+        if low[pos] == "-":
+            pos += 1
+            continue
+        m = _segmenter(lang).match(low, pos)
+        if m is None:
+            return None
+        out.append(words[m.group().casefold()])
+        pos = m.end()
+    return out
+
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")
+_TOKEN = re.compile(r"\d[\d.,\u00a0\u202f']*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def number_of(text: str, lang: str = "en") -> float | None:
+    """The value of a printed number: "four", "twenty-one", "1,200", "1.200" (de), "2.5
+    million", "3,8 Millionen", "five and a half", "a dozen", "5mila". None if not a number."""
+    parts: list[NumberWord | float] = []
+    text = text.strip()
+    if lang != "en":
+        text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), text)  # "15 000" is one number
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            value = _parse_digits(tok.rstrip(".,"), lang)
+            if value is None:
+                return None
+            parts.append(value)
+        else:
+            found = _word_values(tok, lang)
+            if found is None and parts and isinstance(parts[-1], float) and tok.casefold() in _any_scale():
+                found = [_any_scale()[tok.casefold()]]
+            if found is None:
+                return None
+            parts.extend(found)
+    return _evaluate(parts) if parts else None
+
+
+_MULTIPLIERS = frozenset({"hundred", "dozen", "scale", "fraction"})
+
+
+def _evaluate(parts: list[NumberWord | float]) -> float | None:
+    total, current, top_scale, seen = 0.0, 0.0, 0.0, False
+    for i, part in enumerate(parts):
+        if isinstance(part, float):
+            current, seen = current + part, True
+            continue
+        kind, value = part.kind, part.value
+        if kind == "article":
+            # "a dozen", "eine Million", "a half": the article only says "one of them".
+            following = parts[i + 1] if i + 1 < len(parts) else None
+            if isinstance(following, NumberWord) and following.kind in _MULTIPLIERS:
+                seen = True
+                continue
+        if kind in ("unit", "ten", "article"):
+            current, seen = current + value, True
+        elif kind == "hundred":
+            current, seen = (current or 1) * value, True
+        elif kind == "dozen":
+            current, seen = (current or 1) * value, True
+        elif kind == "fraction":
+            current, seen = current + value, True
+        elif kind == "scale":
+            if value > top_scale:
+                total, top_scale = (total + (current or 1)) * value, value
+            else:
+                total += (current or 1) * value
+            current, seen = 0.0, True
+    return total + current if seen else None
+
+
+def numbers_in(text: str, lang: str = "en") -> list[NumberSpan]:
+    """Every number in ``text`` (digits or words) with its span."""
+    found = []
+    for m in number_regex(lang).finditer(text):
+        value = number_of(m.group(), lang)
+        if value is not None:
+            found.append(NumberSpan(m.start(), m.end(), value, m.group()))
+    return found

@@ -119,6 +119,7 @@ def test_a_sentence_over_spacys_limit_does_not_end_extract(tmp_path: Path, input
     """spaCy refuses texts over 1,000,000 characters (E088); until understand splits them, that
     article is an ``internal`` rejection and the other inputs are still analysed."""
     monkeypatch.setenv("SPYGLASS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SPYGLASS_ANALYSIS_DEADLINE", "0")  # about E088, not time: its long sentence is slow in understand
     sentence = ("Kevin Mallory, a former CIA officer, was arrested and charged with spying for China "
                 + ", ".join(["and he met intelligence officers in Shanghai"] * 26_000) + ".")
     assert len(sentence) > 1_000_000

@@ -3,6 +3,9 @@ belongs to the period only when the verb nearest to it is an act of spying, not 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
 from spyglass.understand.cases import structure
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, about_someone
@@ -30,13 +33,20 @@ _RELATIVE = tuple((rid, pattern, delta) for (rid, pattern), delta in zip(
     cues("period.last_year", "period.this_year", "period.this_week"), (-1, 0, 0), strict=True))
 
 
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentence's clause breaks, found once per sentence."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _clause(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the clause around ``pos``."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
-        start = m.end()
-    nxt = _CLAUSE_BREAK.search(text, pos)
-    return start, nxt.start() if nxt else len(text)
+    starts, ends = _clause_breaks(text)
+    before = bisect_right(ends, pos)  # breaks that end at or before pos
+    start = ends[before - 1] if before else 0
+    after = bisect_left(starts, pos)  # the first break that starts at or after pos
+    return start, starts[after] if after < len(starts) else len(text)
 
 
 # Verbs of the spying itself (not the nouns "spying", "espionage", which name the charge).
@@ -61,26 +71,52 @@ def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
 
 def _dates_a_step(f: SentenceFacts, start: int, end: int) -> bool:
     """The parse ties the date to a legal step, and the text does not say it was caught in the act."""
-    if f.parser is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, _clause(f.text, start)[0], start):
+    if f.parser is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, max(_clause(f.text, start)[0], start - _CAUGHT_REACH), start):
         return False  # "arrested at the last drop site, in October 2021": the arrest ends the acts
     return structure.dates_a_step(f.doc, start, end, [(h.start, h.end) for h in f.stages])
+
+
+# How far before a date "arrested at the last drop site, in ..." is looked for: a bound, so a
+# sentence with many dates is not scanned once per date.
+_CAUGHT_REACH = 160
+_NEIGHBOURS = 4  # spans on each side of a position among which the nearest one lies
+
+
+def _verbs_of(f: SentenceFacts) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence's act verbs, legal steps (not "until his arrest") and those ties, as sorted
+    spans, read once per sentence: a sentence with many years is not scanned once per year."""
+    cached = f.cache.get("period.verbs")
+    if cached is None:
+        acts = [(m.start(), m.end()) for m in SPY_VERB.finditer(f.text) if not _TO_AUTHORITY.match(f.text, m.end())]
+        ties = [(m.start(), m.end()) for m in _UNTIL_ARREST.finditer(f.text)]  # "until his arrest" ends a period
+        tie_starts = [a for a, _ in ties]
+        steps = sorted((h.start, h.end) for h in f.stages
+                       if not ((i := bisect_right(tie_starts, h.start) - 1) >= 0 and h.start < ties[i][1]))
+        cached = f.cache["period.verbs"] = (acts, steps, ties)
+    return cached
+
+
+def _nearest(spans: list[tuple[int, int]], lo: int, hi: int, pos: int, after: int,
+             skip: tuple[int, int] = (0, 0)) -> int:
+    """Distance from ``pos`` to the nearest span starting inside [lo, hi) and outside ``skip``;
+    words after a dating phrase count from its end (``after``)."""
+    at = bisect_left(spans, (pos, pos))
+    best = 10**6
+    for start, end in spans[max(0, at - _NEIGHBOURS) : at + _NEIGHBOURS]:
+        if lo <= start < hi and not skip[0] <= start < skip[1]:
+            best = min(best, pos - end if end <= pos else max(0, start - after))
+    return best
 
 
 def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[int, int] = (0, 0)) -> bool:
     """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step
     (steps inside ``skip``, the dating phrase itself, do not count)."""
-    acts = [m for m in SPY_VERB.finditer(f.text, lo, hi) if not _TO_AUTHORITY.match(f.text, m.end())]
-    if not acts:
-        return False
-    ties = [(m.start(), m.end()) for m in _UNTIL_ARREST.finditer(f.text, lo, hi)]  # "until his arrest" ends a period
-    steps = [h for h in f.stages if lo <= h.start < hi and not skip[0] <= h.start < skip[1]
-             and not any(a <= h.start < b for a, b in ties)]
+    acts, steps, _ties = _verbs_of(f)
     # words after a dating phrase are as far as they stand from its end, not its start
     # ("between 2019 and 2022 Delaney sold ..." is as near as "in 2019 Delaney sold ...")
     after = max(pos, skip[1])
-    dist = min(pos - m.end() if m.end() <= pos else max(0, m.start() - after) for m in acts)
-    step_dist = min((pos - h.end if h.end <= pos else max(0, h.start - after) for h in steps), default=10**6)
-    return dist < step_dist
+    dist = _nearest(acts, lo, hi, pos, after)
+    return dist < 10**6 and dist < _nearest(steps, lo, hi, pos, after, skip)
 
 
 def _tied_range(f: SentenceFacts, start: int, end: int) -> bool:
@@ -105,7 +141,7 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
             end = abs(end)
             lo, hi = _clause(f.text, start)
             caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
-                _CAUGHT_AT.search(f.text, lo, start)
+                _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
             if not (_act_before_step(f, lo, hi, start) or caught):
                 continue
             before = f.text[max(lo, start - 110) : start]

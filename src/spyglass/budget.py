@@ -18,11 +18,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spyglass.records import Analysis, Article, Rejected
 
-__all__ = ["Overrun", "Deadline", "deadline", "text_cut", "too_complex", "with_cut"]
+__all__ = ["Overrun", "Allowance", "Deadline", "deadline", "text_cut", "too_complex", "with_cut"]
 
 _CUT_LOOKBACK = 1_000  # characters before the cap searched for a break, so no word is split
 
@@ -50,6 +50,33 @@ class Deadline:
     @property
     def passed(self) -> bool:
         return self.seconds > 0 and self.elapsed > self.seconds
+
+
+@dataclass
+class Allowance:
+    """The time one document may take in all: reading it and analysing its articles.
+
+    ``seconds`` 0 is no limit. A document of many articles (a feed, a blog dump split into
+    thousands of teasers) shares one allowance, so no document stalls a crawl however it splits.
+    """
+
+    seconds: float
+    started: float = field(default_factory=time.monotonic)
+    reported: bool = False  # an article's rejection already said the allowance ran out
+
+    @property
+    def spent(self) -> bool:
+        return self.seconds > 0 and time.monotonic() - self.started >= self.seconds
+
+    def left(self) -> float:
+        """Seconds left for the next step, for ``deadline`` (0: no limit; never 0 when limited)."""
+        if self.seconds <= 0:
+            return 0.0
+        return max(self.seconds - (time.monotonic() - self.started), 0.001)
+
+    def pause(self, seconds: float) -> None:
+        """Leave ``seconds`` out of the document's time (a one-time model load)."""
+        self.started += seconds
 
 
 def _raise_overrun(signum: int, frame: object) -> None:
@@ -106,7 +133,7 @@ def text_cut(text: str, limit: int) -> int | None:
 
 def too_complex(source: str, member: str | None, what: str) -> Rejected:
     """The rejection of a document or article that ran out of time (``what`` says doing what)."""
-    hint = "raise SPYGLASS_ANALYSIS_DEADLINE if it is genuine, or lower SPYGLASS_MAX_TEXT"
+    hint = "raise SPYGLASS_ANALYSIS_DEADLINE if the document is genuine"
     return Rejected(source=source, member=member, code="too-complex", reason=f"{what}; {hint}")
 
 

@@ -7,13 +7,14 @@ can count what was rejected and why while the run goes on.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from spyglass.budget import Overrun, deadline, text_cut, too_complex, with_cut
+from spyglass.budget import Allowance, Overrun, deadline, text_cut, too_complex, with_cut
 from spyglass.errors import InputError, SpyglassError, internal_reason
 from spyglass.records import Analysis, Article, Case, CaseSource, Correction, Mention, RawItem, Rejected
 from spyglass.settings import Settings
@@ -21,6 +22,7 @@ from spyglass.settings import Settings
 if TYPE_CHECKING:
     from spyglass.export.jsonl import LineError
     from spyglass.store.base import LinkRule, Store
+    from spyglass.understand import Analyzer
 
 __all__ = [
     "articles", "analyses", "import_cases",
@@ -39,70 +41,103 @@ def articles(inputs: Iterable[str], settings: Settings) -> Iterator[Article | Re
         if isinstance(raw, Rejected):
             yield raw
             continue
-        yield from _read(raw, settings.analysis_deadline)
+        yield from _read(raw, Allowance(settings.analysis_deadline))
 
 
-def _read(raw: RawItem, seconds: float) -> Iterator[Article | Rejected]:
-    """The articles of one document, each step under the deadline; an overrun ends the document
-    with a ``too-complex`` rejection (the articles found before it are kept)."""
+def _read(raw: RawItem, allowance: Allowance) -> Iterator[Article | Rejected]:
+    """The articles of one document while its allowance lasts; running out ends the document with
+    a ``too-complex`` rejection (the articles found before are kept, later ones not read)."""
     from spyglass.extract import articles_in
 
     found = articles_in(raw)
+    count = 0
     while True:
+        if allowance.spent:
+            if not allowance.reported:
+                yield _out_of_time(raw, allowance, count)
+            return
         try:
-            with deadline(seconds) as running:
+            with deadline(allowance.left()):
                 article = next(found, None)
         except Overrun:
-            yield too_complex(raw.source, raw.member, f"reading the document took over {seconds:g} s")
+            yield _out_of_time(raw, allowance, count)
             return
         if article is None:
             return
-        if running.passed:
-            yield too_complex(raw.source, raw.member, f"reading the document took {running.elapsed:.1f} s, over {seconds:g} s")
-            return
+        if not isinstance(article, Rejected):
+            count += 1
         yield article
 
 
+def _out_of_time(raw: RawItem, allowance: Allowance, count: int) -> Rejected:
+    after = f" after {count} article{'s' if count != 1 else ''}; the rest were not read" if count else ""
+    return too_complex(raw.source, raw.member, f"reading and analysing the document took over {allowance.seconds:g} s{after}")
+
+
 def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | Rejected]:
-    """The analysis of every article in the inputs."""
+    """The analysis of every article in the inputs, each document within its allowance of time."""
+    from spyglass.sources import read_inputs
     from spyglass.understand import Analyzer
-    from spyglass.understand.analyzer import NER_LANGUAGES
 
     analyzer = Analyzer(settings)
-    for found in articles(inputs, settings):
-        if isinstance(found, Rejected):
-            yield found
+    for raw in read_inputs(inputs, settings):
+        if isinstance(raw, Rejected):
+            yield raw
             continue
-        if (found.language or "en").lower() in NER_LANGUAGES:
-            analyzer.nlp()  # loaded once, before the deadline starts: a slow disk is no article's fault
-        yield _analysed(analyzer.analyse, found, settings)
+        allowance = Allowance(settings.analysis_deadline)
+        for found in _read(raw, allowance):
+            if isinstance(found, Rejected):
+                yield found
+                continue
+            _load_model(analyzer, found, allowance)
+            yield _analysed(analyzer.analyse, found, settings, allowance)
 
 
-def _analysed(analyse: Callable[[Article], Analysis], article: Article, settings: Settings) -> Analysis | Rejected:
+def _load_model(analyzer: Analyzer, article: Article, allowance: Allowance) -> None:
+    """The spaCy model, loaded once before an English article, off the clock: a slow disk is no
+    document's fault."""
+    from spyglass.understand.analyzer import NER_LANGUAGES
+
+    if (article.language or "en").lower() in NER_LANGUAGES:
+        started = time.monotonic()
+        analyzer.nlp()
+        allowance.pause(time.monotonic() - started)
+
+
+def _analysed(
+    analyse: Callable[[Article], Analysis], article: Article, settings: Settings, allowance: Allowance | None = None
+) -> Analysis | Rejected:
     """The analysis of one article within its budget; a bug in it costs that article, never the run.
 
     Only the first ``settings.max_text`` characters are analysed (the article keeps its whole
     text, and its relevance reasons say where the analysis stopped); an analysis that runs past
-    ``settings.analysis_deadline`` seconds becomes a ``too-complex`` rejection. A bug becomes an
-    ``internal`` rejection whose traceback goes to the error log in ``settings.cache_dir``.
+    what is left of its document's allowance (``settings.analysis_deadline`` seconds in all)
+    becomes a ``too-complex`` rejection. A bug becomes an ``internal`` rejection whose traceback
+    goes to the error log in ``settings.cache_dir``.
     """
+    allowance = allowance or Allowance(settings.analysis_deadline)
     member = f"item {article.item}"
     cut = text_cut(article.text, settings.max_text)
     read = article if cut is None else article.model_copy(update={"text": article.text[:cut]})
-    seconds = settings.analysis_deadline
     try:
-        with deadline(seconds) as running:
+        with deadline(allowance.left()):
             analysis = analyse(read)
     except Overrun:
-        return too_complex(article.source, member, f"analysing the article took over {seconds:g} s")
+        return _late(article, member, allowance)
     except SpyglassError:
         raise  # a problem of the run itself (a missing spaCy model), not of this article
     except Exception as err:
         reason = internal_reason(err, "analysing the article", f"{article.source}#{member}", settings.cache_dir)
         return Rejected(source=article.source, member=member, code="internal", reason=reason)
-    if running.passed:  # no timer could interrupt it (a worker thread): the same verdict, late
-        return too_complex(article.source, member, f"analysing the article took {running.elapsed:.1f} s, over {seconds:g} s")
+    if allowance.spent:  # no timer could interrupt it (a worker thread): the same verdict, late
+        return _late(article, member, allowance)
     return analysis if cut is None else with_cut(analysis, article, cut)
+
+
+def _late(article: Article, member: str, allowance: Allowance) -> Rejected:
+    allowance.reported = True
+    what = f"analysing the article ran past the {allowance.seconds:g} s its document may take; later articles were not read"
+    return too_complex(article.source, member, what)
 
 
 def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch: int = 500) -> Iterator[Case | LineError]:

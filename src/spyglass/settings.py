@@ -31,7 +31,7 @@ class Settings:
         50_000, "most characters of one article's text analysed (the rest is stored, not analysed; 0: no cap)"
     )
     analysis_deadline: float = _setting(
-        5.0, "most seconds reading one document or analysing one article may take, else too-complex (0: none)"
+        5.0, "most seconds reading one document and analysing its articles may take, else too-complex (0: none)"
     )
     rate_limit: float = _setting(1.0, "seconds between two requests to one host")
     user_agent: str = _setting(

@@ -47,7 +47,12 @@ def looks_like_feed(text: str) -> bool:
 
 def feed_drafts(text: str) -> Iterator[tuple[int, Draft | None]]:
     """(position, draft) for every item in file order; the draft is None for an item without text."""
-    parsed = feedparser.parse(_prepared(text), sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(_prepared(text), sanitize_html=False, resolve_relative_uris=False)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as err:
+        # feedparser's loose parser trips over some broken markup (a <category> cut off in a
+        # way that leaves no 'tags'): the feed is invalid, not Spyglass broken
+        raise FeedProblem("feed-invalid", f"feedparser failed on it ({type(err).__name__}: {err})") from err
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("feed"):

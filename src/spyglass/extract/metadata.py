@@ -59,7 +59,10 @@ def fill_fallbacks(meta: PageMeta, tree: HtmlElement, url: str | None) -> None:
         if byline and len(byline) <= 80:
             meta.author = [re.sub(r"^(?:by|von|par|por|di|da)\s+", "", byline, flags=re.I)]
     if not meta.site_name and (url or meta.url):
-        host = urlsplit(url or meta.url or "").hostname or ""
+        try:
+            host = urlsplit(url or meta.url or "").hostname or ""
+        except ValueError:  # a malformed netloc, e.g. "http://[bad"
+            host = ""
         meta.site_name = host.removeprefix("www.") or None
 
 

@@ -149,6 +149,6 @@ def _from_rfc822(value: str) -> Dated | None:
 
     try:
         parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a year of 24 digits
         return None
     return parsed.date().isoformat(), "day"

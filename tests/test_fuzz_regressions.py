@@ -1,10 +1,10 @@
 """Inputs the fuzz campaign (``benchmarks/fuzz.py``) found, kept in ``tests/fixtures/fuzz/``.
 
 Each goes through `spyglass extract` as a user would run it: no traceback, no ``internal``
-rejection. Files named ``understand-*`` met a super-linear path inside ``understand``; those in
-``UNDERSTAND`` still do, and are strict xfails that their whole text (no cap) is analysed within
-a 1 s deadline, which a linear analysis meets many times over (a usual article takes well under
-0.1 s). The many-years sentence took 35 s before ``_period.py`` read a sentence once (now ~1 s).
+rejection. Files named ``understand-*`` met a super-linear path inside ``understand``: their whole
+text (no cap) must be analysed within a 1 s deadline. The many-years sentence took 35 s before
+``_period.py`` read a sentence once; the many-places one (97 KB) took 9 s before ``_target.py``
+searched a sentence for swap words once instead of once per place (each now well under 1 s).
 """
 
 from __future__ import annotations
@@ -22,16 +22,11 @@ from spyglass.settings import load_settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fuzz"
 FOUND = sorted(FIXTURES.iterdir())
-UNDERSTAND = {
-    "understand-target-many-places-one-sentence.txt": (
-        "understand/cases/fields/_target.py _swap_venue searches _SWAP from the sentence start (or the "
-        "nearest step) to every place: places x sentence length (one 97 KB sentence: about 9 s)"
-    ),
-}
+UNDERSTAND = sorted(p.name for p in FOUND if p.name.startswith("understand-"))
 
 
 def test_the_fixtures_are_there() -> None:
-    assert len(FOUND) >= 6 and set(UNDERSTAND) <= {p.name for p in FOUND}
+    assert len(FOUND) >= 6 and len(UNDERSTAND) >= 2
 
 
 @pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
@@ -59,7 +54,7 @@ def test_the_article_is_still_read_and_found_about_espionage(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=why)) for n, why in UNDERSTAND.items()]
+    "name", UNDERSTAND
 )
 def test_a_long_sentence_is_analysed_within_a_linear_budget(name: str) -> None:
     (found,) = analyses([str(FIXTURES / name)], load_settings(analysis_deadline=1.0, max_text=0))

@@ -46,13 +46,14 @@ class Analyzer:
             return Analysis(article=article, relevance=relevance.model_copy(update={"reasons": reasons}),
                             stats=tuple(stats_in(article, lang)))  # numbers and years read in any language
         nlp = self.nlp() if lang in NER_LANGUAGES else None
-        mentions, entities = mentions_in(article, lang, nlp)
+        stats = stats_in(article, lang)
+        mentions, entities = mentions_in(article, lang, nlp, stats)
         return Analysis(
             article=article,
             relevance=relevance,
             entities=tuple(entities),
             mentions=tuple(mentions),
-            stats=tuple(stats_in(article, lang)),
+            stats=tuple(stats),
         )
 
     def nlp(self) -> spacy.Language:

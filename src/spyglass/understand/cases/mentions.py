@@ -10,9 +10,10 @@ evidence. The headline informs the article's lead case even when it is not part 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spyglass.records import Article, Entity, Evidence, Mention, Payment
+from spyglass.records import Article, Entity, Evidence, Mention, Payment, Stat
 from spyglass.understand.cases import fields
 from spyglass.understand.cases.facts import SentenceFacts, facts_of
 from spyglass.understand.cases.fields import Found
@@ -98,14 +99,14 @@ def _entities(all_facts: list[SentenceFacts]) -> list[Entity]:
     return out
 
 
-def _without_aggregates(article: Article, groups: list[Proceeding]) -> list[Proceeding]:
+def _without_aggregates(groups: list[Proceeding], stats: Sequence[Stat]) -> list[Proceeding]:
     """Drop name-less proceedings that open with a yearly statistic ("14 people were arrested
     on suspicion of espionage in 2024, compared with seven in 2023"): a count over a year is
     not a case, and what follows it ("most of those detained") speaks of the same people. The
     statistics reader decides what a yearly count is."""
     if all(g.names for g in groups):
         return groups
-    spans = [(s.evidence.start, s.evidence.end) for s in stats_in(article) if s.evidence is not None]
+    spans = [(s.evidence.start, s.evidence.end) for s in stats if s.evidence is not None]
     if not spans:
         return groups
 
@@ -133,8 +134,13 @@ def _without_other_crimes(groups: list[Proceeding]) -> list[Proceeding]:
     return [g for g in groups if not other_crime_only(g)]
 
 
-def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tuple[list[Mention], list[Entity]]:
-    """The case mentions of one article, each field with evidence, and the entities found."""
+def mentions_in(
+    article: Article, lang: str, nlp: spacy.Language | None, stats: Sequence[Stat] | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """The case mentions of one article, each field with evidence, and the entities found.
+
+    ``stats`` are the article's statistics when the caller has read them already (the analyzer
+    does): a yearly count is not a case, and the statistics reader decides what one is."""
     sentences = sentences_in(article.text)
     title = (article.title or "").strip()
     all_facts = [facts_of(i, s, is_title=(i == 0 and bool(title) and s.text.startswith(title[:30])), lang=lang)
@@ -149,7 +155,8 @@ def mentions_in(article: Article, lang: str, nlp: spacy.Language | None) -> tupl
         headline.parser = nlp if lang == "en" and len(title) <= MAX_MODEL_SENTENCE else None
         lead = [headline, *lead]
     fallback = fields.target_of([*lead[:1], *all_facts])
-    groups = _without_other_crimes(_without_aggregates(article, groups))
+    stats = stats_in(article, lang) if stats is None else stats
+    groups = _without_other_crimes(_without_aggregates(groups, stats))
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
     # No step reported and nobody named: an aggregate ("most of those charged were soldiers"), not a case.
     kept = [m for m in mentions if m.stage is not None or m.accused_names]

@@ -43,7 +43,16 @@ _TIME_WORDS = frozenset("years year months month weeks days".split())
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 
 
-_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+_PARSE_PIPES = ("tok2vec", "tagger", "parser")
+# The coarse word classes the rules ask about, from the tagger's Penn Treebank tags: the same
+# as the model's attribute ruler gives for these tags, without running its matcher.
+_COARSE = {"CD": "NUM", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "DT": "DET", "PDT": "DET",
+           "WDT": "DET", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
+           "VBP": "VERB", "VBZ": "VERB", "MD": "AUX"}
+
+
+def _pos(token: Token) -> str:
+    return _COARSE.get(token.tag_, "")
 
 
 def parse(texts: Iterable[str], nlp: Language) -> list[Doc]:
@@ -51,9 +60,14 @@ def parse(texts: Iterable[str], nlp: Language) -> list[Doc]:
     components are called directly: ``nlp.pipe(disable=...)`` reconfigures the pipeline on
     every call, which costs more than parsing the few sentences of one article."""
     docs = [nlp.make_doc(text) for text in texts]
-    for name in _PARSE_PIPES:
-        if name in nlp.pipe_names:
-            docs = list(nlp.get_pipe(name).pipe(docs))  # type: ignore[attr-defined]
+    pipes = [nlp.get_pipe(name) for name in _PARSE_PIPES if name in nlp.pipe_names]
+    if len(docs) == 1:  # the usual case (one sentence on first need): a call costs less than a pipe
+        doc = docs[0]
+        for pipe in pipes:
+            doc = pipe(doc)
+        return [doc]
+    for pipe in pipes:
+        docs = list(pipe.pipe(docs))  # type: ignore[attr-defined]
     return docs
 
 
@@ -114,7 +128,7 @@ def _object_of_preposition(noun: Token, prep: Token, step_spans: list[tuple[int,
         owner = prep.head  # "the arrest of a Chinese national", "the homes of Israeli businessmen"
         if _in(owner, step_spans) or owner.text.lower() in PROCEEDING_NOUNS:
             return True
-        if owner.pos_ in ("NUM", "PRON", "DET") or owner.text.lower() in GROUP_NOUNS:
+        if _pos(owner) in ("NUM", "PRON", "DET") or owner.text.lower() in GROUP_NOUNS:
             return None  # "one of two Chinese nationals", "a group of ..."
         return False
     return None
@@ -145,7 +159,7 @@ def holder_is_accused(doc: Doc, start: int, end: int, step_spans: list[tuple[int
     if any(t in institutions and not (t == noun.text.lower() and _is_person_noun(t, persons)) for t in named):
         return False  # "Polish Jury", "the Latvian State Security Service spokeswoman"; not "a Chinese national"
     role = _role(noun, step_spans)
-    if role and not (_is_person_noun(noun.text.lower(), persons) or noun.pos_ == "PROPN" or noun is word):
+    if role and not (_is_person_noun(noun.text.lower(), persons) or _pos(noun) == "PROPN" or noun is word):
         return None  # "Russian intelligence recruited him": not a person, the rules decide
     return role
 
@@ -171,7 +185,7 @@ _SPYING_WORDS = ("intelligence", "agent", "handler", "spy", "spie", "secret", "e
 
 def _governing_verb(token: Token) -> Token:
     verb, steps = token, 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 8:
+    while _pos(verb) not in ("VERB", "AUX") and verb.head is not verb and steps < 8:
         verb, steps = verb.head, steps + 1
     return verb
 

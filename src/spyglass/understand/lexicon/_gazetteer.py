@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["Gazetteer"]
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_CACHED_TEXT = 20_000  # characters: a sentence is read by several gazetteers, a whole page is not kept
+
+Token = tuple[int, int, str, str]  # start, end, text, casefolded text
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().replace("\u2019", "'")) for m in _TOKEN.finditer(text)]
+def _tokens(text: str) -> list[Token]:
+    return _cached_tokens(text) if len(text) <= _CACHED_TEXT else _tokenise(text)
+
+
+@lru_cache(maxsize=256)
+def _cached_tokens(text: str) -> list[Token]:
+    return _tokenise(text)
+
+
+def _tokenise(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group().replace("\u2019", "'")
+        out.append((m.start(), m.end(), tok, tok.casefold()))
+    return out
 
 
 class Gazetteer:
@@ -24,7 +41,7 @@ class Gazetteer:
         self._exact: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         self._folded: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         for text, exact, payload in phrases:
-            toks = tuple(t for _s, _e, t in _tokens(text))
+            toks = tuple(t for _s, _e, t, _f in _tokenise(text))
             if not toks:
                 continue
             key = toks if exact else tuple(t.casefold() for t in toks)
@@ -36,8 +53,11 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, object]]:
         toks = _tokens(text)
-        found, i = [], 0
+        found, i, exact, folded = [], 0, self._exact, self._folded
         while i < len(toks):
+            if toks[i][2] not in exact and toks[i][3] not in folded:
+                i += 1  # most tokens begin no phrase: two lookups, no call
+                continue
             best = self._longest(text, toks, i)
             if best is None:
                 i += 1
@@ -47,22 +67,21 @@ class Gazetteer:
             i += length
         return found
 
-    def _longest(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, object] | None:
+    def _longest(self, text: str, toks: list[Token], i: int) -> tuple[int, object] | None:
         best: tuple[int, object] | None = None
         for index, fold in ((self._exact, False), (self._folded, True)):
-            first = toks[i][2].casefold() if fold else toks[i][2]
-            for key, payload in index.get(first, ()):
+            for key, payload in index.get(toks[i][3 if fold else 2], ()):
                 if (best is None or len(key) > best[0]) and self._matches(text, toks, i, key, fold):
                     best = (len(key), payload)
         return best
 
     @staticmethod
-    def _matches(text: str, toks: list[tuple[int, int, str]], i: int, key: tuple[str, ...], fold: bool) -> bool:
+    def _matches(text: str, toks: list[Token], i: int, key: tuple[str, ...], fold: bool) -> bool:
         if i + len(key) > len(toks):
             return False
         for j, want in enumerate(key):
-            start, _end, tok = toks[i + j]
-            if (tok.casefold() if fold else tok) != want:
+            start, _end, tok, folded = toks[i + j]
+            if (folded if fold else tok) != want:
                 return False
             if j and text[toks[i + j - 1][1]:start].strip():
                 return False

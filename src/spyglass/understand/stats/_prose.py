@@ -154,7 +154,18 @@ def _anchors(
         if base is not None:
             found.append(_Anchor(m.start(), m.end(), base - 1))
     found.sort(key=lambda a: a.start)
-    return [a for i, a in enumerate(found) if not any(b.start < a.end and a.start < b.end for b in found[:i])]
+    return _without_overlaps(found)
+
+
+def _without_overlaps(anchors: list[_Anchor]) -> list[_Anchor]:
+    """Anchors (sorted by start) that overlap none before them, in one pass: a sentence of
+    thousands of years stays linear."""
+    kept, reach = [], -1
+    for a in anchors:
+        if a.start >= reach:
+            kept.append(a)
+        reach = max(reach, a.end)
+    return kept
 
 
 def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor]) -> list[_Bound]:

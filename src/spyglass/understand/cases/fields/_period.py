@@ -3,6 +3,7 @@ belongs to the period only when the verb nearest to it is an act of spying, not 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -209,8 +210,13 @@ def _year(text: str | None) -> int | None:
     return int(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str, tuple[int, int]] | None:
     for f in facts:
+        if not f.years and not _DIGIT.search(f.text):
+            continue  # every period rule reads a year in digits
         if not SPY_ACT.search(f.text) or not (ranges or about_someone(f)):
             continue  # "services have stepped up recruitment since 2022": about nobody
         for rule, pattern in PERIOD_RULES:

@@ -3,6 +3,8 @@ around country and service words; expelled diplomats spy for the state of their 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spyglass.understand import lexicon
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, about_someone, form_of, window
@@ -81,8 +83,12 @@ _LEAD_GAP = cue("sponsor.lead_gap")
 def service_lead(f: SentenceFacts, s: Hit) -> int:
     """Where the name of a service begins, a country word before it included ("China's MSS",
     "Latvia's State Security Service")."""
-    return next((c.start for c in f.countries
-                 if 0 <= s.start - c.end <= 30 and _LEAD_GAP.match(f.text[c.end : s.start])), s.start)
+    ends = f.cache.get("country_ends")
+    if ends is None:  # sorted once per sentence: a sentence of many services and countries stays linear
+        ends = f.cache["country_ends"] = sorted((c.end, c.start) for c in f.countries)
+    first = bisect_left(ends, (s.start - 30, -1))
+    return next((start for end, start in ends[first : bisect_right(ends, (s.start, s.start))]
+                 if _LEAD_GAP.match(f.text[end : s.start])), s.start)
 
 
 def sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | None:

@@ -5,6 +5,7 @@ services, places, the dateline)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -34,6 +35,23 @@ def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
     return tuple((rid, country, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
                  for rid, country, pattern in read_rows("case_authorities.tsv", 3))
+
+
+@cache
+def _any_authority() -> re.Pattern[str]:
+    """All of ``_authorities`` in one pattern: most sentences name none, and one search says so."""
+    return re.compile("|".join(p.pattern for _rid, _country, p in _authorities()), re.I)
+
+
+def _authorities_in(f: SentenceFacts) -> list[tuple[str, str, tuple[int, int]]]:
+    """(rule id, alpha-2, span) of the first match of each authority in the sentence, read once
+    per sentence (every proceeding that holds the sentence asks again)."""
+    found = f.cache.get("authorities")
+    if found is None:
+        found = f.cache["authorities"] = [
+            (rid, country, m.span()) for rid, country, pattern in _authorities()
+            if (m := pattern.search(f.text))] if _any_authority().search(f.text) else []
+    return found
 
 
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|und|et|y|e)\s+(?:the\s+)?$", re.I)
@@ -79,9 +97,19 @@ def _swap_venue(f: SentenceFacts, c: Hit) -> bool:
     step before the place decides, so "sentenced in Ljubljana" in the same text still counts)."""
     before = [h for h in f.stages if h.end <= c.start]
     if not before:
-        return bool(_SWAP.search(f.text[: c.start]))
+        return _swap_within(f, 0, c.start)
     nearest = max(before, key=lambda h: h.end)
-    return nearest.kb_id == "released" or bool(_SWAP.search(f.text[nearest.end : c.start]))
+    return nearest.kb_id == "released" or _swap_within(f, nearest.end, c.start)
+
+
+def _swap_within(f: SentenceFacts, start: int, end: int) -> bool:
+    """Whether a swap word lies wholly in ``text[start:end]``; the sentence is searched once,
+    not once per place (a sentence naming thousands of places stays linear)."""
+    spans = f.cache.get("swap_spans")
+    if spans is None:
+        spans = f.cache["swap_spans"] = [m.span() for m in _SWAP.finditer(f.text)]
+    i = bisect_left(spans, (start, -1))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def _done_to_people(span: str) -> bool:
@@ -171,9 +199,8 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             where = _CAPS_DATELINE.match(f.text)
             span = where.span(1) if where else None
             scored.append((1.0, -order, place, Found(f, "target.dateline_place", span)))  # "KOCHI: ..."
-        for rid, country, pattern in _authorities():
-            if m := pattern.search(f.text):
-                scored.append((2.5 * weight, -order, country, Found(f, rid, m.span())))
+        for rid, country, span in _authorities_in(f):
+            scored.append((2.5 * weight, -order, country, Found(f, rid, span)))
         if f.stages:
             scored.extend((score * weight, -order, owner, Found(f, "target.domestic_service", span))
                           for owner, score, span in _acting_services(f))
@@ -194,9 +221,9 @@ def employer_of(facts: list[SentenceFacts], sponsor: str | None) -> tuple[str | 
         for s in f.services:
             lead = service_lead(f, s)
             owner = next((c.kb_id for c in f.countries if c.start == lead), None) or service_country(s.kb_id)
-            if owner is None or owner == sponsor or sponsor_service_hit(f, s, None):
+            if owner is None or owner == sponsor or not _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
                 continue
-            if _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
+            if not sponsor_service_hit(f, s, None):
                 return owner, Found(f, "target.employer", (s.start, s.end))
     return None, None
 

@@ -48,7 +48,8 @@ def _right(score: ModuleType, field: str, gold: dict | None, pred: dict) -> bool
 
 
 def observations(score: ModuleType, gold_path: Path, root: Path) -> list[tuple[str, str, float, bool]]:
-    """(field, rule, confidence in use, right) for every predicted field value with evidence."""
+    """(field, rule, confidence in use, right) for every predicted field value with evidence, and
+    for every reported statistic (field ``stats``)."""
     from spyglass.cli.extract import extract_lines
     from spyglass.settings import load_settings
 
@@ -57,10 +58,16 @@ def observations(score: ModuleType, gold_path: Path, root: Path) -> list[tuple[s
     for g in gold_lines:
         gold[score.doc_key(document_of(g, root))] += g.get("cases") or []
     pred: dict[str, list[dict]] = defaultdict(list)
+    gold_stats: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for g in gold_lines:
+        gold_stats[score.doc_key(document_of(g, root))] |= {(s.get("year"), s.get("value")) for s in g.get("stats") or []}
+    out = []
     for line in extract_lines(sorted(gold), load_settings()):
         row = json.loads(line)
         pred[score.doc_key(row["source"])] += row["cases"]
-    out = []
+        for stat in row.get("stats") or []:  # a stat is right when the gold has its year and value
+            right = (stat["year"], stat["value"]) in gold_stats[score.doc_key(row["source"])]
+            out.append(("stats", stat["evidence"]["rule"], stat["evidence"]["confidence"], right))
     for key, cases in pred.items():
         pairs = {id(p): g for g, p in score.match(gold.get(key, []), cases)}
         for case in cases:

@@ -25,15 +25,14 @@ least 10x cheaper than full analysis.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spyglass.records import Article, Relevance
 from spyglass.understand.sentences import sentence_spans
+from spyglass.understand.tables import read_rows
 
 __all__ = ["Cue", "cues", "relevance_of", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
@@ -74,12 +73,8 @@ class Cue:
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     """The cue table, read once from the package data."""
-    text = resources.files("spyglass.understand.tables").joinpath("relevance_cues.tsv").read_text("utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return tuple(
-        Cue(r["id"], r["lang"], r["group"], float(r["weight"]), r["pattern"]) for r in reader
-    )
+    return tuple(Cue(rid, lang, group, float(weight), pattern)
+                 for rid, lang, group, weight, pattern in read_rows("relevance_cues.tsv", 5))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from spyglass.records import Article
+from spyglass.understand.confidence import confidence_of
 from spyglass.understand.sentences import sentence_spans
 
 from ._series import unit_of
@@ -216,8 +217,9 @@ def _sentence_claims(
             continue
         total = next((c for c in out if c.year == bound.anchor.year), None) if bound.how == "back" else None
         out.append(Claim(
-            year=bound.anchor.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.prose",
-            confidence=0.8 if bound.how in ("tight", "list") else 0.7, noun=noun, clause=sentence, at=count.start,
+            year=bound.anchor.year, value=count.value, start=start, end=end, sentence=sentence,
+            rule=f"stats.prose.{bound.how}", confidence=confidence_of("stats", f"stats.prose.{bound.how}"),
+            noun=noun, clause=sentence, at=count.start,
             context=previous,
             group=_group(sentence, count, counts) if total else "", total=total, quote=(count.start, count.end),
         ))
@@ -253,7 +255,8 @@ def _breakdown_claims(
         return []
     return [
         Claim(year=referent.year, value=count.value, start=start, end=end, sentence=sentence, rule="stats.breakdown",
-              confidence=0.7, noun=sentence[count.end : count.end + 80], clause=sentence, at=count.start,
+              confidence=confidence_of("stats", "stats.breakdown"), noun=sentence[count.end : count.end + 80],
+              clause=sentence, at=count.start,
               group=_group(sentence, count, counts), total=referent, quote=(count.start, count.end))
         for count in counts[first:] if count.value != referent.value
     ]

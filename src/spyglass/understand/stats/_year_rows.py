@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from spyglass.records import Article
+from spyglass.understand.confidence import confidence_of
 
 from ._vocabulary import YEAR, Claim, stat_cues
 
@@ -82,7 +83,7 @@ def _block_claims(article: Article, lines: list[_Line], first: int, stop: int) -
             row = row.strip()
             out.append(Claim(
                 year=int(m.group("year")), value=value, start=start + lead, end=start + lead + len(row),
-                sentence=row, rule="stats.table", confidence=0.85,
+                sentence=row, rule="stats.table", confidence=confidence_of("stats", "stats.table"),
                 noun=noun, clause=f"{label} {caption}".strip(), at=0, context=caption, quote=_cell(row, column),
             ))
     return out

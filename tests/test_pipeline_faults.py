@@ -1,6 +1,7 @@
-"""One bad article never ends a run: an error while analysing it becomes an ``internal`` rejection.
+"""One bad article never ends a run: an error while analysing it, or while linking and storing
+it, becomes an ``internal`` rejection.
 
-The analyzer is made to fail for one article (standing in for a bug in ``understand``); the
+The analyzer (or the linker) is made to fail for one article (standing in for a bug); the
 rest of the run, and everything stored before it, must be untouched, and the traceback must
 be in the error log that the one-line reason names.
 """
@@ -134,3 +135,46 @@ def test_a_sentence_over_spacys_limit_does_not_end_extract(tmp_path: Path, input
         assert line.startswith(f"{huge}#item 0: rejected (internal):") and "E088" in line
     else:  # once understand bounds its input, the article is analysed like any other
         assert result.exit_code == 0 and str(huge) in sources
+
+
+def test_a_bug_in_linking_one_article_costs_that_article_only(inputs: list[str], tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met while linking and storing one article (here in ``link``) rolls back that
+    article's writes alone; the others of the same batch are stored, and the bad one is an
+    ``internal`` rejection whose log holds the traceback."""
+    import spyglass.pipeline as pipeline
+
+    real = pipeline._link_mention
+
+    def link(mention, source, store, cannot, summary):  # type: ignore[no-untyped-def]
+        if any(MARKER in name for name in mention.accused_names):
+            raise KeyError("a bug in link")
+        return real(mention, source, store, cannot, summary)
+
+    monkeypatch.setattr(pipeline, "_link_mention", link)
+    settings = load_settings(cache_dir=str(tmp_path / "cache"))
+    db = tmp_path / "cases.db"
+    store = open_store(str(db))
+    try:
+        summary = ingest([inputs[1], inputs[0]], store, settings)  # the bad article first, one batch
+        cases = store.cases(CaseQuery()).items
+    finally:
+        store.close()
+    assert summary.rejected == {"internal": 1} and summary.stored == 1
+    assert [list(c.accused_names) for c in cases] == [["Kevin Mallory"]]
+    reopened = open_store(str(db))
+    try:
+        assert reopened.rejected_counts() == {"internal": 1}
+        assert not reopened.has_article(_article_id(inputs[1], settings))
+    finally:
+        reopened.close()
+    text = (tmp_path / "cache" / ERROR_LOG).read_text(encoding="utf-8")
+    assert f"{inputs[1]}#item 0" in text and "KeyError: 'a bug in link'" in text
+
+
+def _article_id(path: str, settings: object) -> str:
+    from spyglass.pipeline import articles
+
+    (article,) = articles([path], settings)  # type: ignore[arg-type]
+    assert isinstance(article, Article)
+    return article.id

@@ -189,6 +189,32 @@ class IngestSummary:
     new_cases: set[str] = field(default_factory=set)
     updated_cases: set[str] = field(default_factory=set)
     _sources: set[str] = field(default_factory=set, repr=False)
+    _noted: list[tuple[str, bool]] = field(default_factory=list, repr=False)  # cases noted by the article under way
+
+    def note_case(self, case_id: str, new: bool) -> None:
+        """A case started (``new``) or grown by the article being stored."""
+        if new:
+            self.new_cases.add(case_id)
+        elif case_id not in self.new_cases:
+            self.updated_cases.add(case_id)
+        else:
+            return
+        self._noted.append((case_id, new))
+
+    def checkpoint(self) -> tuple[dict[str, int], Counter[str]]:
+        """The counts before an article is stored, for ``roll_back`` (its cases are noted from now)."""
+        self._noted = []
+        counts = {name: getattr(self, name) for name in ("stored", "skipped", "duplicates", "relevant", "mentions")}
+        return counts, Counter(self.rejected)
+
+    def roll_back(self, checkpoint: tuple[dict[str, int], Counter[str]]) -> None:
+        """Forget what the article under way added: its writes were rolled back."""
+        counts, rejected = checkpoint
+        self.__dict__.update(counts)
+        self.rejected = rejected
+        for case_id, new in self._noted:
+            (self.new_cases if new else self.updated_cases).discard(case_id)
+        self._noted = []
 
     def rows(self) -> list[tuple[str, int]]:
         """The closing table, in the order users read it."""
@@ -220,7 +246,7 @@ def ingest(
     run killed midway, run again, ends in the same database as one clean run (the batches it
     committed are skipped, the rest are processed in the same order).
     """
-    return ingest_analyses(analyses(inputs, settings), store, progress, batch_size)
+    return ingest_analyses(analyses(inputs, settings), store, progress, batch_size, log_folder=settings.cache_dir)
 
 
 def ingest_analyses(
@@ -228,10 +254,13 @@ def ingest_analyses(
     store: Store,
     progress: Callable[[IngestSummary], None] | None = None,
     batch_size: int = 50,
+    log_folder: str | None = None,
 ) -> IngestSummary:
     """The link -> store half of ``ingest``, for analyses made elsewhere (tests, other runners).
 
     Analyses are computed while the batch fills, outside the transaction, so each write is short.
+    An article whose linking or storing fails is rolled back alone and rejected as ``internal``
+    (its traceback in the error log of ``log_folder``, default ``SPYGLASS_CACHE_DIR``).
     """
     summary = IngestSummary()
     cannot = _cannot_pairs(store)
@@ -240,12 +269,12 @@ def ingest_analyses(
         _count_found(item, summary)
         batch.append(item)
         if len(batch) >= batch_size:
-            _write_batch(batch, store, cannot, summary)
+            _write_batch(batch, store, cannot, summary, log_folder)
             batch = []
         if progress is not None:
             progress(summary)
     if batch:
-        _write_batch(batch, store, cannot, summary)
+        _write_batch(batch, store, cannot, summary, log_folder)
     if progress is not None:
         progress(summary)
     return summary
@@ -265,14 +294,52 @@ def _cannot_pairs(store: Store) -> set[tuple[str, str]]:
 
 
 def _write_batch(
-    batch: list[Analysis | Rejected], store: Store, cannot: set[tuple[str, str]], summary: IngestSummary
+    batch: list[Analysis | Rejected], store: Store, cannot: set[tuple[str, str]], summary: IngestSummary,
+    log_folder: str | None,
 ) -> None:
     with store.transaction():
         for found in batch:
             if isinstance(found, Rejected):
                 store.save_rejected(found)
             else:
-                _store_analysis(found, store, cannot, summary)
+                _store_guarded(found, store, cannot, summary, log_folder)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """Errors of the database itself (locked, disk full, connection lost), not of one article."""
+    import sqlite3
+
+    found: list[type[BaseException]] = [sqlite3.OperationalError, sqlite3.DatabaseError]
+    try:
+        import psycopg
+
+        found += [psycopg.OperationalError]
+    except ImportError:
+        pass
+    return tuple(found)
+
+
+
+def _store_guarded(
+    analysis: Analysis, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary, log_folder: str | None
+) -> None:
+    """Link and store one analysis in a savepoint of its own: a bug met by this article (in
+    ``link`` or ``store``) undoes this article's writes only, becomes an ``internal`` rejection
+    with its traceback logged, and the batch goes on. A database that fails (locked, full,
+    unreachable) ends the run: no article could be stored."""
+    article = analysis.article
+    member = f"item {article.item}"
+    before = summary.checkpoint()
+    try:
+        with store.transaction():
+            _store_analysis(analysis, store, cannot, summary)
+    except Exception as err:
+        if isinstance(err, (SpyglassError, *_database_errors())):
+            raise
+        summary.roll_back(before)  # its counts go with its writes
+        reason = internal_reason(err, "linking and storing the article", f"{article.source}#{member}", log_folder)
+        store.save_rejected(Rejected(source=article.source, member=member, code="internal", reason=reason))
+        summary.rejected["internal"] += 1
 
 
 def _store_analysis(analysis: Analysis, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary) -> None:
@@ -330,7 +397,7 @@ def _link_mention(
     if chosen is None:
         case = case_from([mention], {source.article_id: source})
         store.save_case(case, case_keys([mention]))
-        summary.new_cases.add(case.id)
+        summary.note_case(case.id, new=True)
         return
     _grow_case(chosen[0], mention, source, store, summary)
 
@@ -342,8 +409,7 @@ def _grow_case(found: Case, mention: Mention, source: CaseSource, store: Store, 
     mentions = [*store.mentions_of(found.id), mention]
     sources = {s.article_id: s for s in found.sources} | {source.article_id: source}
     store.save_case(case_from(mentions, sources, found.id), case_keys(mentions))
-    if found.id not in summary.new_cases:
-        summary.updated_cases.add(found.id)
+    summary.note_case(found.id, new=False)
 
 
 # --- curation: corrections, merges and splits (link decides, store keeps) -------------------

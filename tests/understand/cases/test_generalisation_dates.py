@@ -1,0 +1,70 @@
+"""Fifth held-out batch: news paragraphs written for this test (invented people and wording), one
+per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
+the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
+them; how many were right then is in the commit that added them. A failure is a general
+weakness, never a text to special-case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understand.cases.test_generalisation import nlp  # noqa: F401  (the shared spaCy fixture)
+from tests.understand.cases.test_generalisation import test_lead_case_fields as _check
+
+NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
+    # "since" after a verb of working with a service: the start of the spying, open end
+    ("since-working-with", "en", "Ministry clerk held as suspected Russian spy",
+     "Police in Vienna arrested a ministry clerk on Tuesday. Investigators say the clerk had been working "
+     "with Russian military intelligence since 2011, copying diplomatic cables for his handlers.",
+     {"sponsor": "RU", "target": "AT", "stage": "arrested", "period": (2011, None)}),
+    # the year an officer first approached the accused is the start, not a one-year period
+    ("approached-in-month-year", "en", "Engineer admits selling turbine designs to China",
+     "A Massachusetts engineer pleaded guilty on Monday to acting as an agent of China. He admitted that he "
+     "was approached by an officer of the Ministry of State Security at a trade fair in Shanghai in June 2017 "
+     "and later sold him turbine designs, prosecutors said.",
+     {"sponsor": "CN", "target": "US", "stage": "convicted", "period": (2017, None)}),
+    # "since" after a verb of being induced or persuaded to collect
+    ("persuaded-since", "en", "Two marines jailed in Taiwan for spying",
+     "A court in Kaohsiung sentenced two marines to nine years in prison on Friday. The pair were persuaded "
+     "by Chinese agents to gather classified navy documents since 2018 in exchange for cash, the court said.",
+     {"sponsor": "CN", "target": "TW", "stage": "sentenced", "period": (2018, None)}),
+    # months qualified by early, mid or late still bound a range
+    ("late-month-range", "en", "Soldier charged with spying for Iran",
+     "Prosecutors in Stockholm charged a soldier on Wednesday with gross espionage. They say he photographed "
+     "air defence sites between early March 2020 and late October 2023 and passed the pictures to Iranian "
+     "intelligence.",
+     {"sponsor": "IR", "target": "SE", "stage": "charged", "period": (2020, 2023)}),
+    # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
+    ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
+     "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "
+     "data on the U.S. Navy's submarine bases between mid-January 2022 and August 2024 to Chinese intelligence.",
+     {"sponsor": "CN", "target": "US", "stage": "charged", "period": (2022, 2024)}),
+    # a word that merely contains a spying verb ("Soldaten" holds "sold") is no act of spying
+    ("act-word-inside-another", "de", "Mann wegen Spionage für Russland verurteilt",
+     "Das Oberlandesgericht Koblenz hat einen Mann wegen Spionage für Russland zu vier Jahren Haft verurteilt. "
+     "Er hatte zwischen Januar 2010 und Mai 2012 mit anderen Soldaten einer Miliz in der Ostukraine gekämpft. "
+     "Zwischen März 2022 und Juni 2023 gab er Informationen über Kasernen an den russischen Geheimdienst weiter.",
+     {"sponsor": "RU", "target": "DE", "stage": "sentenced", "period": (2022, 2023)}),
+    # a single dated act told with a noun ("a leak ... in 2016"): [y, y]
+    ("dated-leak-noun", "en", "Retired colonel referred to prosecutors over leak to Russian attache",
+     "Police in Osaka on Thursday referred to prosecutors the case of a retired colonel over a suspected "
+     "leak of classified training manuals in 2016 to a Russian military attache.",
+     {"sponsor": "RU", "target": "JP", "stage": "suspected", "period": (2016, 2016)}),
+]
+
+
+KNOWN_GAPS = {
+    "dated-leak-noun": "the parse attaches 'in 2016' to 'referred' (the step), not to 'leak', and the parse's "
+                       "verdict on a date wins over the nearer act noun",
+}
+
+
+def _params() -> list[object]:
+    return [pytest.param(title, body, want, lang, id=key,
+                         marks=[pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else [])
+            for key, lang, title, body, want in NEWS]
+
+
+@pytest.mark.parametrize(("title", "body", "want", "lang"), _params())
+def test_dates_and_sums_news_fields(title: str, body: str, want: dict[str, object], lang: str, nlp) -> None:  # noqa: F811
+    _check(title, body, want, lang, nlp)

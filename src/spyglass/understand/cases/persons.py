@@ -84,6 +84,10 @@ def _is_place(name: str) -> bool:
     return any(t.lower().strip(".,") in case_terms.institution_words() for t in name.split())
 
 
+_CREDIT_BEFORE = cue("person.credit_before")
+_CREDIT_AFTER = cue("person.credit_after")
+
+
 def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "en") -> list[Hit]:
     """Person names of a cue sentence that may be accused (officials and speakers removed)."""
     introduced_only = not (facts.stages or facts.espionage)
@@ -130,6 +134,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue  # "handed the files to X", "met his handler X": who received or ran them, not the accused
         if _RELATION_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
             continue  # "an assistant to Maximilian Krah": the accused is someone else
+        if _CREDIT_BEFORE.search(text[max(0, hit.start - 20) : hit.start]) or _CREDIT_AFTER.match(text[hit.end : hit.end + 5]):
+            continue  # "Image: Lars Hovland/NTB": who took the picture
         out.append(hit)
     return out
 
@@ -152,6 +158,30 @@ def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | 
     alt = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
     # "the Huangs": a family spoken of by their surname in the plural
     return re.compile(rf"(?<!\w)(?P<name>{alt})(?:s|es)?(?!\w)")
+
+
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+$|\s*,\s*$")
+
+
+def _add_known_accused(read: list[SentenceFacts], by_model: dict[int, list[Hit]], lang: str) -> None:
+    """Coordinated with a name the model found, a name it left out that is an accused elsewhere
+    in the article ("convicted Sokolov and Igor Gostev" after "Vladimir Sokolov ... convicted"):
+    co-accused, so the sentence joins that person's proceeding. Only accused names count, not
+    every name the model found ("Court Martial"), and only side by side ("Zhao was arrested on the
+    same day as another sailor, Jinchao Wei" tells of two cases)."""
+    accused = _known_names([f.text for f in read], [f.persons for f in read])
+    if accused is None:
+        return
+    for f in read:
+        hits = list(f.persons)
+        model = by_model[id(f)]
+        extra = [Hit(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "person.known_name", "PERSON")
+                 for m in accused.finditer(f.text)
+                 if not any(h.start < m.end() and m.start() < h.end for h in model)
+                 and any(_COORDINATED.match(f.text[m.end() : h.start]) or _COORDINATED.match(f.text[h.end : m.start()])
+                         for h in model)]
+        if extra:
+            f.persons = _accused_persons(f, sorted([*hits, *extra], key=lambda h: h.start), lang)
 
 
 def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | None) -> None:
@@ -178,6 +208,8 @@ def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language 
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(Hit(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "person.known_name", "PERSON"))
         f.persons = _accused_persons(f, sorted(hits, key=lambda h: h.start), lang)
+    if nlp is not None and lang == "en":
+        _add_known_accused(read, by_model, lang)
     if known is not None:
         for f in all_facts:  # who a sentence speaks of, for the segmenter ("X denied it in his last words")
             f.refs = [m.group("name") for m in known.finditer(f.text)]

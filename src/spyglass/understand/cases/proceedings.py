@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spyglass.names import same_person
 from spyglass.understand.cases import structure
@@ -108,8 +109,28 @@ def _new_party(facts: SentenceFacts, current: Proceeding) -> bool:
     noun = structure.introduces_a_party(facts.doc, [(h.start, h.end) for h in facts.stages], person_words())
     if noun is None:
         return False
+    if _same_number_of_people(facts.text, noun, current):
+        return False  # "Two Swedish men were convicted" after "the two brothers were found guilty"
     # one word ("a couple", "two men") says too little to be the same description
     return " " not in noun or not any(noun in f.text.lower() for f in current.facts)
+
+
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+
+
+def _same_number_of_people(text: str, noun: str, current: Proceeding) -> bool:
+    """Whether the people a sentence introduces are counted ("two Swedish men") as many as
+    people the current proceeding already counts ("the two brothers"): told again, not new."""
+    found = re.search(rf"\b({_NUMBER_WORD})\s+{re.escape(noun)}\b", text, re.I)
+    if found is None:
+        return False
+    counted = re.compile(rf"\b{re.escape(found.group(1))}\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_person_plurals())})\b", re.I)
+    return any(counted.search(f.text) for f in current.facts)
+
+
+@cache
+def _person_plurals() -> tuple[str, ...]:
+    return tuple(sorted((re.escape(w) for w in person_words() if w.endswith(("s", "men", "people", "ren"))), key=len, reverse=True))
 
 
 def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:

@@ -1,7 +1,7 @@
 """Fifth held-out batch: news paragraphs written for this test (invented people and wording), one
 per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
-them (1 of 7 right then). A failure is a general
+them (1 of 7 right then; the uncovering-intelligence one added later, not right then). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "air defence sites between early March 2020 and late October 2023 and passed the pictures to Iranian "
      "intelligence.",
      {"sponsor": "IR", "target": "SE", "stage": "charged", "period": (2020, 2023)}),
+    # a state's intelligence that uncovers a network acts for the target side, not the sponsor
+    ("intelligence-uncovers", "en", "Estonian Intelligence Uncovers Alleged Belarusian Spy Ring",
+     "TALLINN - Estonia's internal security service has identified a group of three Belarusian nationals "
+     "suspected of gathering information on military bases for Minsk.",
+     {"sponsor": "BY", "target": "EE", "stage": "suspected"}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "
@@ -71,7 +76,7 @@ def test_dates_and_sums_news_fields(title: str, body: str, want: dict[str, objec
 
 
 # How many cases a story holds: (stage, target) of each case found, in order. Written before
-# the fixes (0 of 3 right then).
+# the fixes (0 of 3 right then; the two statistics paragraphs added later, 0 of 2).
 ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # a second accused named beside the first (known by surname) joins the first's case
     ("co-accused-beside-known", "Latvian court upholds spy's sentence",
@@ -88,6 +93,15 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "intelligence ministry. Nasrin Tehrani was sentenced to six years, while her sister Leila Tehrani was "
      "sentenced to four years.",
      [("sentenced", "NO")]),
+    # counts of convictions or arrests over years are statistics, not a case
+    ("number-of-convictions", "Lithuania reports sharp rise in spy convictions",
+     "According to an official of the State Security Department, the number of convictions last year was the "
+     "highest in a decade and coincided with growing pressure from Russia.",
+     []),
+    ("there-have-been-n-arrested", "Poland says spying for Russia is rising",
+     "A former counter-intelligence chief told a parliamentary committee that since 2015 there have been 41 "
+     "individuals arrested for spying for Russia in Poland.",
+     []),
     # steps told of states in general are background, not a case
     ("states-in-general", "Finnish court acquits engineer accused of spying for Russia",
      "A court in Helsinki on Wednesday acquitted an engineer who had been accused of passing port plans to "

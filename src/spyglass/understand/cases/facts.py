@@ -77,6 +77,8 @@ class SentenceFacts:
 _AGE_BEFORE = cue("duration.age_before")
 # "Several European countries have also expelled diplomats": steps of states in general, no case's
 _GENERAL_ACTOR = cue("stage.general_actor")
+# "the number of convictions last year": a statistic, read by ``stats``
+_AGGREGATE = cue("stage.aggregate")
 _AGE_AFTER = cue("duration.age_after")
 
 
@@ -95,7 +97,7 @@ def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str =
         index=index,
         sentence=sentence,
         is_title=is_title,
-        stages=[] if _GENERAL_ACTOR.search(text) else hits.stages_in(text, lang),
+        stages=[] if _GENERAL_ACTOR.search(text) or _AGGREGATE.search(text) else hits.stages_in(text, lang),
         countries=hits.countries_in(text, lang),
         places=hits.places_in(text),
         services=hits.services_in(text),

@@ -41,6 +41,7 @@ _NOUN_BEFORE = cue("sponsor.noun_before")
 _RECIPIENT_AFTER = cue("sponsor.recipient_after")
 _RECIPIENT_BEFORE = cue("sponsor.recipient_before")
 _EXPOSED_BEFORE = cue("sponsor.exposed_before")
+_ACTS_AFTER = cue("sponsor.acts_after")
 
 
 def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
@@ -61,7 +62,7 @@ def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | N
     if m and _EXPOSED_BEFORE.search(before):
         return None  # "leaking the identities of undercover South Korean agents": the exposed side
     if m:
-        acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages)
+        acting = any(0 <= h.start - (c.end + m.end()) <= 25 for h in f.stages) or bool(_ACTS_AFTER.match(after[m.end() :]))
         about = about_someone(f) or bool(f.stages)
         return None if acting or not about else "sponsor.intelligence"  # "Philippine agents arrested"
     if form_of(c) == "adjective" and _NOUN_BEFORE.search(before) and (about_someone(f) or f.stages):

@@ -76,7 +76,7 @@ def test_dates_and_sums_news_fields(title: str, body: str, want: dict[str, objec
 
 
 # How many cases a story holds: (stage, target) of each case found, in order. Written before
-# the fixes (0 of 3 right then; the two statistics paragraphs added later, 0 of 2).
+# the fixes (0 of 3 right then; the two statistics paragraphs and the expelled-again one added later, 0 of 3).
 ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # a second accused named beside the first (known by surname) joins the first's case
     ("co-accused-beside-known", "Latvian court upholds spy's sentence",
@@ -102,6 +102,12 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "A former counter-intelligence chief told a parliamentary committee that since 2015 there have been 41 "
      "individuals arrested for spying for Russia in Poland.",
      []),
+    # the expelled told of again ("The Russians declared persona non grata") are the same case
+    ("expelled-told-again", "Finland expels three Russian diplomats suspected of spying",
+     "Finland's government said on Monday it was expelling three Russian diplomats suspected of spying while "
+     "working at the embassy in Helsinki. The Russians declared persona non grata must leave within two weeks, "
+     "the foreign minister said.",
+     [("expelled", "FI")]),
     # steps told of states in general are background, not a case
     ("states-in-general", "Finnish court acquits engineer accused of spying for Russia",
      "A court in Helsinki on Wednesday acquitted an engineer who had been accused of passing port plans to "

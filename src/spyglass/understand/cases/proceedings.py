@@ -139,8 +139,8 @@ def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
         return "seg.other_crime"
     for rule, pattern in SEPARATE_CUES:
         if pattern.search(facts.text):
-            if rule == "seg.expulsion" and current.stages <= {"expelled"}:
-                continue  # the current proceeding is itself an expulsion
+            if rule == "seg.expulsion" and "expelled" in current.stages:
+                continue  # the current proceeding is itself an expulsion ("suspected of spying" beside it)
             if rule == "seg.retaliation" and not any(h.kb_id == "expelled" for h in facts.stages):
                 continue
             return rule

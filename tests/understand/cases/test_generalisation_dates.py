@@ -1,7 +1,8 @@
 """Fifth held-out batch: news paragraphs written for this test (invented people and wording), one
 per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
-them (1 of 7 right then; the uncovering-intelligence one added later, not right then). A failure is a general
+them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
+nationality ones added later, 1 right then). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -39,6 +40,28 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "TALLINN - Estonia's internal security service has identified a group of three Belarusian nationals "
      "suspected of gathering information on military bases for Minsk.",
      {"sponsor": "BY", "target": "EE", "stage": "suspected"}),
+    # where each named suspect is from, and a citizenship told after the name
+    ("nationality-from-country", "en", "Three held in Austria over suspected spying",
+     "Police in Vienna arrested three men on Tuesday on suspicion of spying for a foreign intelligence service. "
+     "The men, named as \u201cOleh K\u201d from Ukraine, \u201cTigran M\u201d from Armenia and Russian citizen "
+     "\u201cPavel S.\u201d, were detained near a barracks.",
+     {"target": "AT", "stage": "arrested", "nationality": ["UA", "AM", "RU"]}),
+    # dual citizenship gives both states
+    ("dual-citizenship", "en", "Two held in Bavaria over sabotage plot",
+     "Two men with dual German-Russian citizenship were arrested in Bavaria on Thursday on suspicion of "
+     "plotting sabotage for Russian intelligence.",
+     {"sponsor": "RU", "target": "DE", "stage": "arrested", "nationality": ["DE", "RU"]}),
+    # a soldier's nationality adjective is the accused's
+    ("soldier-nationality", "en", "Former soldier jailed for spying for Russia",
+     "A court in Amsterdam on Friday sentenced a former Dutch soldier to three years in jail for sharing "
+     "secret military information with Russia.",
+     {"sponsor": "RU", "target": "NL", "stage": "sentenced", "nationality": ["NL"]}),
+    # a citizenship apposed to the name, in a sentence about what the prosecutors asked
+    ("citizen-after-request", "en", "Senator's aide jailed for spying for China",
+     "A court in Prague sentenced a former parliamentary aide, Marek P, to four years for spying for China. "
+     "Czech prosecutors had pushed for a sentence of six years for Marek P, a Czech citizen who worked in a "
+     "senator's office.",
+     {"sponsor": "CN", "target": "CZ", "stage": "sentenced", "nationality": ["CZ"], "months": (48, 48)}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "

@@ -31,6 +31,7 @@ _COUNTERPART_BEFORE = cue("nationality.counterpart_before")
 _COUNTERPART_NAMED = cue("nationality.counterpart_named")
 _PASSPORT = cue("nationality.passport")
 _CITIZEN_BEFORE = cue("nationality.citizen_before")
+_FROM_AFTER_NAME = cue("nationality.from_after_name")
 _MID_STOP = cue("nationality.mid_stop")
 _LIST_GAP = cue("nationality.list_gap")
 
@@ -83,6 +84,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return True  # "A Chinese intelligence officer who ... was sentenced": the sentence's subject
     if _NOT_A_PERSON_AFTER.match(after):
         return False
+    if form_of(hit) == "name" and _FROM_AFTER_NAME.search(before):
+        return True  # "“Robert A” from Ukraine": where the named person is from
     if _COUNTERPART_BEFORE.search(before) or _COUNTERPART_NAMED.search(text[max(0, hit.start - 70) : hit.start]):
         return False
     if _GENERIC_BEFORE.search(before):
@@ -130,6 +133,8 @@ def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
         return by_rules
     if not by_rules and "against" not in f.text[: hit.start]:
         return False  # the parse only vetoes, or adds after "against": nothing to ask it
+    if by_rules and _PASSPORT.match(f.text[hit.end : hit.end + 40]):
+        return True  # "a Czech citizen", "dual German-Russian citizenship": said of a person as such
     steps = [(h.start, h.end) for h in f.stages]
     verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_terms.institution_words(),
                                           person_words())

@@ -215,9 +215,20 @@ class _Tally:
         (self.save / f"{what}-{found['index']}.txt").write_text(json.dumps(found, indent=1), encoding="utf-8")
 
 
+def _commit() -> str | None:
+    """The commit the campaign ran on (a figure is only as good as the code it measured)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None
+
+
 def _figures(tally: _Tally, args: argparse.Namespace, wall: float) -> dict[str, Any]:
     return {
-        "benchmark": "fuzz", "profile": args.profile, "seed": args.seed, "workers": args.workers,
+        "commit": _commit(), "benchmark": "fuzz", "profile": args.profile, "seed": args.seed, "workers": args.workers,
         "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
         "inputs": tally.inputs, "crashes": len(tally.crashes), "hangs": len(tally.hangs),
         "hang_seconds": args.hang, "timeout_seconds": args.timeout,

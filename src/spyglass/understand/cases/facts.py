@@ -50,7 +50,7 @@ class SentenceFacts:
     persons: list[Hit] = field(default_factory=list)  # accused candidates, filled later
     refs: list[str] = field(default_factory=list)  # names already found elsewhere in the article, any sentence
     espionage: bool = False
-    cache: dict[str, Any] = field(default_factory=dict)  # what a rule read once from the sentence
+    cache: dict[Any, Any] = field(default_factory=dict)  # what a rule read once from the sentence
     parser: Any = None  # the English model, when the sentence may be parsed (see ``structure``)
     _doc: Any = None
 

@@ -45,7 +45,15 @@ _ACTS_AFTER = cue("sponsor.acts_after")
 
 
 def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
-    """Rule id when the country word at ``c`` names the state the accused worked for."""
+    """Rule id when the country word at ``c`` names the state the accused worked for (read
+    once per sentence, word and target: every proceeding holding the sentence asks again)."""
+    key = ("sponsor_country_hit", c.start, c.end, target)
+    if key not in f.cache:
+        f.cache[key] = _sponsor_country_rule(f, c, target)
+    return f.cache[key]
+
+
+def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
     before, after = window(f.text, c.start, c.end, 80, 50)
     if c.kb_id == target or _BORN_BASED_AFTER.match(after) or _DOUBLE_AGENT_BEFORE.search(before):
         return None

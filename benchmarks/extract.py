@@ -1,7 +1,8 @@
 """Throughput of the understand stage on one core: articles/s and words/s, espionage vs irrelevant.
 
 The development corpus is read once through the pipeline (sources -> extract), repeated to
-``--articles`` articles, and analysed with one ``Analyzer``. Espionage articles get the full
+``--articles`` articles, and analysed with one ``Analyzer`` (``--rounds`` times; the median round
+is the figure, every round is listed). Espionage articles get the full
 analysis (relevance, cases with NER, stats); irrelevant ones stop at the cheap first filter.
 To show the filter pays off, the irrelevant articles are also pushed through the full analysis
 and the two rates compared (target: the filter at least 10x faster). The whole CLI path
@@ -53,6 +54,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=3000, help="articles to analyse (the corpus repeated)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds over the espionage articles (median judged)")
     ap.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "extract.json")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -82,7 +84,10 @@ def main() -> int:
     esp_items = (espionage * (n_esp // len(espionage) + 1))[:n_esp]
     irr_items = (irrelevant * (n_irr // len(irrelevant) + 1))[:n_irr]
 
-    esp_s, _ = timed(analyzer.analyse, esp_items)
+    # rounds over the same articles: CPU time of one process still varies by a few percent from
+    # round to round on a shared machine, so every round is reported and the median is judged
+    rounds = sorted(timed(analyzer.analyse, esp_items)[0] for _ in range(args.rounds))
+    esp_s = rounds[len(rounds) // 2]
     irr_s, _ = timed(analyzer.analyse, irr_items)
 
     def full(article: Article) -> object:  # what an irrelevant article would cost without the filter
@@ -105,6 +110,7 @@ def main() -> int:
         "espionage": {
             "articles": len(esp_items), "seconds": round(esp_s, 3),
             "articles_per_s": rate(len(esp_items), esp_s), "words_per_s": rate(esp_words, esp_s),
+            "rounds_articles_per_s": [rate(len(esp_items), r) for r in rounds],
             "target_articles_per_s": TARGET_ESPIONAGE_PER_S,
         },
         "irrelevant_filtered": {

@@ -155,20 +155,30 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
     found: Found | None = None
     expelled = any(h.kb_id == "expelled" for f in facts for h in f.stages)
     for f in facts:
-        hits = f.countries
-        verdicts = [False] * len(hits)
-        for i in range(len(hits) - 1, -1, -1):
-            c = hits[i]
-            nxt = hits[i + 1] if i + 1 < len(hits) else None
-            if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
-                verdicts[i] = verdicts[i + 1]
-            else:
-                verdicts[i] = _bound(f, c, _attached(f.text, c, expelled))
-        for c, ok in zip(hits, verdicts, strict=True):
+        for c, ok in zip(f.countries, _verdicts(f, expelled), strict=True):
             if ok and c.kb_id not in out:
                 out.append(c.kb_id)
                 found = found or Found(f, "nationality.attached", (c.start, c.end))
     return out, found
+
+
+def _verdicts(f: SentenceFacts, expelled: bool) -> list[bool]:
+    """Per country word of the sentence, whether it is given to the accused; read once per
+    sentence (every proceeding holding it asks again)."""
+    key = ("nationality.verdicts", expelled)
+    if key in f.cache:
+        return f.cache[key]
+    hits = f.countries
+    verdicts = [False] * len(hits)
+    for i in range(len(hits) - 1, -1, -1):
+        c = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and _LIST_GAP.match(f.text[c.end : nxt.start]):
+            verdicts[i] = verdicts[i + 1]
+        else:
+            verdicts[i] = _bound(f, c, _attached(f.text, c, expelled))
+    f.cache[key] = verdicts
+    return verdicts
 
 
 def case_nationality(facts: list[SentenceFacts], lead: list[SentenceFacts], is_lead: bool) -> tuple[list[str], Found | None]:

@@ -132,28 +132,46 @@ def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[
     out: list[tuple[int, str]] = []
     found: dict[int, Found] = {}  # where each year was read, for the evidence of the chosen ends
     for f in facts:
-        marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
-        if published_year:
-            for _rule, pattern, delta in _RELATIVE:
-                for m in pattern.finditer(f.text):
-                    marks.append((m.start(), -m.end(), published_year + delta))  # negative end: relative
-        for start, end, year in marks:
-            relative = end < 0
-            end = abs(end)
-            lo, hi = _clause(f.text, start)
-            caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
-                _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
-            if not (_act_before_step(f, lo, hi, start) or caught):
-                continue
-            before = f.text[max(lo, start - 110) : start]
-            if _BORN_BEFORE.search(before):
-                continue
-            if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
-                continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
-            kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
-            out.append((year, "relative" if relative and kind == "act" else kind))
-            found.setdefault(year, Found(f, "period.act_year", (start, end)))
+        years, spans = _sentence_act_years(f, published_year)
+        out += years
+        for year, span in spans:
+            found.setdefault(year, Found(f, "period.act_year", span))
     return out, found
+
+
+def _sentence_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[tuple[int, str]], list[tuple[int, tuple[int, int]]]]:
+    """``_act_years`` of one sentence, read once (every proceeding holding the sentence asks again)."""
+    key = ("period.act_years", published_year)
+    if key not in f.cache:
+        f.cache[key] = _read_act_years(f, published_year)
+    return f.cache[key]
+
+
+def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[tuple[int, str]], list[tuple[int, tuple[int, int]]]]:
+    out: list[tuple[int, str]] = []
+    spans: list[tuple[int, tuple[int, int]]] = []
+    marks = [(q.start, q.end, int(q.value)) for q in f.years if f.text[q.end : q.end + 1] != "s"]  # type: ignore[call-overload]
+    if published_year:
+        for _rule, pattern, delta in _RELATIVE:
+            for m in pattern.finditer(f.text):
+                marks.append((m.start(), -m.end(), published_year + delta))  # negative end: relative
+    for start, end, year in marks:
+        relative = end < 0
+        end = abs(end)
+        lo, hi = _clause(f.text, start)
+        caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
+            _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
+        if not (_act_before_step(f, lo, hi, start) or caught):
+            continue
+        before = f.text[max(lo, start - 110) : start]
+        if _BORN_BEFORE.search(before):
+            continue
+        if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
+            continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
+        kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
+        out.append((year, "relative" if relative and kind == "act" else kind))
+        spans.append((year, (start, end)))
+    return out, spans
 
 
 def period_of(facts: list[SentenceFacts], published_year: int | None) -> tuple[tuple[int | None, int | None] | None, Found | None]:
@@ -214,28 +232,39 @@ _DIGIT = re.compile(r"\d")
 
 
 def _period_matches(facts: list[SentenceFacts], ranges: bool) -> tuple[int, int | None, SentenceFacts, str, tuple[int, int]] | None:
+    """The first explicit range (``ranges``) or open start the text ties to the acts."""
     for f in facts:
-        if not f.years and not _DIGIT.search(f.text):
-            continue  # every period rule reads a year in digits
-        if not SPY_ACT.search(f.text) or not (ranges or about_someone(f)):
-            continue  # "services have stepped up recruitment since 2022": about nobody
-        for rule, pattern in PERIOD_RULES:
-            if (rule in _RANGE_RULES) != ranges:
+        key = ("period.match", ranges)
+        if key not in f.cache:  # read once per sentence: every proceeding holding it asks again
+            f.cache[key] = _sentence_period_match(f, ranges)
+        if (hit := f.cache[key]) is not None:
+            start, end, rule, span = hit
+            return start, end, f, rule, span
+    return None
+
+
+def _sentence_period_match(f: SentenceFacts, ranges: bool) -> tuple[int, int | None, str, tuple[int, int]] | None:
+    if not f.years and not _DIGIT.search(f.text):
+        return None  # every period rule reads a year in digits
+    if not SPY_ACT.search(f.text) or not (ranges or about_someone(f)):
+        return None  # "services have stepped up recruitment since 2022": about nobody
+    for rule, pattern in PERIOD_RULES:
+        if (rule in _RANGE_RULES) != ranges:
+            continue
+        for m in pattern.finditer(f.text):
+            if rule != "period.recruited" and not _tied_range(f, m.start(), m.end()):
+                continue  # "ambassador to Bolivia from 2000 to 2002": a career, not the spying
+            if _not_of_the_acts(f, m.start("a"), m.end("a")):
+                continue  # "who worked in a lawmaker's office from 2018 until 2023"
+            start = _year(m.group("a"))
+            end = _year(m.groupdict().get("b"))
+            if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
+                end = start // 100 * 100 + int(m.group("b"))
+            if rule == "period.months":
+                end = start  # "between April and September 1974"
+            if start is None or (end is not None and end < start):
                 continue
-            for m in pattern.finditer(f.text):
-                if rule != "period.recruited" and not _tied_range(f, m.start(), m.end()):
-                    continue  # "ambassador to Bolivia from 2000 to 2002": a career, not the spying
-                if _not_of_the_acts(f, m.start("a"), m.end("a")):
-                    continue  # "who worked in a lawmaker's office from 2018 until 2023"
-                start = _year(m.group("a"))
-                end = _year(m.groupdict().get("b"))
-                if rule == "period.dash" and m.group("b") and len(m.group("b")) == 2 and start:
-                    end = start // 100 * 100 + int(m.group("b"))
-                if rule == "period.months":
-                    end = start  # "between April and September 1974"
-                if start is None or (end is not None and end < start):
-                    continue
-                return start, end, f, rule, m.span("a")
+            return start, end, rule, m.span("a")
     return None
 
 

@@ -165,6 +165,36 @@ def _dateline_place(text: str) -> str | None:
     return hits[0].kb_id if hits and hits[0].start == 0 else None
 
 
+def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
+    """(score, alpha-2, evidence) of every target cue of one sentence but the dateline, read
+    once per sentence (every proceeding holding it asks again)."""
+    if "target.cues" in f.cache:
+        return f.cache["target.cues"]
+    out: list[tuple[float, str, Found]] = []
+    weight = 1.5 if f.stages else 1.0
+    for c in f.countries:
+        before, after = window(f.text, c.start, c.end, 30, 50)
+        if sponsor_country_hit(f, c, None):
+            continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
+        if _seat_of_authority(f, c):
+            out.append((2.5 * weight, c.kb_id, Found(f, "target.authority_of_place", (c.start, c.end))))
+            continue
+        m = TARGET_AFTER.search(after)
+        if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
+            out.append((3 * weight, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
+        elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
+                not m2.group().lstrip().lower().startswith("by")
+                or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
+            out.append((1.5 * weight, c.kb_id, Found(f, "target.place", (c.start, c.end))))
+    out.extend((score * weight, code, found) for score, code, found in _place_cues(f))
+    out.extend((2.5 * weight, country, Found(f, rid, span)) for rid, country, span in _authorities_in(f))
+    if f.stages:
+        out.extend((score * weight, owner, Found(f, "target.domestic_service", span))
+                   for owner, score, span in _acting_services(f))
+    f.cache["target.cues"] = out
+    return out
+
+
 def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     """State that arrests, prosecutes or expels: strongest cue first, then reading order.
 
@@ -175,22 +205,7 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
     """
     scored: list[tuple[float, int, str, Found]] = []
     for order, f in enumerate(facts):
-        weight = 1.5 if f.stages else 1.0
-        for c in f.countries:
-            before, after = window(f.text, c.start, c.end, 30, 50)
-            if sponsor_country_hit(f, c, None):
-                continue  # "agents of Saudi Arabia", "for Chinese intelligence": the other side
-            if _seat_of_authority(f, c):
-                scored.append((2.5 * weight, -order, c.kb_id, Found(f, "target.authority_of_place", (c.start, c.end))))
-                continue
-            m = TARGET_AFTER.search(after)
-            if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
-                scored.append((3 * weight, -order, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
-            elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
-                    not m2.group().lstrip().lower().startswith("by")
-                    or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
-                scored.append((1.5 * weight, -order, c.kb_id, Found(f, "target.place", (c.start, c.end))))
-        scored.extend((score * weight, -order, code, found) for score, code, found in _place_cues(f))
+        scored.extend((score, -order, code, found) for score, code, found in _sentence_cues(f))
         if (order == 0 or (order == 1 and facts[0].is_title)) and f.countries and f.countries[0].start == 0 and (
                 _DATELINE.match(f.text[f.countries[0].end :])):
             # "TAIPEI — ...", "SEOUL, May 10 (HSL) -": where the story is reported from
@@ -199,11 +214,6 @@ def target_of(facts: list[SentenceFacts]) -> tuple[str | None, Found | None]:
             where = _CAPS_DATELINE.match(f.text)
             span = where.span(1) if where else None
             scored.append((1.0, -order, place, Found(f, "target.dateline_place", span)))  # "KOCHI: ..."
-        for rid, country, span in _authorities_in(f):
-            scored.append((2.5 * weight, -order, country, Found(f, rid, span)))
-        if f.stages:
-            scored.extend((score * weight, -order, owner, Found(f, "target.domestic_service", span))
-                          for owner, score, span in _acting_services(f))
     if not scored:
         return None, None
     totals: dict[str, float] = {}

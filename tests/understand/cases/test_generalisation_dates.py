@@ -2,7 +2,7 @@
 per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
 them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
-nationality ones added later, 1 right then). A failure is a general
+nationality ones added later, 1 right then; of the two payment ones, 0). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -62,6 +62,17 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "Czech prosecutors had pushed for a sentence of six years for Marek P, a Czech citizen who worked in a "
      "senator's office.",
      {"sponsor": "CN", "target": "CZ", "stage": "sentenced", "nationality": ["CZ"], "months": (48, 48)}),
+    # payments totalled in won, with a conversion after them
+    ("payments-amount-to", "en", "Korean navy officer arrested for spying for North Korea",
+     "South Korean counterintelligence arrested a navy officer on Friday on suspicion of passing military "
+     "secrets to North Korean agents. Total payments to the suspect that have been tracked so far by the "
+     "investigators of the counterintelligence command amount to 90 million won ($68,000).",
+     {"sponsor": "KP", "target": "KR", "stage": "arrested", "payments": [(90000000.0, "KRW")]}),
+    # compensation set by a court is no payment to the accused
+    ("compensation-not-payment", "en", "Israeli jailed for contacts with Iranian agents",
+     "A court in Haifa sentenced a man to three years in prison on Monday for contacts with Iranian agents. "
+     "Compensation has been set at NIS 25,000.",
+     {"sponsor": "IR", "target": "IL", "stage": "sentenced", "payments": []}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "

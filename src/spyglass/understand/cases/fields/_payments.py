@@ -13,6 +13,7 @@ PAY_CUE = cue("pay.cue")
 PAY_BLOCK = cue("pay.block")
 _CONVERSION = cue("pay.conversion")
 _PAID_AFTER = cue("pay.paid_after")
+_TOTAL_BEFORE = cue("pay.total_before")
 
 
 def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Found | None]:
@@ -30,7 +31,8 @@ def payments_of(facts: list[SentenceFacts]) -> tuple[list[tuple[float, str]], Fo
             paid_to_them = _PAID_AFTER.match(f.text, q.end) is not None
             if not paid_to_them and (PAY_BLOCK.search(before[-50:]) or PAY_BLOCK.search(after[:25])):
                 continue
-            if not (PAY_CUE.search(before) or PAY_CUE.search(after[:30])):
+            if not (PAY_CUE.search(before) or PAY_CUE.search(after[:30])
+                    or _TOTAL_BEFORE.search(f.text, max(0, q.start - 200), q.start)):
                 continue
             item = (float(q.value), q.currency or "USD")  # type: ignore[arg-type]
             if item not in out:

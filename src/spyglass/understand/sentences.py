@@ -25,7 +25,10 @@ ABBREVIATIONS = frozenset(
     "inc corp ltd co vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n "
     "e.g i.e approx dept est fig art para sec pte cdr brig hon ft mt".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ž])")
+# A stop before a capital ends a sentence; so does one glued to the next word ("said.The"), as
+# pages lose the space between paragraphs' sentences, when two lower-case letters precede it
+# (not "U.S.Army", "Mr.Smith", "dw.com").
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ž])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Words that start a sentence and are not surnames ("... Alexander J. Prosecutors say ...").
 _SENTENCE_START = re.compile(r"\s+(?:The|He|She|They|It|His|Her|Their|Police|Prosecutors|Investigators|Officials|"
@@ -94,7 +97,7 @@ def sentences_in(text: str) -> list[Sentence]:
 
 # A sentence ends at . ! ? before a capital or digit, and always at a line break: text dumps put
 # one paragraph, heading, table row or teaser per line.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\s*\n\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
 them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
-nationality ones added later, 1 right then; of the two payment ones, 0). A failure is a general
+nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences one, not right then). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -73,6 +73,13 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "A court in Haifa sentenced a man to three years in prison on Monday for contacts with Iranian agents. "
      "Compensation has been set at NIS 25,000.",
      {"sponsor": "IR", "target": "IL", "stage": "sentenced", "payments": []}),
+    # a sentence glued to the next without a space ("said.The"), and the state the accused helped
+    ("glued-sentences-helped-state", "en", "Engineer jailed for acting as an agent of China",
+     "A court in Boston sentenced an engineer to four years in prison on Friday for acting as an agent of "
+     "China, prosecutors said.The engineer had agreed to help the Chinese government obtain turbine designs, "
+     "and Chinese government officials paid him for them, the Chinese government\u2019s espionage efforts "
+     "being relentless, officials said.",
+     {"sponsor": "CN", "target": "US", "stage": "sentenced", "months": (48, 48)}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "

@@ -23,6 +23,7 @@ TARGET_AFTER = cue("target.after")
 TARGET_BEFORE = cue("target.before")
 _PASSIVE = cue("target.passive")
 _SPONSOR_SIDE = cue("target.sponsor_side")
+_SPONSOR_AFTER = cue("target.sponsor_after")
 _DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
 _DATELINE = cue("target.dateline")
 _EMPLOYER_BEFORE = cue("target.employer_before")
@@ -180,7 +181,8 @@ def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
             out.append((2.5 * weight, c.kb_id, Found(f, "target.authority_of_place", (c.start, c.end))))
             continue
         m = TARGET_AFTER.search(after)
-        if m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:]) and not _done_to_people(m.group()):
+        if (m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:])
+                and not _done_to_people(m.group()) and not _SPONSOR_AFTER.match(after[m.end() :])):
             out.append((3 * weight, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
         elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
                 not m2.group().lstrip().lower().startswith("by")

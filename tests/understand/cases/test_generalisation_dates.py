@@ -2,7 +2,8 @@
 per kind of miss seen on real reporting in the period, payment and nationality fields. Each gives
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
 them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
-nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences one, not right then). A failure is a general
+nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences and
+the-suspect-is-charged ones, not right then). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "and Chinese government officials paid him for them, the Chinese government\u2019s espionage efforts "
      "being relentless, officials said.",
      {"sponsor": "CN", "target": "US", "stage": "sentenced", "months": (48, 48)}),
+    # "the suspect is charged" speaks of the accused: the step counts
+    ("the-suspect-is-charged", "en", "SBU detains Odesa man accused of spying for Russia",
+     "A 38-year-old man from Odesa was detained by Ukraine's Security Service on May 3 for passing the "
+     "positions of air defence units to Russian intelligence. The suspect is charged under Ukraine's Criminal "
+     "Code and faces up to eight years in prison if convicted.",
+     {"sponsor": "RU", "target": "UA", "stage": "charged"}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "

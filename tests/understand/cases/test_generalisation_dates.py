@@ -3,7 +3,8 @@ per kind of miss seen on real reporting in the period, payment and nationality f
 the lead case's fields as an annotator following SCHEMA.md would. Written before the fixes for
 them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
 nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences and
-the-suspect-is-charged ones, not right then). A failure is a general
+the-suspect-is-charged ones, not right then; landed-in-swap was right;
+metropolitan-police-department, not right then). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -87,6 +88,17 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "positions of air defence units to Russian intelligence. The suspect is charged under Ukraine's Criminal "
      "Code and faces up to eight years in prison if convicted.",
      {"sponsor": "RU", "target": "UA", "stage": "charged"}),
+    # someone who "has landed" home in a swap is released
+    ("landed-in-swap", "en", "Reporter held in Belarus returns home in prisoner swap",
+     "A Polish reporter arrested in Belarus on suspicion of spying for Warsaw has landed in Poland as part of "
+     "a prisoner swap between the two countries, officials said on Friday.",
+     {"sponsor": "PL", "target": "BY", "stage": "released"}),
+    # London's force is the Metropolitan Police (Service); a "Metropolitan Police Department" is another city's
+    ("metropolitan-police-department", "en", "Former officer referred to prosecutors over leak to Russian agent",
+     "Police in Tokyo on Friday referred to prosecutors the case of a former Self-Defense Force officer suspected "
+     "of leaking a manual to a Russian military attache. The Public Security Bureau of the Metropolitan Police "
+     "Department has asked that the attache be summoned, officials said.",
+     {"sponsor": "RU", "target": "JP", "stage": "suspected"}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "

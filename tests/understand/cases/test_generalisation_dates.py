@@ -4,7 +4,8 @@ the lead case's fields as an annotator following SCHEMA.md would. Written before
 them (1 of 7 right then; the uncovering-intelligence one added later, not right then; of the four
 nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences and
 the-suspect-is-charged ones, not right then; landed-in-swap was right;
-metropolitan-police-department, not right then). A failure is a general
+metropolitan-police-department, not right then; generally-commuted and
+not-guilty-verdict-radio were right). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -99,6 +100,16 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "of leaking a manual to a Russian military attache. The Public Security Bureau of the Metropolitan Police "
      "Department has asked that the attache be summoned, officials said.",
      {"sponsor": "RU", "target": "JP", "stage": "suspected"}),
+    # what sentences "generally" become in a country is no term of this case
+    ("generally-commuted", "en", "China hands Canadian businessman suspended death sentence for spying",
+     "A court in Beijing handed Canadian businessman Tom Reilly a suspended death sentence on Monday for "
+     "espionage. In China, suspended death sentences are generally commuted to life in prison after two years.",
+     {"target": "CN", "stage": "sentenced", "months": None, "nationality": ["CA"]}),
+    # a radio station the acquitted man spoke to is no person; a not-guilty verdict is no conviction
+    ("not-guilty-verdict-radio", "en", "Russian jury acquits physicist of spying for China",
+     "MOSCOW - A jury on Tuesday acquitted a physicist who had been charged with treason for passing research "
+     "to China. \"The not-guilty verdict was thanks to the jury,\" Mr. Orlov told the radio station Vesti FM.",
+     {"sponsor": "CN", "target": "RU", "stage": "acquitted", "not_names": "Vesti"}),
     # an abbreviation inside the sentence ("U.S. Navy") does not cut the range from its act
     ("abbreviation-before-range", "en", "Two contractors charged with spying for China",
      "Federal prosecutors in San Diego charged two contractors on Thursday. They allegedly conspired to pass "
@@ -136,7 +147,7 @@ def test_dates_and_sums_news_fields(title: str, body: str, want: dict[str, objec
 
 
 # How many cases a story holds: (stage, target) of each case found, in order. Written before
-# the fixes (0 of 3 right then; the two statistics paragraphs and the expelled-again one added later, 0 of 3).
+# the fixes (0 of 3 right then; the two statistics paragraphs, the expelled-again and trial-of-named ones added later, 0 of 4).
 ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # a second accused named beside the first (known by surname) joins the first's case
     ("co-accused-beside-known", "Latvian court upholds spy's sentence",
@@ -168,6 +179,12 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "working at the embassy in Helsinki. The Russians declared persona non grata must leave within two weeks, "
      "the foreign minister said.",
      [("expelled", "FI")]),
+    # "the espionage trial of X ... is moving slowly": on trial is charged
+    ("trial-of-named", "Russian jury acquits physicist of spying for China",
+     "MOSCOW - A jury on Tuesday acquitted a physicist who had been charged with treason for passing research "
+     "to China. In another case heard by a jury, the espionage trial of Pavel Sidorov, 41, a defence analyst, "
+     "is moving slowly in a Moscow court.",
+     [("acquitted", "RU"), ("charged", "RU")]),
     # steps told of states in general are background, not a case
     ("states-in-general", "Finnish court acquits engineer accused of spying for Russia",
      "A court in Helsinki on Wednesday acquitted an engineer who had been accused of passing port plans to "

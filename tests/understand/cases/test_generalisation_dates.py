@@ -5,7 +5,7 @@ them (1 of 7 right then; the uncovering-intelligence one added later, not right 
 nationality ones added later, 1 right then; of the two payment ones, 0; the glued-sentences and
 the-suspect-is-charged ones, not right then; landed-in-swap was right;
 metropolitan-police-department, not right then; generally-commuted and
-not-guilty-verdict-radio were right). A failure is a general
+not-guilty-verdict-radio were right; came-with-his-wife was not). A failure is a general
 weakness, never a text to special-case."""
 
 from __future__ import annotations
@@ -105,6 +105,11 @@ NEWS: list[tuple[str, str, str, str, dict[str, object]]] = [
      "A court in Beijing handed Canadian businessman Tom Reilly a suspended death sentence on Monday for "
      "espionage. In China, suspended death sentences are generally commuted to life in prison after two years.",
      {"target": "CN", "stage": "sentenced", "months": None, "nationality": ["CA"]}),
+    # a relative who travelled with the accused is not accused
+    ("came-with-his-wife", "en", "Chinese court jails Canadian writer for spying",
+     "A court in Beijing sentenced Canadian writer Tom Reilly to ten years in prison on Monday for espionage. "
+     "He was arrested when he arrived in Shanghai from Toronto with his wife and teenage son.",
+     {"target": "CN", "stage": "sentenced", "count": 1, "months": (120, 120)}),
     # a radio station the acquitted man spoke to is no person; a not-guilty verdict is no conviction
     ("not-guilty-verdict-radio", "en", "Russian jury acquits physicist of spying for China",
      "MOSCOW - A jury on Tuesday acquitted a physicist who had been charged with treason for passing research "

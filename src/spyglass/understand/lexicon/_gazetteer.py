@@ -70,7 +70,8 @@ class Gazetteer:
     def _longest(self, text: str, toks: list[Token], i: int) -> tuple[int, object] | None:
         best: tuple[int, object] | None = None
         for index, fold in ((self._exact, False), (self._folded, True)):
-            for key, payload in index.get(toks[i][3 if fold else 2], ()):
+            word = toks[i][3] if fold else toks[i][2]
+            for key, payload in index.get(word, ()):
                 if (best is None or len(key) > best[0]) and self._matches(text, toks, i, key, fold):
                     best = (len(key), payload)
         return best

@@ -150,6 +150,22 @@ def test_a_single_article_scrape_drops_furniture_and_finds_its_date() -> None:
         assert furniture not in article.text
 
 
+ARCHIVE_REPRINT = """From the archive, 4 May 1961: the radio operator who sold naval codes
+
+Originally published in the Evening Courier on 4 May 1961
+
+A radio operator at the naval base was sentenced yesterday to ten years in prison after admitting that he sold naval codes to agents of a foreign power.
+"""
+
+
+def test_a_provenance_line_is_not_the_headline_but_still_dates_the_piece() -> None:
+    (article,) = _articles(ARCHIVE_REPRINT)
+    assert isinstance(article, Article)
+    assert article.title == "From the archive, 4 May 1961: the radio operator who sold naval codes"
+    assert article.published == "1961-05-04"
+    assert "Originally published" not in article.text
+
+
 ATOM = """<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>
 <title>CI Notes</title>
 <entry><title>First</title><link rel='alternate' href='https://b.example/1'/>

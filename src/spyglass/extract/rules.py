@@ -62,6 +62,9 @@ FURNITURE = _rules(
     ("skip-link", r"^(?:Skip to (?:content|main content)|Search for:|Menu|Log in \| Register|Up ↑)\s*$", ""),
     ("copyright", r"^(?:©|\(c\)|Copyright)\s", "© Site 2011-2019"),
     ("reading-time", r"^\W*\d+ min(?:ute)? read\W*$", ""),
+    # a provenance line is where a piece appeared, not its headline (its date is still read)
+    ("publication-note", r"^(?:Originally |First |Last )?(?:published|posted|updated|printed)\b[^.!?]{0,90}$",
+     "Originally published in the Evening Courier on 4 May 1961"),
 )
 
 # Appeals for money or sign-ups; only whole short lines are dropped.

@@ -22,6 +22,7 @@ SPONSOR_AFTER = cue("sponsor.after")
 SERVICE_NOT_SPONSOR = cue("sponsor.service_not_sponsor")
 _NAME_FORMS = frozenset({"name", "capital"})
 _OFFICIAL_OF = cue("sponsor.official_of")
+_TO_OFFICIALS = cue("sponsor.to_officials")
 _FOR_STATE = cue("sponsor.for_state")
 _FOREIGN_KINDS = frozenset({"foreign", "military", "combined"})
 # Wording that makes a country word something else: a birthplace, a double agent's other side,
@@ -57,7 +58,7 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
     before, after = window(f.text, c.start, c.end, 80, 50)
     if c.kb_id == target or _BORN_BASED_AFTER.match(after) or _DOUBLE_AGENT_BEFORE.search(before):
         return None
-    if _OFFICIAL_OF.search(before):
+    if _OFFICIAL_OF.search(before) and not _TO_OFFICIALS.search(before):
         return None  # "director of Lithuania's State Security Department": an official's employer
     if _BY_BEFORE.search(before) and any(0 <= c.start - h.end <= 12 for h in f.stages):
         return None  # "arrested by Latvia's security service": the authority

@@ -26,6 +26,7 @@ _SPONSOR_SIDE = cue("target.sponsor_side")
 _SPONSOR_AFTER = cue("target.sponsor_after")
 _DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
 _DATELINE = cue("target.dateline")
+_VENUE_BEFORE = cue("target.venue_before")
 _EMPLOYER_BEFORE = cue("target.employer_before")
 _PARTICIPLES = frozenset("jailed arrested charged expelled sentenced convicted detained indicted prosecuted".split())
 _PEOPLE = frozenset(person_words()) - {"police", "prosecutor", "prosecutors", "judge", "court"}
@@ -113,6 +114,11 @@ def _swap_within(f: SentenceFacts, start: int, end: int) -> bool:
     return i < len(spans) and spans[i][1] <= end
 
 
+def _venue_of_acts(f: SentenceFacts, hit: Hit) -> bool:
+    """"during meetings in Jordan", "while studying in China": where the acts happened."""
+    return bool(_VENUE_BEFORE.search(f.text, max(0, hit.start - 70), hit.start))
+
+
 def _done_to_people(span: str) -> bool:
     """"Russian agents arrested in the United States": a step done to the people the country
     word describes (a reduced passive), not by an authority of that country."""
@@ -142,7 +148,7 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
                 _seat_of_authority(f, p)):
             out.append((2.5, p.kb_id, Found(f, "target.regional_authority", (p.start, p.end))))
         elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
-              and not _swap_venue(f, p)):
+              and not _swap_venue(f, p) and not _venue_of_acts(f, p)):
             out.append((1.0, p.kb_id, Found(f, "target.place", (p.start, p.end))))
         elif f.stages and (m := _NEXT_WORD.match(f.text, p.end)) and m.group(1).lower() in _PEOPLE:
             # "A Texas man was sentenced": people are most often tried where they live
@@ -185,6 +191,7 @@ def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
                 and not _done_to_people(m.group()) and not _SPONSOR_AFTER.match(after[m.end() :])):
             out.append((3 * weight, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
         elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
+                not _venue_of_acts(f, c)) and (
                 not m2.group().lstrip().lower().startswith("by")
                 or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"
             out.append((1.5 * weight, c.kb_id, Found(f, "target.place", (c.start, c.end))))

@@ -36,6 +36,7 @@ _REDUCED_BEFORE = cue("term.reduced_before")
 # "£2,500 a month", "$40,000 a year": a rate of pay right after an amount, not a term.
 _RATE_BEFORE = cue("term.rate_before")
 _IMPOSED_BEFORE = cue("term.imposed_before")
+_IMPOSED_MAXIMUM = cue("term.imposed_maximum")
 _SPAN_BEFORE = cue("term.span_before")
 
 
@@ -57,6 +58,8 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
         return False
     if _AGE_APPOSITION.search(before) and _COMMA_AFTER.match(after):
         return False  # "Biot, 58 anni, ...": an age between commas
+    if _IMPOSED_MAXIMUM.search(before):
+        return True
     clause = _CLAUSE_SPLIT.split(before)[-1]  # a block word belongs to its own clause
     if TERM_BLOCK.search(clause[-45:]) or _NOT_TERM_AFTER.match(after):
         return False

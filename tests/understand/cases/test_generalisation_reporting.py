@@ -100,7 +100,6 @@ ROUND_UPS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
 
 # Still open (each a general class; strict, so a fix shows up as XPASS -> fail).
 KNOWN_GAPS: dict[str, str] = {
-    "tit-for-tat": "'tit-for-tat expulsions' (the other state's answer) opens a second case",
     "quoted-verdict": "a quoted 'not-guilty verdict' is read as a conviction, and opens its own case",
     "in-country-second-case": "'In Belgium, a couple ... were arrested': the second case is not told apart",
     "title-in-quotes": "a table's title in quotes ('Agents ... Arrested in Europe') is read as an arrest",

@@ -51,6 +51,7 @@ SECOND_TRIAL = cue("seg.second_trial")
 OTHER_CRIME = cue("case.other_crime")
 SPYING_WORD = cue("case.spying_word")
 NON_STATE_RECIPIENT = cue("case.non_state_recipient")
+RETALIATION_ACCUSES = cue("seg.retaliation_accuses")
 _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la", "du", "do", "mr",
                           "ms", "dr", "jr", "sr", "st", "of", "in", "on", "at", "to", "an"})
 
@@ -82,6 +83,9 @@ class Proceeding:
     def reports_case(self) -> bool:
         if self.opened_by == "seg.separate" and not self.names and not any(f.espionage for f in self.facts):
             return False  # "a separate investigation for bribery": another crime's proceeding
+        if self.opened_by == "seg.retaliation" and not any(f.espionage or RETALIATION_ACCUSES.search(f.text)
+                                                          for f in self.facts):
+            return False  # "Moscow answered with tit-for-tat expulsions": an answer, no one accused of spying
         return any(f.stages for f in self.facts)
 
     def add(self, facts: SentenceFacts, names: list[str]) -> None:

@@ -67,10 +67,15 @@ PROCEEDINGS = [
      "The court sentenced Karl Vogt to life and his brother Jan Vogt to nine years.",
      ["sentenced"]),
     ("Prosecutors said the defendant will be expelled once the trial ends.", []),
-    # a tit-for-tat expulsion is the other state's own proceeding
+    # a tit-for-tat expulsion is the other state's own proceeding, a case where it accuses someone...
+    ("Oslo declared a Russian embassy attaché persona non grata for spying. "
+     "Moscow responded on Friday and expelled a staff member of the Norwegian embassy, accusing him of "
+     "activities incompatible with his status.",
+     ["expelled", "expelled"]),
+    # ...and no case where it is a bare answer in kind (SCHEMA: a retaliation with no accusation)
     ("Oslo declared a Russian embassy attaché persona non grata for spying. "
      "Moscow responded on Friday and expelled a staff member of the Norwegian embassy.",
-     ["expelled", "expelled"]),
+     ["expelled"]),
     # surnames alone refer back to people already introduced, not to a new case
     ("A London court jailed six Bulgarians for spying for Russia, among them Orlin Novak. "
      "Petrova, Dimova and Kolev were convicted by a jury in March.",

@@ -67,6 +67,18 @@ NEWS: list[tuple[str, str, str, dict[str, object]]] = [
      "Samir Haddad, a former council member, was indicted in 2009 for espionage and for passing information "
      "to Syrian agents during meetings in Jordan. He received a prison sentence of 30 months.",
      {"sponsor": "SY", "target": "IL", "stage": "sentenced", "months": (30, 30), "period": None}),
+    # written with their fixes: "while meeting agents" after an indictment's year dates the
+    # indictment; a board that "met" is no spy meeting; "a British subject" is a nationality
+    ("indicted-while-meeting", "Former mayor freed after serving spy sentence",
+     "Nabil Aziz, a former mayor, was indicted in 2012 for espionage and for handing information to Hezbollah "
+     "agents while meeting them in Turkey. A court in Haifa sentenced him to four years in prison. The parole "
+     "board that met in May 2015 refused him early release.",
+     {"names": "Nabil Aziz", "target": "IL", "stage": "sentenced", "months": (48, 48), "period": None}),
+    ("british-subject", "Aircraft engineer jailed for passing drawings to Soviet agents",
+     "An aircraft engineer was sentenced to six years at the Old Bailey yesterday for passing drawings to "
+     "Soviet agents. The indictment said that he, being a British subject, had communicated the drawings to a "
+     "person unknown.",
+     {"sponsor": "RU", "target": "GB", "stage": "sentenced", "months": (72, 72), "nationality": ["GB"]}),
 ]
 
 

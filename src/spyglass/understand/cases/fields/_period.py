@@ -60,6 +60,8 @@ _CAUGHT_AT = cue("period.caught_at")
 _TO_AUTHORITY = cue("period.to_authority")
 # "born in 1975", "at the age of": a year or number that is not the acts'.
 _BORN_BEFORE = cue("period.born_before")
+# "the parole committee that met in 2007": a verb of meeting said of an institution.
+_INSTITUTION_SUBJECT = cue("period.institution_subject")
 
 
 def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
@@ -88,7 +90,8 @@ def _verbs_of(f: SentenceFacts) -> tuple[list[tuple[int, int]], list[tuple[int, 
     spans, read once per sentence: a sentence with many years is not scanned once per year."""
     cached = f.cache.get("period.verbs")
     if cached is None:
-        acts = [(m.start(), m.end()) for m in SPY_VERB.finditer(f.text) if not _TO_AUTHORITY.match(f.text, m.end())]
+        acts = [(m.start(), m.end()) for m in SPY_VERB.finditer(f.text) if not _TO_AUTHORITY.match(f.text, m.end())
+                and not _INSTITUTION_SUBJECT.search(f.text, max(0, m.start() - 40), m.start())]
         ties = [(m.start(), m.end()) for m in _UNTIL_ARREST.finditer(f.text)]  # "until his arrest" ends a period
         tie_starts = [a for a, _ in ties]
         steps = sorted((h.start, h.end) for h in f.stages
@@ -147,6 +150,13 @@ def _sentence_act_years(f: SentenceFacts, published_year: int | None) -> tuple[l
     return f.cache[key]
 
 
+def _arrest_dated(f: SentenceFacts, start: int) -> bool:
+    """Whether the step the year dates is an arrest: "arrested in 2021 while handing over files" is
+    caught in the act; "indicted in 2006 for ... while meeting agents" dates the indictment."""
+    before = [h for h in f.stages if h.end <= start]
+    return not before or max(before, key=lambda h: h.end).kb_id == "arrested"
+
+
 def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[tuple[int, str]], list[tuple[int, tuple[int, int]]]]:
     out: list[tuple[int, str]] = []
     spans: list[tuple[int, tuple[int, int]]] = []
@@ -159,8 +169,8 @@ def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[
         relative = end < 0
         end = abs(end)
         lo, hi = _clause(f.text, start)
-        caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)) or \
-            _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
+        caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)
+                  and _arrest_dated(f, start)) or _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
         if not (_act_before_step(f, lo, hi, start) or caught):
             continue
         before = f.text[max(lo, start - 110) : start]

@@ -74,6 +74,12 @@ NEWS: list[tuple[str, str, str, dict[str, object]]] = [
      "agents while meeting them in Turkey. A court in Haifa sentenced him to four years in prison. The parole "
      "board that met in May 2015 refused him early release.",
      {"names": "Nabil Aziz", "target": "IL", "stage": "sentenced", "months": (48, 48), "period": None}),
+    ("security-ministry-tells", "Iran says it caught people selling secrets to foreign spies",
+     "State security organs across Iran have caught several people who tried to sell secrets to foreign "
+     "intelligence agencies, the Ministry of Intelligence said on Sunday. In one case, a man surnamed Rahimi, "
+     "a former employee of a defence firm, contacted a foreign agency through its website. Officers arrested "
+     "him before he could meet his contacts.",
+     {"names": "Rahimi", "target": "IR", "stage": "arrested", "sponsor": None}),
     ("british-subject", "Aircraft engineer jailed for passing drawings to Soviet agents",
      "An aircraft engineer was sentenced to six years at the Old Bailey yesterday for passing drawings to "
      "Soviet agents. The indictment said that he, being a British subject, had communicated the drawings to a "

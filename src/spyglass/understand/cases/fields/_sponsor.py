@@ -23,6 +23,7 @@ SERVICE_NOT_SPONSOR = cue("sponsor.service_not_sponsor")
 _NAME_FORMS = frozenset({"name", "capital"})
 _OFFICIAL_OF = cue("sponsor.official_of")
 _TO_OFFICIALS = cue("sponsor.to_officials")
+SPEAKS_AFTER = cue("sponsor.speaks_after")
 _FOR_STATE = cue("sponsor.for_state")
 _FOREIGN_KINDS = frozenset({"foreign", "military", "combined"})
 # Wording that makes a country word something else: a birthplace, a double agent's other side,
@@ -117,8 +118,8 @@ def sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | N
     operative = _OPERATIVE_BEFORE.search(before)
     if operative and found_svc is not None and found_svc.kind in _FOREIGN_KINDS:
         explicit = True  # "two agents of the Reconnaissance General Bureau": its operatives
-    if not explicit and SERVICE_NOT_SPONSOR.search(before[-40:]):
-        return None
+    if not explicit and (SERVICE_NOT_SPONSOR.search(before[-40:]) or SPEAKS_AFTER.match(after)):
+        return None  # "according to the MSS", "the MSS revealed": the authority telling the case
     if not explicit and any(0 <= h.start - s.end <= 25 for h in f.stages):
         return None  # "Shin Bet officers arrested ...": the service acts against the accused
     svc = lexicon.service_by_id(s.kb_id)

@@ -12,7 +12,12 @@ from functools import cache
 from spyglass.understand import lexicon
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, person_words, window
-from spyglass.understand.cases.fields._sponsor import service_lead, sponsor_country_hit, sponsor_service_hit
+from spyglass.understand.cases.fields._sponsor import (
+    SPEAKS_AFTER,
+    service_lead,
+    sponsor_country_hit,
+    sponsor_service_hit,
+)
 from spyglass.understand.lexicon.hits import Hit, places_in, service_country
 from spyglass.understand.tables import read_rows
 from spyglass.understand.tables.cues import cue
@@ -27,6 +32,7 @@ _SPONSOR_AFTER = cue("target.sponsor_after")
 _DOMESTIC_KINDS = frozenset({"domestic", "police", "combined"})
 _DATELINE = cue("target.dateline")
 _VENUE_BEFORE = cue("target.venue_before")
+_AUTHORITY_BEFORE = cue("target.authority_before")
 _EMPLOYER_BEFORE = cue("target.employer_before")
 _PARTICIPLES = frozenset("jailed arrested charged expelled sentenced convicted detained indicted prosecuted".split())
 _PEOPLE = frozenset(person_words()) - {"police", "prosecutor", "prosecutors", "judge", "court"}
@@ -74,6 +80,9 @@ def _acting_services(f: SentenceFacts) -> list[tuple[str, float, tuple[int, int]
         if previous is not None and not previous[1] and _COORDINATED.match(f.text[previous[0] : lead]):
             previous = (s.end, False)
             continue
+        if not f.stages and not (f.espionage and SPEAKS_AFTER.match(f.text, s.end)):
+            previous = (s.end, False)
+            continue  # a service acts in a sentence reporting a step, or tells of a spy case
         acting = (svc is not None and svc.kind in _DOMESTIC_KINDS
                   and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead]) and not sponsor_service_hit(f, s, None))
         previous = (s.end, acting)
@@ -186,6 +195,9 @@ def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
         if _seat_of_authority(f, c):
             out.append((2.5 * weight, c.kb_id, Found(f, "target.authority_of_place", (c.start, c.end))))
             continue
+        if _AUTHORITY_BEFORE.search(f.text, max(0, c.start - 40), c.start):
+            out.append((3 * weight, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
+            continue
         m = TARGET_AFTER.search(after)
         if (m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:])
                 and not _done_to_people(m.group()) and not _SPONSOR_AFTER.match(after[m.end() :])):
@@ -197,9 +209,8 @@ def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
             out.append((1.5 * weight, c.kb_id, Found(f, "target.place", (c.start, c.end))))
     out.extend((score * weight, code, found) for score, code, found in _place_cues(f))
     out.extend((2.5 * weight, country, Found(f, rid, span)) for rid, country, span in _authorities_in(f))
-    if f.stages:
-        out.extend((score * weight, owner, Found(f, "target.domestic_service", span))
-                   for owner, score, span in _acting_services(f))
+    out.extend((score * weight, owner, Found(f, "target.domestic_service", span))
+               for owner, score, span in _acting_services(f))
     f.cache["target.cues"] = out
     return out
 

@@ -80,6 +80,12 @@ NEWS: list[tuple[str, str, str, dict[str, object]]] = [
      "a former employee of a defence firm, contacted a foreign agency through its website. Officers arrested "
      "him before he could meet his contacts.",
      {"names": "Rahimi", "target": "IR", "stage": "arrested", "sponsor": None}),
+    # written with its fix: victims named after "threats against" or as citizens to be killed
+    ("victims-against-and-citizens", "Turkey detains 12 over spying on dissidents for Iran",
+     "Police in Istanbul detained 12 people accused of spying on Syrian dissidents for Iranian intelligence. "
+     "Prosecutors said the group's work helped Iranian agents run smear campaigns and threats against Syrians, "
+     "and that one member scouted a plan to assassinate British citizens living in the city.",
+     {"sponsor": "IR", "target": "TR", "stage": "arrested", "count": 12, "nationality": []}),
     ("british-subject", "Aircraft engineer jailed for passing drawings to Soviet agents",
      "An aircraft engineer was sentenced to six years at the Old Bailey yesterday for passing drawings to "
      "Soviet agents. The indictment said that he, being a British subject, had communicated the drawings to a "

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["parse", "holder_is_accused", "after_against", "year_not_of_the_acts", "dates_a_step", "introduces_a_party"]
+__all__ = ["parse", "holder_is_accused", "is_victim", "after_against", "year_not_of_the_acts", "dates_a_step", "introduces_a_party"]
 
 # Verbs of speaking: their subject is a speaker, not the accused ("Norwegian officials said").
 SPEECH_VERBS = frozenset("said says say told tells tell warned warns announced announces confirmed confirms added "
@@ -117,7 +117,7 @@ def _role(noun: Token, step_spans: list[tuple[int, int]], depth: int = 0) -> boo
 def _object_of_preposition(noun: Token, prep: Token, step_spans: list[tuple[int, int]], depth: int) -> bool | None:
     word = prep.text.lower()
     if word in ACCUSED_PREPOSITIONS:
-        return True
+        return prep.head.text.lower() not in HARM_NOUNS  # not "threats against Palestinians"
     if word == "with" and prep.i > 0 and prep.doc[prep.i - 1].text.lower() in ("together", "along"):
         return None  # "together with two Filipino men": co-accused
     if word == "for" and prep.head.text.lower() in TERM_NOUNS:
@@ -164,13 +164,33 @@ def holder_is_accused(doc: Doc, start: int, end: int, step_spans: list[tuple[int
     return role
 
 
+def is_victim(doc: Doc, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is said of the victims of the acts: the object of a verb
+    of harm ("a plot to assassinate Israeli citizens") or of "against" after a noun of harm."""
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return False
+    noun = _holder(tokens[-1])
+    if noun.dep_ == "dobj" and noun.head.text.lower() in VICTIM_VERBS:
+        return True
+    return (noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS
+            and noun.head.head.text.lower() in HARM_NOUNS)
+
+
 def after_against(doc: Doc, start: int, end: int) -> bool:
     """Whether the word at [start, end) is said of the object of "against"."""
     tokens = _tokens_in(doc, start, end)
     if not tokens:
         return False
     noun = _holder(tokens[-1])
-    return noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS
+    if not (noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS):
+        return False
+    return noun.head.head.text.lower() not in HARM_NOUNS  # "threats against Palestinians": victims
+
+
+# Nouns of harm done to people: "against" after them names victims, not the accused.
+HARM_NOUNS = frozenset("threats threat campaigns campaign attacks attack violence operations operation plot plots "
+                       "crimes repression discrimination hostility war sanctions measures defamation".split())
 
 
 # Subjects that are states: what they did is history, not a case.

@@ -134,7 +134,9 @@ def _bound(f: SentenceFacts, hit: Hit, by_rules: bool) -> bool:
     if not by_rules and "against" not in f.text[: hit.start]:
         return False  # the parse only vetoes, or adds after "against": nothing to ask it
     if by_rules and _PASSPORT.match(f.text[hit.end : hit.end + 40]):
-        return True  # "a Czech citizen", "dual German-Russian citizenship": said of a person as such
+        # "a Czech citizen", "dual German-Russian citizenship": said of a person as such, unless the
+        # parse finds them victims ("a plot to assassinate Israeli citizens")
+        return not structure.is_victim(f.doc, hit.start, hit.end)
     steps = [(h.start, h.end) for h in f.stages]
     verdict = structure.holder_is_accused(f.doc, hit.start, hit.end, steps, case_terms.institution_words(),
                                           person_words())

@@ -86,6 +86,17 @@ NEWS: list[tuple[str, str, str, dict[str, object]]] = [
      "Prosecutors said the group's work helped Iranian agents run smear campaigns and threats against Syrians, "
      "and that one member scouted a plan to assassinate British citizens living in the city.",
      {"sponsor": "IR", "target": "TR", "stage": "arrested", "count": 12, "nationality": []}),
+    # written with their fixes: "that of a couple" is another case's people; the other side's
+    # diplomats sent home in retaliation are not the accused
+    ("linked-to-a-couple", "Norwegian court jails embassy guard for spying",
+     "OSLO - A Norwegian court sentenced an embassy guard to nine years in prison on Friday for passing "
+     "documents to Russian intelligence. The case is linked to that of a couple on trial in Sweden on similar "
+     "charges.",
+     {"sponsor": "RU", "target": "NO", "stage": "sentenced", "months": (108, 108), "count": 1}),
+    ("retaliation-nationality", "Chile expels two Russian diplomats over spying",
+     "Chile has expelled two Russian diplomats accused of working for Russian military intelligence, the "
+     "foreign ministry said. Moscow sent two Chilean diplomats home in retaliation on Friday.",
+     {"sponsor": "RU", "target": "CL", "stage": "expelled", "nationality": ["RU"]}),
     ("british-subject", "Aircraft engineer jailed for passing drawings to Soviet agents",
      "An aircraft engineer was sentenced to six years at the Old Bailey yesterday for passing drawings to "
      "Soviet agents. The indictment said that he, being a British subject, had communicated the drawings to a "

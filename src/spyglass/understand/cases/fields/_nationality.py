@@ -34,6 +34,7 @@ _CITIZEN_BEFORE = cue("nationality.citizen_before")
 _FROM_AFTER_NAME = cue("nationality.from_after_name")
 _MID_STOP = cue("nationality.mid_stop")
 _LIST_GAP = cue("nationality.list_gap")
+_RETALIATION = cue("seg.retaliation")
 
 
 def _person_noun_pattern() -> re.Pattern[str]:
@@ -156,7 +157,9 @@ def nationality_of(facts: list[SentenceFacts]) -> tuple[list[str], Found | None]
     out: list[str] = []
     found: Found | None = None
     expelled = any(h.kb_id == "expelled" for f in facts for h in f.stages)
-    for f in facts:
+    for i, f in enumerate(facts):
+        if i and _RETALIATION.search(f.text):
+            continue  # "Moscow ousted two Colombian diplomats in retaliation": the other side's people
         for c, ok in zip(f.countries, _verdicts(f, expelled), strict=True):
             if ok and c.kb_id not in out:
                 out.append(c.kb_id)

@@ -74,6 +74,11 @@ NOT_ESPIONAGE = [
      "shares worth $245 million. The case was billed as corporate espionage."),
     ("military news", "Warships and aircraft around the island",
      "The army launched live-fire drills around the island, with warships and aircraft rehearsing a blockade."),
+    ("press phone hacking", "Former tabloid editors charged over phone hacking",
+     "Prosecutors charged two former editors of a Sunday tabloid over the phone hacking scandal, accusing them of "
+     "a long campaign of illegal espionage against celebrities. Reporters are accused of hacking into the voicemail "
+     "of a famous actor and of spying on a pop singer and her family. Police arrested a private investigator who "
+     "worked for the paper and charged him with intercepting voicemail messages."),
     ("public leak", "Airman sentenced for Discord leaks",
      "An airman was sentenced for posting classified documents on Discord. Prosecutors said there was no evidence "
      "that he acted on behalf of any foreign government."),

@@ -41,6 +41,11 @@ def test_dates(text: str, expected: tuple[str, str] | None) -> None:
     ("Le tribunal a condamné mardi les deux anciens agents pour trahison au profit de la Chine, selon le parquet.", "fr"),
     ("El tribunal condenó el martes al exdiplomático por espiar para Cuba durante más de cuatro décadas.", "es"),
     ("Il tribunale ha condannato per spionaggio l'ufficiale della Marina che ha ceduto documenti ai russi.", "it"),
+    ("Суд приговорил бывшего офицера к двенадцати годам заключения за шпионаж в пользу иностранного государства.", "ru"),
+    ("Sąd skazał byłego żołnierza na osiem lat więzienia za szpiegostwo na rzecz Rosji.", "pl"),
+    ("Domstolen dömde den tidigare tjänstemannen till fängelse för grovt spioneri mot Sverige.", "sv"),
+    ("法院以间谍罪判处一名前军官十年有期徒刑。", "zh"),
+    ("裁判所は元自衛官に対し、スパイ行為で懲役三年の判決を言い渡した。", "ja"),
     ("Spy jailed", None),
 ])
 def test_language(text: str, language: str | None) -> None:

@@ -74,6 +74,20 @@ def test_language_without_case_tables_gets_relevance_and_says_cases_were_not_rea
     assert f"lang:{code} cases not read" in analysis.relevance.reasons
 
 
+def test_every_code_the_language_detector_can_answer_is_analysed_without_a_crash(analyzer: Analyzer) -> None:
+    from spyglass.extract.language import known_languages
+    from spyglass.understand.analyzer import CASE_LANGUAGES
+
+    codes = known_languages()
+    assert len(codes) > 100  # the detector's whole model, not a hand-picked few
+    for code in codes:
+        analysis = analyzer.analyse(article(CASE, language=code))
+        assert analysis.relevance.is_espionage, code  # English cues are read in every text
+        if code not in CASE_LANGUAGES:
+            assert analysis.mentions == (), code
+            assert f"lang:{code} cases not read" in analysis.relevance.reasons, code
+
+
 def test_a_run_of_text_longer_than_the_model_takes_is_read_by_the_rules(analyzer: Analyzer) -> None:
     # spaCy refuses texts over 1,000,000 characters (E088); a stop-less page must not end the run
     endless = "Navy sailor John Harlan Smith was sentenced to 16 years for spying for China " + "and more words " * 80_000

@@ -1,40 +1,47 @@
-"""Which language an article is written in, by counting frequent function words.
+"""Which language an article is written in: py3langid's model (shipped inside the pinned PyPI
+package, nothing downloaded), over the opening of the text.
 
-A tiny detector of our own: no model to download, fast, and good enough to tell apart the
-languages Spyglass reads (English, German, French, Spanish, Italian, Dutch, Portuguese) on a
-paragraph or more. Short or undecided texts get ``None`` rather than a guess.
+The answer is an ISO 639 code of any of the model's 142 languages, or ``None`` when the text
+is too short or the model is unsure (normalised probability under ``MIN_PROBABILITY``): a wrong
+guess would read a text with another language's tables, and ``None`` tells the later stages to
+read it with the cues of every language instead. ``benchmarks/language.py`` measures it against
+the function-word counter it replaced (realnews: 70 of 70 texts right against 62, titles 55
+against 34, no wrong answers either way at this threshold).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["language_of", "STOPWORDS"]
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
-# Frequent words that are rare in the other languages of the table (ISO 639-1 -> words).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in is was for that with on as by at from he his it have has had were which who said".split()),
-    "de": frozenset("der die das und ist nicht mit sich den dem auf für ein eine auch wurde von zu im des bei nach hat".split()),
-    "fr": frozenset("le la les et des est une dans pour qui du au sur pas par avec il elle ont été selon ce".split()),
-    "es": frozenset("el la los las y del en que por con una para es se su al lo como fue según más".split()),
-    "it": frozenset("il la di che e per una con del della sono nel alla gli dei ha è stato anche delle".split()),
-    "nl": frozenset("de het een en van dat is niet op te zijn met voor ook werd naar bij door".split()),
-    "pt": frozenset("o a os as e do da em que para com uma não por foi no na ao pelo".split()),
-}
+__all__ = ["language_of", "known_languages", "MIN_PROBABILITY"]
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE = 2500  # characters; the opening of a text says enough about its language
+MIN_PROBABILITY = 0.5  # below it the model's best guess is wrong about as often as right (titles)
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_MIN_LETTERS = 8  # "Spy jailed" says too little to name a language
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def known_languages() -> tuple[str, ...]:
+    """Every code the detector can answer."""
+    return tuple(_identifier().nb_classes)
 
 
 def language_of(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when it is too short or unclear."""
-    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
-    if len(words) < 8:
+    """ISO 639 code of the text's language, or None when it is too short or unclear."""
+    sample = text[:_SAMPLE]
+    if len(_LETTERS.findall(sample, 0, 400)) < _MIN_LETTERS:
         return None
-    scores = {code: sum(1 for w in words if w in table) for code, table in STOPWORDS.items()}
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    (best, top), (_, second) = ranked[0], ranked[1]
-    # Romance languages share many short words; demand a clear margin and a real share.
-    if top < max(3, len(words) * 0.05) or top < second * 1.2:
-        return None
-    return best
+    code, probability = _identifier().classify(sample)
+    return str(code) if probability >= MIN_PROBABILITY else None

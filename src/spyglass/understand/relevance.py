@@ -184,10 +184,19 @@ def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Cou
 
 
 def _cue_language(article: Article, lang: str | None) -> str:
-    """The cue set to use: the given language, the article's, or ``UNKNOWN`` where there is none."""
+    """The cue set to use: the given language, the article's, or ``UNKNOWN`` where there is none
+    or the table has no cues of that language (it then reads the cues of every language the
+    table holds beyond the reader's own)."""
     if lang and (article.language or lang != "en"):
-        return lang.lower()
-    return (article.language or UNKNOWN).lower()
+        code = lang.lower()
+    else:
+        code = (article.language or UNKNOWN).lower()
+    return code if code in _table_languages() else UNKNOWN
+
+
+@lru_cache(maxsize=1)
+def _table_languages() -> frozenset[str]:
+    return frozenset(c.lang for c in cues()) | {UNKNOWN, "*"}
 
 
 def relevance_of(article: Article, lang: str | None = None) -> Relevance:

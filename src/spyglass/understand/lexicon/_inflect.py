@@ -30,7 +30,9 @@ def _inflect_es(adj: str) -> tuple[str, ...]:
     if adj.endswith(("és", "án", "ín", "ón")):
         plain = adj[:-2] + unicodedata.normalize("NFD", adj[-2])[0] + adj[-1]
         return adj, plain + "a", plain + "es", plain + "as"
-    if adj.endswith(("e", "a", "í", "ú")):
+    if adj.endswith(("í", "ú")):
+        return adj, adj + "es", adj + "s"  # "iraníes", "israelíes" (also written "iranís")
+    if adj.endswith(("e", "a")):
         return adj, adj + "s"
     return adj, adj + "es"
 

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from spyglass.understand import lexicon
 from spyglass.understand.cases import structure
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, alternation, form_of, person_words
@@ -75,6 +77,37 @@ def _german_noun(text: str, hit: Hit) -> bool:
             and bool(_COUNT_BEFORE.search(text, 0, hit.start)) and bool(_NO_NOUN_AFTER.match(text, hit.end)))
 
 
+_ROMANCE = frozenset({"fr", "es", "it", "pt"})
+_DIPLOMAT_STEMS = ("diplom", "consul", "attach", "addett", "agregad", "funcion", "fonction", "funzion", "ambasciat",
+                   "ambassad", "embajador", "embaixador")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+# "cedeva documenti a un militare russo", "sa liaison avec l'interprète chinoise": the one given to or met
+_COUNTERPART_ARTICLE = re.compile(r"\b(?:a|à|al|alla|ai|agli|aux|au|con|avec|com)\s+(?:(?:un|una|une|uno|l|la|le|il|lo|"
+                                  r"el|los|las|les|i|gli|o|os|as)(?:\s+|['’]))?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _role_words(lang: str) -> frozenset[str]:
+    return frozenset(t.text.lower() for t in lexicon.role_terms(lang))
+
+
+def _after_person_noun(text: str, hit: Hit, expelled: bool) -> bool:
+    """A Romance nationality adjective after its noun ("dos diplomáticos iraníes", "un espion
+    russe"): said of the accused, officials and diplomats only where they are expelled."""
+    parts = hit.rule.split(".")  # country.<lang>.<code>.<form>.<word>
+    lang = parts[1] if len(parts) > 1 else ""
+    if lang not in _ROMANCE:
+        return False
+    if form_of(hit) not in ("adjective", "demonym"):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if m is None or m.group(1).lower() not in _role_words(lang):
+        return False
+    if _COUNTERPART_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    return expelled or not m.group(1).lower().startswith(_DIPLOMAT_STEMS)
+
+
 def _attached(text: str, hit: Hit, expelled: bool) -> bool:
     """Whether the nationality word at ``hit`` is given to a person of the story."""
     if form_of(hit) == "capital":
@@ -100,6 +133,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return False
     if _german_noun(text, hit):
         return True  # "drei Deutsche – Thomas R., ... – festgenommen": a nationality used as a noun
+    if _after_person_noun(text, hit, expelled):
+        return True
     if _DEMONYM_AS_PERSON.match(after) and form_of(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):
         return True  # "Singaporean Dickson Yeo jailed", "a Singaporean who ..."
     m = _PERSON_NOUN.match(after[1:]) if after[:1] == " " else None

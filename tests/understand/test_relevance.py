@@ -376,3 +376,85 @@ def test_a_text_detected_in_the_wrong_language_is_read_again_in_the_language_of_
                    language="nl")
     found = relevance_of(spanish, "nl")
     assert found.is_espionage and "spy.noun-esx1" in found.reasons
+
+
+# Espionage news in languages without case tables: relevance from each language's own cues,
+# the language named by the detector (written before their cue rows; 2 of 16 relevant then).
+MORE_LANGUAGES = [
+    ("sv", "Man gripen misstänkt för spioneri mot Sverige",
+     "Säkerhetspolisen har gripit en man i Göteborg som misstänks för grovt olovlig underrättelseverksamhet. "
+     "Mannen greps på tisdagen och åklagaren begär honom häktad."),
+    ("no", "Mann siktet for spionasje",
+     "PST har pågrepet en mann i Bergen som er siktet for ulovlig etterretningsvirksomhet for Russland. "
+     "Mannen ble varetektsfengslet i fire uker."),
+    ("da", "Mand anholdt for spionage",
+     "PET har anholdt en mand i Aarhus, der er sigtet for spionage for Rusland. Han blev fængslet i grundlovsforhør "
+     "og nægter sig skyldig."),
+    ("fi", "Mies pidätettiin vakoilusta",
+     "Suojelupoliisi pidätti Helsingissä miehen, jota epäillään törkeästä vakoilusta Venäjän hyväksi. "
+     "Käräjäoikeus vangitsi miehen maanantaina."),
+    ("tr", "Casusluk suçlamasıyla gözaltı",
+     "İstanbul'da casusluk yaptığı iddia edilen bir kişi gözaltına alındı. Savcılık, şüphelinin yabancı bir "
+     "istihbarat servisi için bilgi topladığını açıkladı ve tutuklanmasını talep etti."),
+    ("cs", "Muž obviněn ze špionáže",
+     "Policie zadržela v Praze muže podezřelého ze špionáže pro Rusko. Státní zástupce ho obvinil a soud ho "
+     "poslal do vazby."),
+    ("ro", "Bărbat arestat pentru spionaj",
+     "Procurorii DIICOT au reținut un bărbat acuzat de spionaj în favoarea Rusiei. Instanța a dispus arestarea "
+     "preventivă a acestuia pentru 30 de zile."),
+    ("hu", "Kémkedés miatt őrizetbe vettek egy férfit",
+     "A Nemzeti Nyomozó Iroda őrizetbe vett egy férfit, akit kémkedéssel gyanúsítanak. A bíróság elrendelte "
+     "letartóztatását, az ügyészség vádat emelt ellene."),
+    ("et", "Mees vahistati spionaaži eest",
+     "Kaitsepolitseiamet pidas kinni mehe, keda kahtlustatakse spionaažis Venemaa kasuks. Kohus võttis mehe "
+     "vahi alla ja prokuratuur esitas talle süüdistuse."),
+    ("lv", "Vīrietis aizturēts par spiegošanu",
+     "Valsts drošības dienests aizturēja vīrieti, kuru tur aizdomās par spiegošanu Krievijas labā. Tiesa "
+     "piemēroja viņam apcietinājumu, un prokuratūra uzrādīja apsūdzību."),
+    ("lt", "Sulaikytas įtariamas šnipas",
+     "Valstybės saugumo departamentas sulaikė vyrą, įtariamą šnipinėjimu Rusijos naudai. Teismas skyrė jam "
+     "suėmimą, o prokuratūra pareiškė kaltinimus."),
+    ("bg", "Задържан за шпионаж",
+     "Прокуратурата повдигна обвинение за шпионаж на мъж, задържан в София. Съдът остави обвиняемия в ареста, "
+     "а ДАНС съобщи, че той е събирал информация за руското разузнаване."),
+    ("he", "נעצר בחשד לריגול",
+     "השב\"כ והמשטרה עצרו תושב חיפה בחשד לריגול עבור איראן. נגדו הוגש כתב אישום והוא נעצר עד תום ההליכים."),
+    ("ar", "القبض على متهم بالتجسس",
+     "ألقت السلطات القبض على رجل متهم بالتجسس لصالح دولة أجنبية، وأحالته النيابة إلى المحكمة التي قضت بسجنه عشر سنوات."),
+    ("fa", "بازداشت به اتهام جاسوسی",
+     "یک مرد به اتهام جاسوسی برای یک سرویس اطلاعاتی خارجی بازداشت شد. دادگاه او را به ده سال زندان محکوم کرد."),
+    ("uk", "Затримано агента російських спецслужб",
+     "СБУ затримала чоловіка, якого підозрюють у шпигунстві на користь Росії. Суд обрав йому запобіжний захід "
+     "у вигляді тримання під вартою."),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), MORE_LANGUAGES, ids=[r[0] for r in MORE_LANGUAGES])
+def test_espionage_news_in_languages_without_case_tables_is_relevant(language: str, title: str, text: str) -> None:
+    from spyglass.extract.language import language_of
+
+    detected = language_of(f"{title}\n{text}")
+    found = relevance_of(article(text, title, detected or "en"), detected)
+    assert found.is_espionage, (detected, found.reasons)
+
+
+MORE_LANGUAGE_LOOK_ALIKES = [
+    ("sv film", "Ny spionfilm har premiär",
+     "Filmen handlar om en spion under kalla kriget. Skådespelarna är lysande men handlingen är förutsägbar. "
+     "Biopremiär på fredag."),
+    ("hu chemistry", "Új kémia tankönyv a középiskolásoknak",
+     "A kémia tankönyv új kiadása több kísérletet tartalmaz. A diákok a bíróság helyett a laborban töltik az "
+     "időt, a tanárok szerint a könyv érthetőbb."),
+    ("tr football", "Derbi öncesi antrenman casus kamerayla izlendi iddiası",
+     "Kulüp, rakibin antrenmanın drone ile izlendiğini iddia etti. Federasyon inceleme başlattı, maç cumartesi "
+     "oynanacak."),
+]
+
+
+@pytest.mark.parametrize(("genre", "title", "text"), MORE_LANGUAGE_LOOK_ALIKES, ids=[r[0] for r in MORE_LANGUAGE_LOOK_ALIKES])
+def test_look_alikes_in_languages_without_case_tables_stay_out(genre: str, title: str, text: str) -> None:
+    from spyglass.extract.language import language_of
+
+    detected = language_of(f"{title}\n{text}")
+    found = relevance_of(article(text, title, detected or "en"), detected)
+    assert not found.is_espionage, (genre, detected, found.reasons)

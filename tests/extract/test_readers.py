@@ -222,3 +222,16 @@ def test_html_page_metadata_and_visible_text_only() -> None:
     assert "twelve years" in article.text
     for hidden in ("Hidden paragraph", "hidden json copy", "cookies", "Subscribe", "Another spy story"):
         assert hidden not in article.text
+
+
+def test_a_page_of_more_elements_than_any_real_page_is_refused_before_extraction() -> None:
+    from spyglass.extract.html import MAX_ELEMENTS
+
+    paragraph = "<p>The court heard that the engineer passed drawings to a foreign intelligence officer.</p>"
+    huge = "<html><body>" + paragraph * (MAX_ELEMENTS + 10) + "</body></html>"
+    (rejected,) = _articles(huge, "huge.html")
+    assert isinstance(rejected, Rejected)
+    assert rejected.code == "too-complex"
+    assert "more than 50,000 HTML elements" in rejected.reason
+    (article,) = _articles("<html><body>" + paragraph * 5_000 + "</body></html>", "long.html")
+    assert isinstance(article, Article)  # a long page well under the cap is read as usual

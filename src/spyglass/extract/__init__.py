@@ -20,7 +20,7 @@ from .build import Draft, article_of
 from .decode import DecodeError, decoded, looks_binary, normalise_text
 from .dumps import Post, posts_in
 from .feeds import FeedProblem, feed_drafts, looks_like_feed
-from .html import html_draft, looks_like_html
+from .html import PageTooComplex, html_draft, looks_like_html
 from .scrape import scrape_of
 from .teasers import teaser_title
 
@@ -31,6 +31,8 @@ def articles_in(raw: RawItem) -> Iterator[Article | Rejected]:
     """Every article in one raw document, or the reasons it could not be read."""
     try:
         yield from _articles_in(raw)
+    except PageTooComplex as err:  # refused before the work starts, not a bug
+        yield _rejected(raw, "too-complex", str(err))
     except Exception as err:  # a bug must cost one document, never the run
         where = f"{raw.source}#{raw.member}" if raw.member else raw.source
         yield _rejected(raw, "internal", internal_reason(err, "extracting articles", where))

@@ -21,7 +21,9 @@ ALLOWED: dict[str, set[str]] = {
     "link": set(),
     "store": set(),
     "export": {"store"},
-    "serve": {"store", "export", "pipeline", "samples"},
+    # serve reads understand's lexicon for one thing: a country a user types ("China", "Chinese")
+    # resolves as extraction resolves it
+    "serve": {"store", "export", "pipeline", "samples", "understand"},
     "samples": set(),
 }
 

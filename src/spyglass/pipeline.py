@@ -421,7 +421,7 @@ def edit_case(store: Store, case_id: str, assignments: Iterable[str], why: str, 
 
     _require_why(why)
     store.machine_case(case_id)  # NotFoundError for an unknown case, before any write
-    parsed = [_split_assignment(text) for text in assignments]
+    parsed = [(name, _countries_named(name, raw)) for name, raw in (_split_assignment(t) for t in assignments)]
     if not parsed:
         raise InputError("nothing to change", "give at least one --set FIELD=VALUE")
     corrections = [
@@ -432,6 +432,20 @@ def edit_case(store: Store, case_id: str, assignments: Iterable[str], why: str, 
         for correction in corrections:
             store.add_correction(correction)
     return store.case(case_id)
+
+
+_COUNTRY_FIELDS = frozenset({"accused_nationality", "sponsor_country", "target_country"})
+
+
+def _countries_named(name: str, raw: str) -> str:
+    """``--set sponsor_country=China``: country names and demonyms become codes before validation
+    ("China", "Chinese" and "CN" are one country); JSON values and non-countries are left as given."""
+    if name not in _COUNTRY_FIELDS or raw[:1] in "[{\"":
+        return raw
+    from spyglass.understand.lexicon import country_given
+
+    separator = ";" if ";" in raw else ","
+    return separator.join(country_given(part) or part.strip() for part in raw.split(separator))
 
 
 def merge_cases(store: Store, a: str, b: str, why: str, who: str) -> Case:

@@ -102,7 +102,10 @@ def test_two_bundled_reports_of_mallory_are_one_case_with_a_two_step_timeline(sa
 
 def test_cases_filters_and_table(sample_db: Path) -> None:
     assert _mallory(sample_db)["id"] in {c["id"] for c in _cases(sample_db, "--sponsor", "cn", "--target", "US")}
-    assert _cases(sample_db, "--sponsor", "ZZ") == []
+    chinese = {c["id"] for c in _cases(sample_db, "--sponsor", "cn")}
+    # a country is accepted as a code, a name or a demonym, and means the same everywhere
+    assert {c["id"] for c in _cases(sample_db, "--sponsor", "China")} == chinese
+    assert {c["id"] for c in _cases(sample_db, "--sponsor", "Chinese")} == chinese
     mallory = _mallory(sample_db)
     named = _cases(sample_db, "--person", mallory["accused_names"][0].upper())
     assert [c["id"] for c in named] == [mallory["id"]]
@@ -168,6 +171,17 @@ def test_case_edit_refuses_values_no_page_could_show_and_stores_nothing(db: Path
     _one_line_error(done, 2, words)
     assert _mallory(db) == case  # not even the valid stage=convicted before it
     assert spyglass("export", "--format", "stix", db=db).returncode == 0
+
+
+def test_case_edit_takes_a_country_by_name_or_demonym(db: Path) -> None:
+    case = _mallory(db)
+    done = spyglass("case", "edit", case["id"], "--set", "sponsor_country=Russia", "--set",
+                    "accused_nationality=American, Chinese", "--why", "re-read the indictment", db=db)
+    assert done.returncode == 0, done.stderr
+    edited = _mallory(db)
+    assert (edited["sponsor_country"], edited["accused_nationality"]) == ("RU", ["US", "CN"])
+    _one_line_error(spyglass("case", "edit", case["id"], "--set", "sponsor_country=Narnia", "--why", "x", db=db),
+                    2, "'NARNIA' is not an ISO 3166-1 alpha-2 country code")
 
 
 def test_case_edit_needs_a_reason(db: Path) -> None:
@@ -270,3 +284,13 @@ def test_bracketed_text_is_printed_as_written_not_as_markup(db: Path) -> None:
     assert done.returncode == 0, done.stderr
     shown = spyglass("case", "show", case["id"], db=db).stdout
     assert who in shown and "plea [sic]" in shown
+
+
+@pytest.mark.parametrize("args", [("cases", "--sponsor", "Narnia"), ("cases", "--target", "ZZ"),
+                                  ("export", "--format", "csv", "--sponsor", "Atlantis"),
+                                  ("watch", "add", "nowhere", "--target", "Atlantis")])
+def test_an_unknown_country_is_refused_in_one_line_naming_the_option(sample_db: Path, args: tuple[str, ...]) -> None:
+    done = spyglass(*args, db=sample_db)
+    option = next(a for a in args if a in ("--sponsor", "--target"))
+    _one_line_error(done, 2, f"in {option}")
+    assert "unknown country" in done.stderr

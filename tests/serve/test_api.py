@@ -30,6 +30,7 @@ def assert_error(response: httpx.Response, status: int, code: str) -> None:
     ("", {c.id for c in dataset.cases()}),
     ("?sponsor=CN", {"case-tw-soldiers", "case-plain-2", "case-plain-4"}),
     ("?sponsor=cn&target=TW", {"case-tw-soldiers", "case-plain-4"}),
+    ("?sponsor=China&target=Taiwanese", {"case-tw-soldiers", "case-plain-4"}),  # names and demonyms too
     ("?sponsor=RU&sponsor=IR", {"case-xss", "case-plain-0", "case-plain-1", "case-plain-3"}),
     ("?service=gru", {"case-plain-0", "case-plain-1"}),
     ("?stage=sentenced", {"case-tw-soldiers"}),
@@ -44,6 +45,12 @@ def test_cases_filters(client: httpx.Client, query: str, expected_ids: set[str])
     body = client.get("/api/v1/cases" + query).json()
     assert {c["id"] for c in body["items"]} == expected_ids
     assert body["total"] == len(expected_ids)
+
+
+def test_an_unknown_country_is_refused_not_matched_against_nothing(client: httpx.Client) -> None:
+    answer = client.get("/api/v1/cases?sponsor=Narnia")
+    assert answer.status_code == 422
+    assert "unknown country 'Narnia'" in answer.text
 
 
 def test_cases_pages_and_facets(client: httpx.Client) -> None:
@@ -156,6 +163,14 @@ def test_patch_corrects_a_field_and_audits_it(client: httpx.Client, auth: dict[s
     assert any(e["action"] == "edit" and e["why"] == CORRECTION["why"] for e in audit)
 
 
+def test_patch_takes_a_country_by_name_or_demonym(client: httpx.Client, auth: dict[str, str]) -> None:
+    url = f"/api/v1/cases/{dataset.TAIWAN_CASE}"
+    body = {"field": "accused_nationality", "value": ["Taiwanese", "Republic of China"], "why": "the court's ruling"}
+    response = client.patch(url, json=body, headers=auth)
+    assert response.status_code == 200, response.text
+    assert client.get(url).json()["accused_nationality"] == ["TW"]
+
+
 @pytest.mark.parametrize(("body", "status"), [
     ({"field": "stage", "value": "beheaded", "why": "x"}, 422),
     ({"field": "no_such_field", "value": 1, "why": "x"}, 422),
@@ -178,6 +193,7 @@ NAN_PAYMENT = {"field": "payments", "value": [{"amount": "NaN", "currency": "USD
     '{"field": "payments", "value": [{"amount": 1e999, "currency": "USD"}], "why": "x"}',
     '{"field": "payments", "value": [{"amount": "-Infinity", "currency": "USD"}], "why": "x"}',
     '{"field": "sponsor_country", "value": "QQ", "why": "x"}',
+    '{"field": "accused_nationality", "value": [{"code": "CN"}], "why": "x"}',
     '{"field": "target_country", "value": "", "why": "x"}',
     '{"field": "period", "value": [3000, 1], "why": "x"}',
     '{"field": "accused_count", "value": -3, "why": "x"}',

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from spyglass.store.base import CaseQuery, Store
 
-__all__ = ["DbOption", "opened", "query_of", "rich_console"]
+__all__ = ["DbOption", "country_option", "opened", "query_of", "rich_console"]
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
 
@@ -38,6 +38,20 @@ def rich_console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
+def country_option(value: str, option: str) -> str:
+    """The ISO alpha-2 code of a country given to ``option`` as a code, a name or a demonym
+    ("CN", "China", "Chinese"); anything else is a one-line ``InputError`` naming the option,
+    so that a filter or a watchlist never silently matches nothing."""
+    from spyglass.errors import InputError
+    from spyglass.understand.lexicon import country_given
+
+    code = country_given(value)
+    if code is None:
+        raise InputError(f"unknown country {value!r} in {option}",
+                         "give a country name, demonym or ISO code, e.g. China, Chinese or CN")
+    return code
+
+
 def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
              stage: list[str] | None = None, year: int | None = None, text: str | None = None,
              person: str | None = None, **paging: object) -> CaseQuery:
@@ -52,14 +66,16 @@ def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, 
     from spyglass.records import STAGES
     from spyglass.store.base import CaseQuery
 
+    sponsors = tuple(country_option(c, "--sponsor") for c in sponsor or ())
+    targets = tuple(country_option(c, "--target") for c in target or ())
     stages = tuple(s.strip().lower() for s in stage or ())
     unknown = [s for s in stages if s not in STAGES]
     if unknown:
         raise InputError(f"unknown stage {unknown[0]!r} in --stage", f"use one of: {', '.join(STAGES)}")
     try:
         return CaseQuery(
-            sponsor=tuple(c.strip().upper() for c in sponsor or ()),
-            target=tuple(c.strip().upper() for c in target or ()),
+            sponsor=sponsors,
+            target=targets,
             service=tuple(s.strip() for s in service or ()), stage=stages, year=year,
             text=(text or "").strip() or None, person=(person or "").strip() or None,
             **paging,  # type: ignore[arg-type]  # validated by pydantic right here

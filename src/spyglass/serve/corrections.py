@@ -21,6 +21,7 @@ __all__ = ["EDITABLE", "correction_of", "value_from_form", "form_value_of"]
 EDITABLE: tuple[str, ...] = tuple(CaseFacts.model_fields)
 _LISTS = {"accused_names", "accused_nationality", "roles"}
 _INTS = {"accused_count"}
+_COUNTRIES = {"accused_nationality", "sponsor_country", "target_country"}
 _PAIRS = {"sentence_months", "period"}
 
 
@@ -32,6 +33,10 @@ def _checked(field: str, value: Any) -> Any:
     """The value as JSON after validation against the case schema, or a 422."""
     if field not in EDITABLE:
         raise ApiError(422, "invalid-request", f"{field!r} is not a case field; use one of {', '.join(EDITABLE)}")
+    if field in _COUNTRIES:
+        from spyglass.understand.lexicon import countries_given
+
+        value = countries_given(value)  # "China", "Chinese" and "CN" are one country
     try:
         facts = CaseFacts.model_validate({field: value})
     except ValidationError as err:

@@ -23,8 +23,17 @@ SORT_KEYS: tuple[str, ...] = get_args(SortKey)
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
-    """Country codes as the store keeps them (upper-case alpha-2); empty form values dropped."""
-    return tuple(dict.fromkeys(v.strip().upper() for v in values if v.strip()))
+    """Country codes as the store keeps them (upper-case alpha-2) from codes, names or demonyms;
+    empty form values dropped, anything that is no country refused."""
+    from spyglass.understand.lexicon import country_given
+
+    codes = []
+    for value in (v for v in values if v.strip()):
+        code = country_given(value)
+        if code is None:
+            raise ApiError(422, "invalid-request", f"unknown country {value!r}; give a name, demonym or ISO code, e.g. China or CN")
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
 
 
 def _names(values: list[str]) -> tuple[str, ...]:

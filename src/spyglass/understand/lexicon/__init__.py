@@ -18,8 +18,10 @@ from spyglass.understand.lexicon._countries import (
     COUNTRY_FORMS,
     CountryHit,
     CountryTerm,
+    countries_given,
     countries_in,
     country_code,
+    country_given,
     country_of,
     country_term_of,
     country_terms,
@@ -80,4 +82,6 @@ __all__ = [
     "stage_terms",
     "stages_in",
     "country_code",
+    "country_given",
+    "countries_given",
 ]

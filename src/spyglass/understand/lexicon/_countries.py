@@ -168,3 +168,26 @@ def country_code(name: str, lang: str | None = None) -> str | None:
         return str(pycountry.countries.lookup(name.strip()).alpha_2)
     except LookupError:
         return None
+
+
+def country_given(value: str) -> str | None:
+    """ISO alpha-2 of a country as a user gives it to a filter, a watchlist or a form: a code
+    ("cn"), a name ("China") or a demonym ("Chinese"); None for anything else."""
+    text = value.strip()
+    if len(text) == 2 and text.isalpha() and pycountry.countries.get(alpha_2=text.upper()) is not None:
+        return text.upper()
+    return country_code(text) if text else None
+
+
+def countries_given(value: object) -> object:
+    """A country field's value as a user gave it (a string or a list of them), each string that
+    names a country turned into its code ("China" -> "CN"); anything else is left for the
+    field's validation to refuse."""
+    if isinstance(value, str):
+        return country_given(value) or value
+    if isinstance(value, list):
+        given = [countries_given(v) for v in value]
+        if all(isinstance(v, str) for v in given):
+            return list(dict.fromkeys(given))  # "Taiwanese" and "Taiwan" are one
+        return given  # not a list of strings: validation refuses it
+    return value

@@ -109,6 +109,9 @@ def test_cases_filters_and_table(sample_db: Path) -> None:
     mallory = _mallory(sample_db)
     named = _cases(sample_db, "--person", mallory["accused_names"][0].upper())
     assert [c["id"] for c in named] == [mallory["id"]]
+    words = mallory["accused_names"][0].lower().split()
+    partial = _cases(sample_db, "--person", f"{words[0]} {words[-1]}")  # "kevin mallory" for a middle-named man
+    assert mallory["id"] in {c["id"] for c in partial}
     assert all(c["stage"] == "sentenced" for c in _cases(sample_db, "--stage", "sentenced"))
     table = spyglass("cases", "--limit", "3", db=sample_db)
     assert table.returncode == 0 and "of" in table.stdout.splitlines()[-1]

@@ -124,7 +124,11 @@ def filled(store: Store) -> Store:
     (CaseQuery(person="ivan  PETROV"), ["c3"]),  # an accused name, whatever its case and spacing
     (CaseQuery(person="Chen Wei", sponsor=("CN",)), ["c2", "c1"]),
     (CaseQuery(person="Chen Wei", text="treason"), []),
-    (CaseQuery(person="Petrov"), []),  # the whole name, not a word of it
+    (CaseQuery(person="Petrov"), ["c3"]),  # a word of the name finds it...
+    (CaseQuery(person="petrov ivan"), ["c3"]),  # ...as do all its words in any order
+    (CaseQuery(person="Ivan Smirnov"), []),  # but every word given must be in one name
+    (CaseQuery(person="Petro"), []),  # whole words, not fragments
+    (CaseQuery(person="100%_"), []),  # LIKE's wildcards in the query are plain characters
     (CaseQuery(person=" "), ["c2", "c3", "c1", "c4"]),
     (CaseQuery(sort="first_reported"), ["c2", "c1", "c3", "c4"]),
     (CaseQuery(sort="-first_reported"), ["c3", "c1", "c2", "c4"]),

@@ -30,7 +30,7 @@ Service = Annotated[list[str] | None, typer.Option("--service", help="sponsoring
 StageOpt = Annotated[list[str] | None, typer.Option("--stage", help=f"stage: {', '.join(STAGES)}; repeatable")]
 Year = Annotated[int | None, typer.Option("--year", help="a year the case was reported or active in")]
 Text = Annotated[str | None, typer.Option("--text", help="full-text query over cases and their articles")]
-Person = Annotated[str | None, typer.Option("--person", help="an accused person's whole name, any case")]
+Person = Annotated[str | None, typer.Option("--person", help="words of an accused person's name, any order and case (kevin mallory)")]
 
 watch_app = typer.Typer(name="watch", help="Watchlists: saved filters whose new cases and stages you follow.",
                         no_args_is_help=True)

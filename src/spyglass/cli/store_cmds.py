@@ -126,7 +126,7 @@ def cases(
     stage: Annotated[list[str] | None, typer.Option("--stage", help="stage reached, repeatable")] = None,
     year: Annotated[int | None, typer.Option("--year", help="a year the case was reported or active in")] = None,
     text: Annotated[str | None, typer.Option("--text", help="words the case or its articles contain")] = None,
-    person: Annotated[str | None, typer.Option("--person", help="an accused person's whole name, any case")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="words of an accused person's name, any order and case (kevin mallory)")] = None,
     sort: Annotated[str, typer.Option("--sort", help="last_reported, first_reported, stage, sponsor, target; - for descending")] = "-last_reported",
     limit: Annotated[int | None, typer.Option("--limit", help="most cases to list (table: 50; jsonl: all)")] = None,
     offset: Annotated[int, typer.Option("--offset", help="cases to skip")] = 0,

@@ -79,7 +79,7 @@ def case_filters(
     stage: Annotated[list[str], Query(description=f"stage: {', '.join(STAGES)}; repeat for several")] = [],  # noqa: B006
     year: Annotated[int | None, Query(ge=1900, le=2100, description="a year the case was reported or active in")] = None,
     q: Annotated[str | None, Query(max_length=200, description="full-text search over cases and their articles")] = None,
-    person: Annotated[str | None, Query(max_length=200, description="an accused person's whole name, any case")] = None,
+    person: Annotated[str | None, Query(max_length=200, description="words of an accused person's name, any order and case (kevin mallory)")] = None,
     sort: Annotated[SortKey, Query(description="sort key; a leading '-' sorts descending")] = "-last_reported",
     page: Annotated[int, Query(ge=1, le=10_000, description="1-based page number")] = 1,
     per_page: Annotated[int, Query(ge=1, le=200, description="cases per page")] = PER_PAGE,

@@ -49,8 +49,12 @@ def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
         clauses.append("c.id IN (SELECT y.case_id FROM case_years y WHERE y.year = ?)")
         params.append(query.year)
     if query.person is not None and query.person.strip():
-        clauses.append("c.id IN (SELECT p.case_id FROM case_people p WHERE p.folded = ?)")
-        params.append(person_key(query.person))
+        # every word given is a whole word of one accused name, in any order ("kevin mallory"
+        # finds "Kevin Patrick Mallory"); LIKE's wildcards in the words are escaped
+        words = person_key(query.person).split()
+        each = " AND ".join(["(' ' || p.folded || ' ') LIKE ? ESCAPE '!'"] * len(words))
+        clauses.append(f"c.id IN (SELECT p.case_id FROM case_people p WHERE {each})")
+        params.extend(f"% {_like_escaped(word)} %" for word in words)
     if query.text is not None and query.text.strip():
         words = query_words(query.text)
         if not words:  # only punctuation: nothing can match, and nothing is an error
@@ -148,3 +152,8 @@ def count_by_sql(field: FacetField, by_year: bool, where: str) -> str:
         f"SELECT {column}, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL "
         f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
     )
+
+
+def _like_escaped(word: str) -> str:
+    """A word matched literally by LIKE ... ESCAPE '!'."""
+    return word.replace("!", "!!").replace("%", "!%").replace("_", "!_")

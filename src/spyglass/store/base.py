@@ -43,7 +43,7 @@ class CaseQuery(BaseModel):
     stage: tuple[str, ...] = ()
     year: int | None = None  # a year the case was reported in or active in
     text: str | None = None  # full-text query over the case and its articles (any string is valid)
-    person: str | None = None  # an accused name, whole and case-insensitive ("kevin mallory")
+    person: str | None = None  # words of one accused name, any order and case ("kevin mallory")
     sort: SortKey = "-last_reported"
     limit: int = Field(default=50, ge=1, le=1000)
     offset: int = Field(default=0, ge=0)

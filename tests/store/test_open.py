@@ -139,3 +139,23 @@ def test_an_upgrade_composes_the_titles_of_corrected_cases_again(store_url: str)
     assert upgraded.corrections("c1") == [Correction(case_id="c1", field="stage", value="convicted", why="plea",
                                                      who="ana", at="2026-01-01T00:00:00.000000+00:00")]
     upgraded.close()
+
+
+def test_an_upgrade_folds_accented_names_so_a_plain_spelling_finds_them(store_url: str) -> None:
+    """Names folded before accents were: the upgrade writes them again, accents off."""
+    from spyglass.store import CaseQuery
+
+    from .conftest import case
+
+    old = open_store(store_url)
+    old.save_case(case("c1").model_copy(update={"accused_names": ("José Müller",)}), [])
+    # what version 6 stored: the name folded by case and spacing only
+    for sql, params in (("UPDATE case_people SET folded = ?", ("josé müller",)),
+                        ("DELETE FROM schema_version WHERE version >= 7", ())):
+        old._exec(sql, params)  # type: ignore[attr-defined]
+    assert old.cases(CaseQuery(person="jose muller")).total == 0
+    old.close()
+    upgraded = open_store(store_url)
+    for spelling in ("jose muller", "JOSÉ", "Müller"):
+        assert [c.id for c in upgraded.cases(CaseQuery(person=spelling)).items] == ["c1"], spelling
+    upgraded.close()

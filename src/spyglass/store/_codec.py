@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -110,8 +111,10 @@ def case_years(case: Case) -> set[int]:
 
 
 def person_key(name: str) -> str:
-    """An accused name as the ``person`` filter compares it: case and spacing do not count."""
-    return " ".join(name.casefold().split())
+    """An accused name as the ``person`` filter compares it: case, accents and spacing do not
+    count ("JOSÉ  Müller" -> "jose muller")."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    return " ".join(plain.split())
 
 
 def stage_rank(stage: str | None) -> int | None:

@@ -31,6 +31,7 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 CHUNK = 500  # parameters per IN (...) list, well under every backend's limit
 _CASE_TEXT_CAP = 1_000_000  # characters of article text indexed per case
 PEOPLE_VERSION = 5  # the migration that added case_people (filled in by ``_after_migrations``)
+ACCENTS_VERSION = 7  # the migration that emptied case_people to fold accents too (filled in again)
 
 
 def locked(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
@@ -188,7 +189,7 @@ class SqlBase:
 
     def _after_migrations(self, applied: list[int]) -> None:
         """Fill what a migration added but SQL cannot compute (names folded, titles composed)."""
-        if PEOPLE_VERSION not in applied:
+        if PEOPLE_VERSION not in applied and ACCENTS_VERSION not in applied:
             return
         with self.transaction():
             # corrected cases get their titles composed again (records.case_title) and their names

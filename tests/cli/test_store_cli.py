@@ -297,3 +297,21 @@ def test_an_unknown_country_is_refused_in_one_line_naming_the_option(sample_db: 
     option = next(a for a in args if a in ("--sponsor", "--target"))
     _one_line_error(done, 2, f"in {option}")
     assert "unknown country" in done.stderr
+
+
+def test_listing_commands_print_table_jsonl_or_json_and_refuse_other_formats(sample_db: Path) -> None:
+    listed = json.loads(spyglass("cases", "-f", "json", "--limit", "2", db=sample_db).stdout)
+    assert set(listed) == {"items", "total", "limit", "offset"} and len(listed["items"]) == 2
+    assert listed["total"] >= 2 and {"id", "stage", "evidence"} <= set(listed["items"][0])
+    hits = [json.loads(line) for line in spyglass("search", "Taiwan", "-f", "jsonl", db=sample_db).stdout.splitlines()]
+    assert hits and all({"kind", "id", "title", "snippet"} <= set(h) for h in hits)
+    found = json.loads(spyglass("search", "Taiwan", "--format", "json", db=sample_db).stdout)
+    assert found["total"] == len(found["items"]) == len(hits)
+    figures = json.loads(spyglass("stats", "-f", "json", db=sample_db).stdout)
+    assert set(figures) == {"counts", "cases_by_sponsor", "cases_by_target", "top_pairs", "reported_statistics"}
+    case_id = listed["items"][0]["id"]
+    shown = spyglass("case", "show", case_id, "-f", "jsonl", db=sample_db).stdout
+    assert len(shown.strip().splitlines()) == 1 and json.loads(shown)["id"] == case_id
+    for args in (("cases", "-f", "xml"), ("search", "Taiwan", "-f", "csv"), ("stats", "-f", "jsonl"),
+                 ("case", "show", case_id, "--format", "yaml")):
+        _one_line_error(spyglass(*args, db=sample_db), 2, "unknown format")

@@ -8,14 +8,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spyglass.errors import InputError
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from spyglass.store.base import CaseQuery, Store
 
-__all__ = ["DbOption", "country_option", "opened", "query_of", "rich_console"]
+__all__ = ["DbOption", "FormatOption", "country_option", "output_format", "opened", "query_of", "rich_console"]
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: SPYGLASS_DB or ./spyglass.db)")]
+
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl (a JSON object a line) or json (one document)")]
+
+
+def output_format(value: str, allowed: tuple[str, ...] = ("table", "jsonl", "json")) -> str:
+    """``value`` when the command prints it, else a one-line ``InputError`` listing what it prints."""
+    chosen = value.strip().lower()
+    if chosen not in allowed:
+        raise InputError(f"unknown format {value!r}", f"use --format {', '.join(allowed[:-1])} or {allowed[-1]}")
+    return chosen
 
 
 @contextmanager

@@ -13,7 +13,7 @@ import typer
 
 from spyglass.errors import InputError
 
-from ._common import DbOption, opened, rich_console
+from ._common import DbOption, opened, output_format, rich_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,14 +48,15 @@ def _who(who: str | None) -> str:
 @case_app.command("show")
 def case_show(
     case_id: Annotated[str, typer.Argument(metavar="CASE", help="case id (c-...)")],
-    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json (indented) or jsonl (one line)")] = "text",
     db: DbOption = None,
 ) -> None:
     """A case's fields with their evidence, its timeline, sources, mentions and corrections."""
+    fmt = output_format(fmt, ("text", "json", "jsonl"))
     with opened(db) as store:
         case = store.case(case_id)
-        if fmt == "json":
-            print(case.model_dump_json(indent=2))
+        if fmt in ("json", "jsonl"):
+            print(case.model_dump_json(indent=2 if fmt == "json" else None))
             return
         corrections = store.corrections(case_id)
         audit = store.audit(case_id)

@@ -6,6 +6,7 @@ function (``pipeline`` for ingest, the ``Store`` for reading) and prints.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ import typer
 
 from spyglass.errors import InputError
 
-from ._common import DbOption, opened, query_of, rich_console
+from ._common import DbOption, FormatOption, opened, output_format, query_of, rich_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -128,20 +129,23 @@ def cases(
     text: Annotated[str | None, typer.Option("--text", help="words the case or its articles contain")] = None,
     person: Annotated[str | None, typer.Option("--person", help="words of an accused person's name, any order and case (kevin mallory)")] = None,
     sort: Annotated[str, typer.Option("--sort", help="last_reported, first_reported, stage, sponsor, target; - for descending")] = "-last_reported",
-    limit: Annotated[int | None, typer.Option("--limit", help="most cases to list (table: 50; jsonl: all)")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="most cases to list (table and json: 50; jsonl: all)")] = None,
     offset: Annotated[int, typer.Option("--offset", help="cases to skip")] = 0,
-    fmt: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+    fmt: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """List cases matching filters, newest report first."""
-    if fmt not in ("table", "jsonl"):
-        raise InputError(f"unknown format {fmt!r}", "use --format table or --format jsonl")
+    fmt = output_format(fmt)
     query = _query(sponsor, target, service, stage, year, text, sort, limit or 50, offset, person)
     with opened(db) as store:
         if fmt == "jsonl":
             _print_jsonl(store, query, limit)
             return
         page = store.cases(query)
+    if fmt == "json":
+        _print_json({"items": [json.loads(case_line(c)) for c in page.items], "total": page.total,
+                     "limit": query.limit, "offset": query.offset})
+        return
     _print_cases(page.items, page.total)
 
 
@@ -151,10 +155,19 @@ def _query(sponsor: list[str] | None, target: list[str] | None, service: list[st
     return query_of(sponsor, target, service, stage, year, text, person, sort=sort, limit=limit, offset=offset)
 
 
+def _print_json(document: object) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def case_line(case: Case) -> str:
+    """One case as `spyglass export --format jsonl` writes it: one documented shape everywhere."""
+    from spyglass.export.jsonl import case_line as exported
+
+    return exported(case)
+
+
 def _print_jsonl(store: Store, query: CaseQuery, limit: int | None) -> None:
     """The same JSON Lines shape as `spyglass export --format jsonl`: one documented format."""
-    from spyglass.export.jsonl import case_line
-
     found = store.iter_cases(query) if limit is None else iter(store.cases(query).items)
     for case in found:
         print(case_line(case))
@@ -179,15 +192,24 @@ def search(
     text: Annotated[str, typer.Argument(help="words to find in cases and articles")],
     limit: Annotated[int, typer.Option("--limit", help="most hits")] = 20,
     kind: Annotated[str, typer.Option("--kind", help="all, case or article")] = "all",
+    fmt: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """Full-text search over cases and articles."""
+    fmt = output_format(fmt)
     if kind not in ("all", "case", "article"):
         raise InputError(f"unknown kind {kind!r}", "use --kind all, case or article")
     from rich.markup import escape
 
     with opened(db) as store:
         hits = store.search(text, limit=limit, kind=kind)  # type: ignore[arg-type]  # checked above
+    if fmt == "jsonl":
+        for hit in hits:
+            print(hit.model_dump_json())
+        return
+    if fmt == "json":
+        _print_json({"items": [h.model_dump(mode="json") for h in hits], "total": len(hits)})
+        return
     console = rich_console()
     for hit in hits:
         console.print(f"[bold]{hit.kind}[/bold] {hit.id}  {hit.published or ''}  {escape(hit.title)}", markup=True)
@@ -195,16 +217,27 @@ def search(
     console.print(f"{len(hits)} hits")
 
 
-def stats(db: DbOption = None) -> None:
+def stats(fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (one document)")] = "table",
+          db: DbOption = None) -> None:
     """Cases per year by sponsor and by target, top country pairs, reported statistics."""
     from rich.table import Table
 
+    fmt = output_format(fmt, ("table", "json"))
     with opened(db) as store:
         by_sponsor = store.case_counts_by("sponsor", by_year=True)
         by_target = store.case_counts_by("target", by_year=True)
         pairs = store.country_pairs(limit=10)
         reported = store.stat_series()
         counts = store.counts()
+    if fmt == "json":
+        _print_json({
+            "counts": counts,
+            "cases_by_sponsor": [r.model_dump(mode="json") for r in by_sponsor],
+            "cases_by_target": [r.model_dump(mode="json") for r in by_target],
+            "top_pairs": [p.model_dump(mode="json") for p in pairs],
+            "reported_statistics": [r.model_dump(mode="json") for r in reported],
+        })
+        return
     console = rich_console()
     console.print(" · ".join(f"{name} {count}" for name, count in counts.items()))
     for title, rows in (("cases per year by sponsor", by_sponsor), ("cases per year by target", by_target)):

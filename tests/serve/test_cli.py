@@ -65,3 +65,31 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _spyglass(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", "from spyglass.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_refuses_a_database_file_that_does_not_exist(tmp_path: Path) -> None:
+    done = _spyglass("serve", "--port", str(_free_port()), "--db", str(tmp_path / "typo.db"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"spyglass: {tmp_path / 'typo.db'}: no such database; "
+        "ingest into it first (spyglass ingest), or pass --create to serve an empty one"]
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_serve_reports_a_taken_port_before_saying_it_serves(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    open_store(db).close()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = _spyglass("serve", "--port", str(port), "--db", db)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"spyglass: cannot listen on 127.0.0.1:{port}")
+    assert "serving" not in done.stderr

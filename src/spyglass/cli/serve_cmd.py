@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="address to bind (default 127.0.0.1; any other address makes every request need a token)")] = None,
     port: Annotated[int | None, typer.Option(help="port to listen on (default 8000)")] = None,
+    create: Annotated[bool, typer.Option("--create", help="start an empty database when the file does not exist")] = False,
     db: DbOption = None,
 ) -> None:
     """Serve the dashboard and the JSON API (/api/v1, OpenAPI at /openapi.json)."""
@@ -39,6 +40,8 @@ def serve(
     from spyglass.settings import load_settings
 
     settings = load_settings(host=host, port=port, db=db)
+    _require_database(settings.db, create)
+    _require_free_port(settings.host, settings.port)
     app = create_app(settings.db, settings)
     where = f"http://{settings.host}:{settings.port}/"
     note = "" if is_loopback(settings.host) else " (not loopback: every request needs a token)"
@@ -65,3 +68,29 @@ def token_list(db: DbOption = None) -> None:
         print(f"{token.name}\t{token.created_at}")
     if not tokens:
         print("spyglass: no tokens yet; create one with `spyglass token create NAME`", file=sys.stderr)
+
+
+def _require_database(target: str, create: bool) -> None:
+    """A SQLite file that does not exist is most often a typo: say so instead of serving an empty one."""
+    from pathlib import Path
+
+    from spyglass.errors import InputError
+
+    if "://" in target or create or Path(target).exists():
+        return
+    raise InputError(f"{target}: no such database", "ingest into it first (spyglass ingest), or pass --create to serve an empty one")
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """A port another program holds is reported before anything says "serving"."""
+    import socket
+
+    from spyglass.errors import InputError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}",
+                             "stop the program using it or pass another --port") from None

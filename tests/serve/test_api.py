@@ -47,6 +47,15 @@ def test_cases_filters(client: httpx.Client, query: str, expected_ids: set[str])
     assert body["total"] == len(expected_ids)
 
 
+@pytest.mark.parametrize(("url", "name"), [("/api/v1/cases?text=navy", "text"), ("/api/v1/stats?year=2024", "year"),
+                                          ("/api/v1/cases?q=navy&pgae=2", "pgae")])
+def test_an_unknown_query_parameter_is_a_400_not_ignored(client: httpx.Client, url: str, name: str) -> None:
+    answer = client.get(url)
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"].startswith(f"unknown query parameter {name!r}")
+    assert client.get("/api/v1/cases?q=navy&page=1").status_code == 200  # declared ones still work
+
+
 def test_an_unknown_country_is_refused_not_matched_against_nothing(client: httpx.Client) -> None:
     answer = client.get("/api/v1/cases?sponsor=Narnia")
     assert answer.status_code == 422

@@ -17,13 +17,45 @@ from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, Stat
 from .cache import cached
 from .corrections import correction_of
 from .ingesting import IngestRequest, IngestSummary, ingest_document
-from .problems import ERROR_RESPONSES
+from .problems import ERROR_RESPONSES, ApiError
 from .security import require_write
 from .views import CaseFilters, case_filters, country_name
 
 __all__ = ["router", "store_of"]
 
-router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES)
+def refuse_unknown_parameters(request: Request) -> None:
+    """A query parameter the endpoint does not take is a 400, not ignored: ``?text=navy`` on
+    ``/cases`` (whose search parameter is ``q``) would otherwise answer every case."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_parameters(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise ApiError(400, "bad-request", f"unknown query parameter {unknown[0]!r}; this endpoint takes: {takes}")
+
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _query_parameters(dependant: Any) -> frozenset[str]:
+    """The query parameters a route declares, its dependencies' included (read once per route)."""
+    key = id(dependant)
+    if key not in _KNOWN:
+        names: set[str] = set()
+        stack = [dependant]
+        while stack:
+            each = stack.pop()
+            names.update(field.alias for field in each.query_params)
+            stack.extend(each.dependencies)
+        _KNOWN[key] = frozenset(names)
+    return _KNOWN[key]
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES,
+                   dependencies=[Depends(refuse_unknown_parameters)])
 
 CaseId = Annotated[str, Path(min_length=1, max_length=200, description="case id")]
 PEOPLE_LIMIT = 1000  # people listed by /entities, most cases first

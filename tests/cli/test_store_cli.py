@@ -315,3 +315,11 @@ def test_listing_commands_print_table_jsonl_or_json_and_refuse_other_formats(sam
     for args in (("cases", "-f", "xml"), ("search", "Taiwan", "-f", "csv"), ("stats", "-f", "jsonl"),
                  ("case", "show", case_id, "--format", "yaml")):
         _one_line_error(spyglass(*args, db=sample_db), 2, "unknown format")
+
+
+@pytest.mark.parametrize("command", ["ingest", "articles"])
+def test_the_private_address_hint_names_an_option_the_command_has(tmp_path: Path, command: str) -> None:
+    done = spyglass(command, "http://127.0.0.1:9/report.html", db=tmp_path / "x.db") if command == "ingest" \
+        else spyglass(command, "http://127.0.0.1:9/report.html")
+    assert "pass --allow-private" in done.stderr, done.stderr
+    assert "--allow-private" in spyglass(command, "--help").stdout

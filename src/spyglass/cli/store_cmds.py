@@ -44,6 +44,8 @@ def register(app: typer.Typer) -> None:
 def ingest(
     inputs: Annotated[list[str] | None, typer.Argument(help="files, folders, URLs, or - for stdin")] = None,
     samples: Annotated[bool, typer.Option("--samples", help="also ingest the bundled sample corpus")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="allow fetching private, loopback and link-local addresses")] = False,
     db: DbOption = None,
 ) -> None:
     """Read documents, find espionage cases in them and store them; re-running changes nothing.
@@ -61,7 +63,7 @@ def ingest(
         given += [str(path) for path in sample_paths()]
     if not given:
         raise InputError("nothing to ingest", "give files, folders or URLs, or --samples for the bundled corpus")
-    settings = load_settings(db=db)
+    settings = load_settings(db=db, allow_private=allow_private or None)
     with opened(settings.db) as store, _progress(_document_estimate(given)) as advance:
         summary = run_ingest(given, store, settings, progress=advance)
     _print_summary(summary)

@@ -35,6 +35,25 @@ def test_token_create_prints_the_secret_once_and_list_hides_it(tmp_path: Path) -
     assert listed.stdout.startswith("ada\t") and secret not in listed.stdout
 
 
+def test_token_create_again_says_it_replaced_the_old_one_and_revoke_ends_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    first = _spyglass("token", "create", "ci", "--db", db).stdout.strip()
+    again = _spyglass("token", "create", "ci", "--db", db)
+    assert "replaced: the old secret no longer works" in again.stderr
+    second = again.stdout.strip()
+    store = open_store(db)
+    assert not store.check_token(first) and store.check_token(second)
+    store.close()
+    revoked = _spyglass("token", "revoke", "ci", "--db", db)
+    assert revoked.returncode == 0 and "revoked" in revoked.stderr
+    store = open_store(db)
+    assert not store.check_token(second) and store.tokens() == []
+    store.close()
+    missing = _spyglass("token", "revoke", "nobody", "--db", db)
+    assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+    assert missing.stderr.startswith("spyglass: ")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -66,10 +85,6 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=10)
 
-
-def _spyglass(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from spyglass.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=60)
 
 
 def test_serve_refuses_a_database_file_that_does_not_exist(tmp_path: Path) -> None:

@@ -54,9 +54,20 @@ def token_create(name: Annotated[str, typer.Argument(help="who or what the token
                  db: DbOption = None) -> None:
     """Create a token (or replace the one of that name) and print its secret once."""
     with opened(db) as store:
+        replaced = any(token.name == name for token in store.tokens())
         secret = store.create_token(name)
     print(secret)
-    print(f"spyglass: token {name!r} created; it is stored hashed and will not be shown again", file=sys.stderr)
+    done = "replaced: the old secret no longer works" if replaced else "created"
+    print(f"spyglass: token {name!r} {done}; it is stored hashed and will not be shown again", file=sys.stderr)
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="the token's name, as `spyglass token list` shows it")],
+                 db: DbOption = None) -> None:
+    """Revoke a token: requests made with its secret are refused from now on."""
+    with opened(db) as store:
+        store.revoke_token(name)
+    print(f"spyglass: token {name!r} revoked", file=sys.stderr)
 
 
 @token_app.command("list")

@@ -185,3 +185,12 @@ def test_export_filters_by_accused_person(db: str) -> None:
     found = [json.loads(line) for line in done.stdout.splitlines()]
     assert found and all(person in case["accused_names"] for case in found)
     assert len(found) < len(names)
+
+
+def test_an_atom_feed_cut_by_its_limit_says_so(db: str) -> None:
+    cut = spyglass("export", "--db", db, "-f", "atom", "--limit", "2")
+    assert cut.returncode == 0, cut.stderr
+    assert len(feedparser.parse(cut.stdout.encode("utf-8")).entries) == 2
+    assert "the feed holds the newest 2 of 3 matching cases; raise --limit for more" in cut.stderr
+    whole = spyglass("export", "--db", db, "-f", "atom", "--limit", "5")
+    assert "newest" not in whole.stderr

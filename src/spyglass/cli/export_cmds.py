@@ -97,9 +97,13 @@ def export(
     started = time.perf_counter()
     with opened(db) as store, _output(output, fmt == "csv") as out:
         count = export_cases(store, query, fmt, out, base_url=url, feed_limit=limit)
+        matching = store.cases(query.model_copy(update={"limit": 1})).total if fmt == "atom" else count
     seconds = time.perf_counter() - started
     where = "stdout" if output == "-" else output
     print(f"exported {count} case(s) as {fmt} to {where} in {seconds:.1f} s", file=sys.stderr)
+    if matching > count:
+        print(f"spyglass: the feed holds the newest {count} of {matching} matching cases; "
+              "raise --limit for more, or filter", file=sys.stderr)
 
 
 def import_(

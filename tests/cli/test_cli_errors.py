@@ -216,3 +216,17 @@ def test_inputs_behind_a_folder_without_permission_are_unreadable_not_missing(
         "spyglass: 2 input(s) rejected",
     ]
     assert "open.txt" in done.stdout
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("nosuchcmd",), "No such command 'nosuchcmd'; see `spyglass --help`"),
+    (("cases", "--limit", "abc"), "Invalid value for '--limit'"),
+    (("cases", "--nope"), "No such option: --nope; see `spyglass cases --help`"),
+    (("case", "show"), "Missing argument 'CASE'; see `spyglass case show --help`"),
+])
+def test_a_usage_error_is_one_line_never_a_boxed_panel(args: tuple[str, ...], words: str) -> None:
+    done = spyglass(*args)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("spyglass: ") and words in lines[0], done.stderr
+    assert "╭" not in done.stderr and "Traceback" not in done.stderr

@@ -37,9 +37,32 @@ def version() -> None:
 
 
 def main() -> None:
-    """Entry point: run the app and turn a ``SpyglassError`` into one line and an exit status."""
+    """Entry point: run the app; a ``SpyglassError`` or a usage error (an unknown command, a bad
+    option value) becomes one line ``spyglass: ...`` and an exit status, never a boxed panel."""
+    # Typer 0.29 (pinned) carries its own copy of Click; its exceptions live here
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
     try:
-        app()
+        code = app(standalone_mode=False)
     except SpyglassError as err:
         print(f"spyglass: {err}", file=sys.stderr)
         sys.exit(err.exit_code)
+    except NoArgsIsHelpError as err:  # `spyglass` or `spyglass case` alone: the help, as asked for
+        print(err.ctx.get_help() if err.ctx is not None else "")
+        sys.exit(2)  # Click's status for a command given nothing to do
+    except UsageError as err:
+        where = err.ctx.command_path if err.ctx is not None else "spyglass"
+        print(f"spyglass: {_one_line(err.format_message())}; see `{where} --help`", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except ClickException as err:
+        print(f"spyglass: {_one_line(err.format_message())}", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except typer.Abort:
+        print("spyglass: interrupted", file=sys.stderr)
+        sys.exit(130)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()).rstrip(".")

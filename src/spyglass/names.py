@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold"]
+__all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold",
+           "country_display_name"]
 
 # particles that are not surnames by themselves ("de", "van", "al")
 _PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "al", "el", "bin", "ibn"})
@@ -74,3 +75,28 @@ def full_names_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(
         same_person(x, y) and len(name_parts(x).words & name_parts(y).words) >= 2 for x in a for y in others
     )
+
+
+# The everyday short English name where ISO 3166's (and pycountry's common name) is an inverted
+# or formal one: what readers of the news call the state, the same on every page and export.
+_SHORT_NAMES = {
+    "RU": "Russia", "PS": "Palestine", "FM": "Micronesia", "CD": "DR Congo", "CG": "Republic of the Congo",
+    "BN": "Brunei", "VA": "Vatican City", "CV": "Cape Verde",
+}
+
+
+@lru_cache(maxsize=512)
+def country_display_name(code: str | None) -> str:
+    """The neutral short English name of an ISO 3166-1 alpha-2 code ("TW" -> "Taiwan", "KR" ->
+    "South Korea", "RU" -> "Russia"); the code itself when it is none."""
+    if not code:
+        return ""
+    code = code.upper()
+    if code in _SHORT_NAMES:
+        return _SHORT_NAMES[code]
+    import pycountry  # lazily: most callers never need it
+
+    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 and code.isalpha() else None
+    if found is None:
+        return code
+    return str(getattr(found, "common_name", None) or found.name)

@@ -226,6 +226,13 @@ def test_search_finds_cases_then_articles(filled: Store) -> None:
     assert [h.id for h in filled.search("navy engineer", limit=1, offset=1)] == ["a1"]
 
 
+def test_countries_are_searchable_by_their_neutral_names_only(filled: Store) -> None:
+    hits = filled.search("Taiwan", kind="case")
+    assert [h.id for h in hits] == ["c1"]
+    assert "Province of China" not in hits[0].snippet  # ISO's inverted form is not what readers see
+    assert [h.id for h in filled.search("Russia", kind="case")] == ["c3"]  # the short name, not only "Russian Federation"
+
+
 @pytest.mark.parametrize(("text", "query"), [
     ("Der Spion wurde in München verhaftet.", "münchen"),
     ("北京 间谍 案", "间谍"),

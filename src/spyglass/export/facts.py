@@ -39,15 +39,10 @@ EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 @lru_cache(maxsize=512)
 def country_name(code: str | None) -> str:
-    """English short name of an ISO 3166-1 alpha-2 code; the code itself when pycountry lacks it."""
-    if not code:
-        return ""
-    import pycountry
+    """Neutral short English name of an ISO 3166-1 alpha-2 code; the code itself when unknown."""
+    from spyglass.names import country_display_name
 
-    found = pycountry.countries.get(alpha_2=code.upper())
-    if found is None:
-        return code
-    return str(getattr(found, "common_name", None) or found.name)
+    return country_display_name(code)
 
 
 def web_url(url: str | None) -> str | None:

@@ -132,13 +132,10 @@ class Params:
 
 @lru_cache(maxsize=512)
 def country_name(code: str | None) -> str:
-    """``"CN"`` -> ``"China"``; unknown codes are shown as they are."""
-    if not code:
-        return "unknown"
-    import pycountry
+    """``"CN"`` -> ``"China"``, ``"TW"`` -> ``"Taiwan"``; unknown codes are shown as they are."""
+    from spyglass.names import country_display_name
 
-    found = pycountry.countries.get(alpha_2=code.upper())
-    return str(getattr(found, "common_name", None) or found.name) if found else code
+    return country_display_name(code) if code else "unknown"
 
 
 def _months(value: object) -> str:

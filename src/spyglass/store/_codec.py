@@ -127,11 +127,15 @@ def _country_names(code: str) -> tuple[str, ...]:
         return ()
     import pycountry  # lazily: only when a case is written
 
+    from spyglass.names import country_display_name
+
     country = pycountry.countries.get(alpha_2=code.upper())
     if country is None:
         return ()
-    names = (getattr(country, attr, None) for attr in ("name", "common_name", "official_name"))
-    return tuple(dict.fromkeys(n for n in names if n))
+    # the neutral short name, and ISO's name where it is a plain one ("Russian Federation"); an
+    # inverted or disputed form ("Taiwan, Province of China") would show in search snippets
+    names = (country_display_name(code), getattr(country, "name", None))
+    return tuple(dict.fromkeys(n for n in names if n and "," not in n))
 
 
 def case_search_text(case: Case) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "articles", "analyses", "import_cases",
     "IngestSummary", "ingest", "ingest_analyses", "edit_case", "merge_cases", "split_case", "unmerge_case",
+    "shorthand_value",
 ]
 
 
@@ -432,6 +433,14 @@ def edit_case(store: Store, case_id: str, assignments: Iterable[str], why: str, 
         for correction in corrections:
             store.add_correction(correction)
     return store.case(case_id)
+
+
+def shorthand_value(name: str, raw: str) -> object:
+    """An analyst's typed value for a case field, read as `case edit --set` reads it (the web
+    form shares it): one shorthand, whichever door the correction comes through."""
+    from spyglass.link.curation import shorthand_value as read
+
+    return read(name, raw)
 
 
 _COUNTRY_FIELDS = frozenset({"accused_nationality", "sponsor_country", "target_country"})

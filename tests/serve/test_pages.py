@@ -205,3 +205,20 @@ def test_logout_needs_csrf_and_ends_the_session(client: httpx.Client, database: 
     assert client.post("/logout", data={"csrf": csrf}).status_code == 303
     response = client.post(f"/cases/{dataset.TAIWAN_CASE}/corrections", data={**FORM, "csrf": csrf})
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize(("field", "typed", "stored"), [
+    ("accused_names", "Smith, John; Doe, Jane", ["Smith, John", "Doe, Jane"]),  # ';' splits when given, as in the CLI
+    ("accused_names", "John Smith, Jane Doe", ["John Smith", "Jane Doe"]),
+    ("payments", "25000 USD; 3800 CNY", [{"amount": 25000, "currency": "USD"}, {"amount": 3800, "currency": "CNY"}]),
+    ("sentence_months", "72-96", [72, 96]),
+    ("period", "2015-", [2015, None]),
+])
+def test_the_form_reads_what_an_analyst_types_as_the_cli_does(client: httpx.Client, database: object, field: str,
+                                                              typed: str, stored: object) -> None:
+    csrf = _login(client, database.token)  # type: ignore[attr-defined]
+    response = client.post(f"/cases/{dataset.TAIWAN_CASE}/corrections",
+                           data={"field": field, "value": typed, "why": "court papers", "csrf": csrf},
+                           headers={"Origin": "http://127.0.0.1"})
+    assert response.status_code == 303, response.text
+    assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()[field] == stored

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from spyglass.errors import InputError
 from spyglass.records import CaseFacts
 
-__all__ = ["CORRECTABLE", "correction_value"]
+__all__ = ["CORRECTABLE", "correction_value", "shorthand_value"]
 
 CORRECTABLE: tuple[str, ...] = (*CaseFacts.model_fields, "title")
 _LISTS = {"accused_names", "accused_nationality", "roles"}
@@ -58,6 +58,17 @@ def _loose(name: str, raw: str) -> Any:
     if name == "payments":
         return [_payment(p) for p in raw.split(";")]
     return raw
+
+
+def shorthand_value(name: str, raw: str) -> Any:
+    """What an analyst typed for ``name`` (in `case edit --set` or the web form), as the JSON
+    value to validate: lists split at ';' when there is one, else at ','; payments as
+    ``AMOUNT CUR; ...``; terms and periods as ``72-96``, ``2015-``; JSON as it is. A value it
+    cannot read is returned as typed, for validation to refuse."""
+    try:
+        return json.loads(raw) if raw[:1] in "[{\"" else _loose(name, raw)
+    except ValueError:
+        return raw
 
 
 def correction_value(name: str, raw: str) -> Any:

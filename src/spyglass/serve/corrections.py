@@ -22,7 +22,6 @@ EDITABLE: tuple[str, ...] = tuple(CaseFacts.model_fields)
 _LISTS = {"accused_names", "accused_nationality", "roles"}
 _INTS = {"accused_count"}
 _COUNTRIES = {"accused_nationality", "sponsor_country", "target_country"}
-_PAIRS = {"sentence_months", "period"}
 
 
 def _now() -> str:
@@ -57,37 +56,18 @@ def correction_of(case_id: str, field: str, value: Any, why: str, who: str) -> C
                       who=who, at=_now())
 
 
-def _end(part: str) -> Any:
-    part = part.strip()
-    return None if part in ("", "null", "?") else int(part) if part.isdigit() else part
-
-
-def _pair(raw: str) -> list[Any]:
-    """``"70-84"`` -> ``[70, 84]``; ``"2017-"`` -> ``[2017, None]``; ``"life"`` -> ``["life", "life"]``."""
-    parts = raw.replace("-", ",").split(",")
-    if len(parts) == 1:
-        return [_end(parts[0])] * 2
-    return [_end(parts[0]), _end(parts[1])] + [_end(p) for p in parts[2:] if p.strip()]
-
-
 def value_from_form(field: str, raw: str) -> Any:
-    """What an analyst typed as the JSON value of ``field``: lists are comma-separated, pairs
-    are ``70-84`` or ``70, 84``, an empty box clears the field, anything else may be JSON."""
+    """What an analyst typed in the form as the JSON value of ``field``, read exactly as `case
+    edit --set` reads it (lists split at ';' or ',', payments as ``25000 USD; 3800 CNY``, terms
+    ``70-84``); an empty box clears the field."""
+    from spyglass.pipeline import shorthand_value
+
     text = raw.strip()
     if not text:
         return [] if field in _LISTS or field == "payments" else None
-    if field in _LISTS:
-        return [p.strip() for p in text.split(",") if p.strip()]
     if field in _INTS:
         return int(text) if text.isdigit() else text
-    if field in _PAIRS:
-        return _pair(text)
-    if field == "payments" or text[:1] in "[{":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError:
-            return text
-    return text
+    return shorthand_value(field, text)
 
 
 def form_value_of(value: Any) -> str:

@@ -38,6 +38,7 @@ REJECT_CODES: dict[str, str] = {
     "truncated": "a compressed file ends early; download it again",
     "too-large": "the document is over the size cap; raise --max-bytes if it is genuine",
     "no-text": "the page holds no article text after boilerplate is removed",
+    "not-news": "the document is data or documentation (JSON, Markdown), not a news page or feed",
     "feed-empty": "the feed parsed but holds no items",
     "feed-invalid": "the document looks like a feed but could not be parsed",
     "warc-invalid": "the WARC archive could not be read",

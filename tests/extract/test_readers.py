@@ -235,3 +235,21 @@ def test_a_page_of_more_elements_than_any_real_page_is_refused_before_extraction
     assert "more than 50,000 HTML elements" in rejected.reason
     (article,) = _articles("<html><body>" + paragraph * 5_000 + "</body></html>", "long.html")
     assert isinstance(article, Article)  # a long page well under the cap is read as usual
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("gold.jsonl", '{"id": "d1", "cases": []}\n{"id": "d2", "cases": []}\n'),
+    ("cases.json", '[{"id": "c-1", "stage": "sentenced", "summary": "An engineer was jailed for spying."}]'),
+    ("README.md", "# Spy news corpus\n\nPages copied from blogs.\n\n```sh\nspyglass ingest .\n```\n"),
+    ("NOTES.md", "## Sources\n\n| site | pages |\n|---|---|\n| intelNews | 12 |\n"),
+])
+def test_data_and_documentation_beside_the_news_are_left_out_and_said_so(name: str, text: str) -> None:
+    (rejected,) = _articles(text, name)
+    assert isinstance(rejected, Rejected) and rejected.code == "not-news", rejected
+
+
+def test_news_text_with_a_hashtag_or_brackets_is_still_news() -> None:
+    text = ("#Espionage: A former navy engineer was sentenced on Tuesday to eight years in prison for passing "
+            "submarine drawings to a foreign intelligence officer [updated], prosecutors said.")
+    (article,) = _articles(text, "post.txt")
+    assert isinstance(article, Article)

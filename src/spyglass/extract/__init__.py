@@ -11,6 +11,8 @@ in words), charset-normalizer (unknown encodings), lxml (JSON-LD, meta tags, lin
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 
 from spyglass.errors import internal_reason
@@ -55,12 +57,38 @@ def _articles_in(raw: RawItem) -> Iterator[Article | Rejected]:
     except DecodeError as err:
         yield _rejected(raw, "encoding", f"cannot decode the text: {err}")
         return
-    if looks_like_feed(text):
+    not_news = _data_or_docs(text)
+    if not_news:
+        yield _rejected(raw, "not-news", not_news)
+    elif looks_like_feed(text):
         yield from _feed_articles(raw, text)
     elif looks_like_html(text):
         yield from _page_articles(raw, text)
     else:
         yield from _text_articles(raw, normalise_text(text))
+
+
+_MARKDOWN_FENCE = re.compile(r"^(?:```|~~~)", re.M)
+_MARKDOWN_TABLE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|", re.M)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.M)
+
+
+def _data_or_docs(text: str) -> str | None:
+    """Why a text document is no news page at all, or None: JSON data (a gold file, a config) or
+    Markdown documentation (a README beside the pages), told by content, never by file name."""
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        first = text.lstrip().split("\n", 1)[0]
+        for candidate in (text, first):  # a whole JSON document, or JSON Lines
+            try:
+                json.loads(candidate)
+            except ValueError:
+                continue
+            return "the document is JSON data, not a news page or feed"
+    sample = text[:20_000]
+    if _MARKDOWN_HEADING.search(sample) and (_MARKDOWN_FENCE.search(sample) or _MARKDOWN_TABLE.search(sample)):
+        return "the document is Markdown documentation (headings with code blocks or tables), not a news page"
+    return None
 
 
 def _feed_articles(raw: RawItem, text: str) -> Iterator[Article | Rejected]:

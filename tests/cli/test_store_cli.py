@@ -323,3 +323,19 @@ def test_the_private_address_hint_names_an_option_the_command_has(tmp_path: Path
         else spyglass(command, "http://127.0.0.1:9/report.html")
     assert "pass --allow-private" in done.stderr, done.stderr
     assert "--allow-private" in spyglass(command, "--help").stdout
+
+
+def test_ingest_leaves_out_what_exclude_names_and_says_how_many(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "drafts").mkdir(parents=True)
+    story = ("A former navy engineer was sentenced on Tuesday to eight years in prison for passing submarine "
+             "drawings to Chinese intelligence, a court in Kiel said.")
+    (folder / "story.txt").write_text(story, encoding="utf-8")
+    (folder / "drafts" / "draft.txt").write_text(story.replace("navy", "army"), encoding="utf-8")
+    (folder / "notes.txt").write_text(story.replace("Kiel", "Bremen"), encoding="utf-8")
+    db = tmp_path / "x.db"
+    done = spyglass("ingest", str(folder), "--exclude", "drafts/*", "--exclude", "notes.*", db=db)
+    assert done.returncode == 0, done.stderr
+    assert "left out 2 file(s) matching --exclude" in done.stderr
+    listed = json.loads(spyglass("cases", "-f", "json", db=db).stdout)
+    assert listed["total"] == 1 and "Kiel" in json.dumps(listed["items"][0])

@@ -46,6 +46,8 @@ def ingest(
     samples: Annotated[bool, typer.Option("--samples", help="also ingest the bundled sample corpus")] = False,
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="allow fetching private, loopback and link-local addresses")] = False,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="glob of files a folder input leaves out, by name or path inside it (*.md); repeatable")] = None,
     db: DbOption = None,
 ) -> None:
     """Read documents, find espionage cases in them and store them; re-running changes nothing.
@@ -63,10 +65,15 @@ def ingest(
         given += [str(path) for path in sample_paths()]
     if not given:
         raise InputError("nothing to ingest", "give files, folders or URLs, or --samples for the bundled corpus")
-    settings = load_settings(db=db, allow_private=allow_private or None)
+    from spyglass.sources.files import files_left_out, globs_of
+
+    settings = load_settings(db=db, allow_private=allow_private or None, exclude=",".join(exclude) if exclude else None)
     with opened(settings.db) as store, _progress(_document_estimate(given)) as advance:
         summary = run_ingest(given, store, settings, progress=advance)
     _print_summary(summary)
+    left_out = files_left_out(given, globs_of(settings.exclude))
+    if left_out:
+        print(f"spyglass: left out {left_out} file(s) matching --exclude", file=sys.stderr)
     for code, count in sorted(summary.rejected.items()):
         print(f"spyglass: {count} rejected ({code}): {REJECT_CODES.get(code, '')}", file=sys.stderr)
     if summary.rejected:

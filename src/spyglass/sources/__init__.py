@@ -17,7 +17,7 @@ from spyglass.records import RawItem, Rejected
 from spyglass.settings import Settings
 
 from .fetch import Fetcher
-from .files import document_items, path_items, stream_items
+from .files import document_items, globs_of, path_items, stream_items
 
 __all__ = ["read_inputs", "Fetcher"]
 
@@ -35,7 +35,8 @@ def read_inputs(
                 fetcher = fetcher or Fetcher(settings)
                 yield from _guarded(given, _url_items(fetcher, given, settings.max_bytes), settings.cache_dir)
             else:
-                yield from _guarded(given, path_items(given, settings.max_bytes), settings.cache_dir)
+                yield from _guarded(given, path_items(given, settings.max_bytes, globs_of(settings.exclude)),
+                                    settings.cache_dir)
     finally:
         if fetcher is not None:
             fetcher.close()

@@ -6,6 +6,7 @@ archives are streamed record by record, other documents are read whole up to the
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -22,11 +23,32 @@ __all__ = ["path_items", "stream_items", "document_items"]
 _HEAD = 8192
 
 
-def path_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
-    """Items of a file, or of every file below a folder (sorted, hidden entries skipped)."""
+def excluded(file: str, folder: str, globs: tuple[str, ...]) -> bool:
+    """Whether a file found below ``folder`` matches one of the ``--exclude`` globs, by its name
+    ("*.md") or by its path inside the folder ("drafts/*")."""
+    if not globs:
+        return False
+    inside = os.path.relpath(file, folder).replace(os.sep, "/")
+    name = os.path.basename(file)
+    return any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(inside, g) for g in globs)
+
+
+def globs_of(setting: str) -> tuple[str, ...]:
+    """The globs of a comma-separated ``exclude`` setting."""
+    return tuple(g.strip() for g in setting.split(",") if g.strip())
+
+
+def files_left_out(paths: list[str], globs: tuple[str, ...]) -> int:
+    """How many files below the folders among ``paths`` the globs leave out (for the report)."""
+    return sum(excluded(f, p, globs) for p in paths if globs and os.path.isdir(p) for f in _files_below(p, lambda _e: None))
+
+
+def path_items(path: str, max_bytes: int, exclude: tuple[str, ...] = ()) -> Iterator[RawItem | Rejected]:
+    """Items of a file, or of every file below a folder (sorted, hidden entries and files
+    matching ``exclude`` skipped)."""
     if os.path.isdir(path):
         unreadable: list[OSError] = []
-        files = list(_files_below(path, unreadable.append))
+        files = [f for f in _files_below(path, unreadable.append) if not excluded(f, path, exclude)]
         for err in unreadable:
             yield Rejected(source=err.filename or path, code="unreadable",
                            reason=f"cannot list the folder ({err.strerror or err}); check its permissions")

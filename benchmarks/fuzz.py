@@ -228,7 +228,7 @@ def _commit() -> str | None:
 
 def _figures(tally: _Tally, args: argparse.Namespace, wall: float) -> dict[str, Any]:
     return {
-        "commit": _commit(), "benchmark": "fuzz", "profile": args.profile, "seed": args.seed, "workers": args.workers,
+        "commit": getattr(args, "commit", None) or _commit(), "benchmark": "fuzz", "profile": args.profile, "seed": args.seed, "workers": args.workers,
         "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
         "inputs": tally.inputs, "crashes": len(tally.crashes), "hangs": len(tally.hangs),
         "hang_seconds": args.hang, "timeout_seconds": args.timeout,
@@ -276,6 +276,7 @@ def main() -> int:
     ap.add_argument("--output", type=Path, default=RESULTS)
     ap.add_argument("--replay", type=int, help="write input INDEX to stdout and exit")
     args = ap.parse_args()
+    args.commit = _commit()  # read once, at the start: commits made while the campaign runs are not what it measures
     if args.replay is not None:
         name, data = fuzz_input(args.seed, args.replay, args.profile)
         print(f"input {args.replay}: {name}, {len(data)} bytes", file=sys.stderr)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from spyglass.records import Article
+from spyglass.records import Article, Relevance
 from spyglass.understand.relevance import HINT, NEGATIVE, POSITIVE, cues, relevance_of
 from spyglass.understand.sentences import sentence_spans
 
@@ -429,12 +429,17 @@ MORE_LANGUAGES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "title", "text"), MORE_LANGUAGES, ids=[r[0] for r in MORE_LANGUAGES])
-def test_espionage_news_in_languages_without_case_tables_is_relevant(language: str, title: str, text: str) -> None:
+def _read_in_its_detected_language(title: str, text: str) -> tuple[str | None, Relevance]:
+    """Relevance as a run reads the text: in the language the detector names for it."""
     from spyglass.extract.language import language_of
 
     detected = language_of(f"{title}\n{text}")
-    found = relevance_of(article(text, title, detected or "en"), detected)
+    return detected, relevance_of(article(text, title, detected or "en"), detected)
+
+
+@pytest.mark.parametrize(("language", "title", "text"), MORE_LANGUAGES, ids=[r[0] for r in MORE_LANGUAGES])
+def test_espionage_news_in_languages_without_case_tables_is_relevant(language: str, title: str, text: str) -> None:
+    detected, found = _read_in_its_detected_language(title, text)
     assert found.is_espionage, (detected, found.reasons)
 
 
@@ -453,8 +458,5 @@ MORE_LANGUAGE_LOOK_ALIKES = [
 
 @pytest.mark.parametrize(("genre", "title", "text"), MORE_LANGUAGE_LOOK_ALIKES, ids=[r[0] for r in MORE_LANGUAGE_LOOK_ALIKES])
 def test_look_alikes_in_languages_without_case_tables_stay_out(genre: str, title: str, text: str) -> None:
-    from spyglass.extract.language import language_of
-
-    detected = language_of(f"{title}\n{text}")
-    found = relevance_of(article(text, title, detected or "en"), detected)
+    detected, found = _read_in_its_detected_language(title, text)
     assert not found.is_espionage, (genre, detected, found.reasons)

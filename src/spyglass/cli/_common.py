@@ -55,7 +55,6 @@ def country_option(value: str, option: str) -> str:
     """The ISO alpha-2 code of a country given to ``option`` as a code, a name or a demonym
     ("CN", "China", "Chinese"); anything else is a one-line ``InputError`` naming the option,
     so that a filter or a watchlist never silently matches nothing."""
-    from spyglass.errors import InputError
     from spyglass.understand.lexicon import country_given
 
     code = country_given(value)

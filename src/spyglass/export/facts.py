@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from spyglass.records import Case, Payment, SentenceEnd
@@ -37,7 +36,6 @@ NAMESPACE = uuid.UUID("af5b0bda-1d81-579c-aa62-b9339f927bf1")
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
-@lru_cache(maxsize=512)
 def country_name(code: str | None) -> str:
     """Neutral short English name of an ISO 3166-1 alpha-2 code; the code itself when unknown."""
     from spyglass.names import country_display_name

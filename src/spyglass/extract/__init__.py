@@ -76,9 +76,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.M)
 def _data_or_docs(text: str) -> str | None:
     """Why a text document is no news page at all, or None: JSON data (a gold file, a config) or
     Markdown documentation (a README beside the pages), told by content, never by file name."""
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        first = text.lstrip().split("\n", 1)[0]
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "["):
+        first = stripped.split("\n", 1)[0]
         for candidate in (text, first):  # a whole JSON document, or JSON Lines
             try:
                 json.loads(candidate)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
 
 from pydantic import ValidationError
 
 from spyglass.errors import InputError
+from spyglass.names import fold
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction, case_title
 
 __all__ = [
@@ -113,8 +113,7 @@ def case_years(case: Case) -> set[int]:
 def person_key(name: str) -> str:
     """An accused name as the ``person`` filter compares it: case, accents and spacing do not
     count ("JOSÉ  Müller" -> "jose muller")."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
-    return " ".join(plain.split())
+    return " ".join(fold(name).split())
 
 
 def stage_rank(stage: str | None) -> int | None:

@@ -173,8 +173,7 @@ def is_victim(doc: Doc, start: int, end: int) -> bool:
     noun = _holder(tokens[-1])
     if noun.dep_ == "dobj" and noun.head.text.lower() in VICTIM_VERBS:
         return True
-    return (noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS
-            and noun.head.head.text.lower() in HARM_NOUNS)
+    return _object_of_against(noun) and noun.head.head.text.lower() in HARM_NOUNS
 
 
 def after_against(doc: Doc, start: int, end: int) -> bool:
@@ -183,9 +182,11 @@ def after_against(doc: Doc, start: int, end: int) -> bool:
     if not tokens:
         return False
     noun = _holder(tokens[-1])
-    if not (noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS):
-        return False
-    return noun.head.head.text.lower() not in HARM_NOUNS  # "threats against Palestinians": victims
+    return _object_of_against(noun) and noun.head.head.text.lower() not in HARM_NOUNS  # not "threats against X"
+
+
+def _object_of_against(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.text.lower() in ACCUSED_PREPOSITIONS
 
 
 # Nouns of harm done to people: "against" after them names victims, not the accused.

@@ -19,6 +19,7 @@ from spyglass.store.base import (
     CaseQuery,
     CountRow,
     FacetField,
+    FinishedFile,
     LinkRule,
     PairCount,
     SearchHit,
@@ -33,7 +34,7 @@ from spyglass.store.base import (
 
 __all__ = [
     "open_store", "check_store", "Health", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
-    "CaseChange", "LinkRule", "Token", "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField",
+    "CaseChange", "LinkRule", "Token", "FinishedFile", "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField",
     "SortKey", "FACET_FIELDS",
 ]
 

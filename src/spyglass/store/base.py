@@ -14,7 +14,7 @@ Conventions every backend keeps:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from typing import Literal, Protocol
 
@@ -25,6 +25,7 @@ from spyglass.records import Analysis, Article, Case, Correction, Evidence, Ment
 __all__ = [
     "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token",
     "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField", "SortKey", "FACET_FIELDS", "Store",
+    "FinishedFile",
 ]
 
 SortKey = Literal["last_reported", "-last_reported", "first_reported", "-first_reported", "stage", "sponsor", "target"]
@@ -150,6 +151,22 @@ class StatSeries(BaseModel):
     sources: list[str]  # every article reporting the series, first stored first
 
 
+class FinishedFile(BaseModel):
+    """A crawl checkpoint: an input file whose every record is stored, and what reading it gave.
+
+    The file is the same one while ``size`` and ``mtime_ns`` are unchanged; a resumed ingest
+    skips it then (``spyglass ingest --redo`` reads it again).
+    """
+
+    path: str  # absolute
+    size: int
+    mtime_ns: int
+    documents: int = 0  # documents (records) read from it
+    articles: int = 0
+    rejected: int = 0
+    finished_at: str = ""
+
+
 class Store(Protocol):
     """What the rest of Spyglass may ask of a database."""
 
@@ -165,16 +182,24 @@ class Store(Protocol):
     # rebuilt from mentions + link rules + corrections, so re-running never loses curation.
     def has_article(self, article_id: str) -> bool: ...
     def save_analysis(self, analysis: Analysis, duplicate_of: str | None = None) -> None: ...
+    # many at once (bulk loads, imports): the same result as one save_analysis each, in order;
+    # duplicate_of maps an article id to the article it repeats
+    def save_analyses(self, analyses: Iterable[Analysis], duplicate_of: Mapping[str, str] | None = None) -> None: ...
     # bands: "<i>:<hex>" for i in 0..3 (16 bits each of the 64-bit simhash, see
     # store.fingerprint_bands); a bare fingerprint is split into bands for you.
     def near_duplicates(self, fingerprint_bands: Iterable[str], limit: int = 100) -> list[Article]: ...
     def candidate_cases(self, keys: Iterable[str]) -> list[Case]: ...  # blocking-key lookup, machine values
     def save_case(self, case: Case, keys: Iterable[str]) -> None: ...  # upsert by id, machine values
+    def save_cases(self, cases: Iterable[tuple[Case, Iterable[str]]]) -> None: ...  # one save_case each, in order
     def delete_case(self, case_id: str, why: str = "") -> None: ...  # no error when absent
     def mentions_of(self, case_id: str) -> list[Mention]: ...
     def machine_case(self, case_id: str) -> Case: ...  # without corrections
     def save_rejected(self, rejected: Rejected) -> None: ...  # keyed by source + member
     def rejected_counts(self) -> dict[str, int]: ...  # code -> count
+
+    # crawl checkpoints: files whose last record is stored (write them in that record's transaction)
+    def finished_files(self, paths: Iterable[str]) -> dict[str, FinishedFile]: ...  # path -> checkpoint; absent left out
+    def finish_file(self, done: FinishedFile) -> None: ...  # upsert by path
 
     # curation: corrections and link rules, each with who/when/why and an audit entry
     def add_link_rule(self, rule: LinkRule) -> None: ...

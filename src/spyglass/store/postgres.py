@@ -16,6 +16,7 @@ import psycopg
 
 from spyglass.errors import StoreError
 from spyglass.store import _codec
+from spyglass.store._checkpoints import CheckpointMixin
 from spyglass.store._codec import redacted
 from spyglass.store._curation import CurationMixin
 from spyglass.store._queries import Where
@@ -35,7 +36,7 @@ def _clean(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-class PostgresStore(ReadMixin, WriteMixin, CurationMixin):
+class PostgresStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
     """A Store in a PostgreSQL database (the schema first on the search_path)."""
 
     backend = "postgres"

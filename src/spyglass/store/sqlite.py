@@ -17,6 +17,7 @@ from typing import Any
 
 from spyglass.errors import DamagedStoreError, StoreError
 from spyglass.store import _codec
+from spyglass.store._checkpoints import CheckpointMixin
 from spyglass.store._curation import CurationMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
@@ -29,7 +30,7 @@ BUSY_TIMEOUT_MS = 10_000  # a second writer (ingest while serving) waits instead
 _BATCH = 500
 
 
-class SQLiteStore(ReadMixin, WriteMixin, CurationMixin):
+class SQLiteStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
     """A Store in one SQLite file (``":memory:"`` for a throwaway database)."""
 
     backend = "sqlite"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from spyglass.budget import Allowance, Overrun, deadline, text_cut, too_complex, with_cut
 from spyglass.errors import InputError, SpyglassError, internal_reason
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from spyglass.understand import Analyzer
 
 __all__ = [
-    "articles", "analyses", "import_cases",
-    "IngestSummary", "ingest", "ingest_analyses", "edit_case", "merge_cases", "split_case", "unmerge_case",
+    "articles", "analyses", "analyses_of", "import_cases",
+    "IngestSummary", "Batch", "ingest", "ingest_analyses", "ingest_batches", "edit_case", "merge_cases", "split_case", "unmerge_case",
     "shorthand_value",
 ]
 
@@ -78,10 +78,21 @@ def _out_of_time(raw: RawItem, allowance: Allowance, count: int) -> Rejected:
 def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | Rejected]:
     """The analysis of every article in the inputs, each document within its allowance of time."""
     from spyglass.sources import read_inputs
+
+    return analyses_of(read_inputs(inputs, settings), settings)
+
+
+def analyses_of(
+    raws: Iterable[RawItem | Rejected], settings: Settings, analyzer: Analyzer | None = None
+) -> Iterator[Analysis | Rejected]:
+    """The analysis of every article in documents read elsewhere (a worker's slice of a crawl).
+
+    ``analyzer`` is kept by a caller that analyses many slices, so its spaCy model loads once.
+    """
     from spyglass.understand import Analyzer
 
-    analyzer = Analyzer(settings)
-    for raw in read_inputs(inputs, settings):
+    analyzer = analyzer or Analyzer(settings)
+    for raw in raws:
         if isinstance(raw, Rejected):
             yield raw
             continue
@@ -278,6 +289,36 @@ def ingest_analyses(
         _write_batch(batch, store, cannot, summary, log_folder)
     if progress is not None:
         progress(summary)
+    return summary
+
+
+class Batch(Protocol):
+    """Analyses made elsewhere, stored in one transaction; ``then`` writes more in it (a crawl's
+    checkpoint of the files this batch finishes), so both are committed or neither is."""
+
+    @property
+    def found(self) -> Sequence[Analysis | Rejected]: ...
+
+    def then(self, store: Store) -> None: ...
+
+
+def ingest_batches(
+    batches: Iterable[Batch],
+    store: Store,
+    progress: Callable[[IngestSummary], None] | None = None,
+    log_folder: str | None = None,
+) -> IngestSummary:
+    """The link -> store half of ``ingest`` for batches cut elsewhere, in the order given."""
+    summary = IngestSummary()
+    cannot = _cannot_pairs(store)
+    for batch in batches:
+        for item in batch.found:
+            _count_found(item, summary)
+        with store.transaction():
+            _write_batch(list(batch.found), store, cannot, summary, log_folder)
+            batch.then(store)
+        if progress is not None:
+            progress(summary)
     return summary
 
 

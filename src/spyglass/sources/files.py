@@ -18,7 +18,7 @@ from .gzipped import GunzipStream, TooLarge, Truncated
 from .sniff import is_warc, sniff
 from .warc import warc_items
 
-__all__ = ["path_items", "stream_items", "document_items"]
+__all__ = ["path_items", "listed", "file_items", "unreachable", "stream_items", "document_items"]
 
 _HEAD = 8192
 
@@ -46,18 +46,27 @@ def files_left_out(paths: list[str], globs: tuple[str, ...]) -> int:
 def path_items(path: str, max_bytes: int, exclude: tuple[str, ...] = ()) -> Iterator[RawItem | Rejected]:
     """Items of a file, or of every file below a folder (sorted, hidden entries and files
     matching ``exclude`` skipped)."""
-    if os.path.isdir(path):
-        unreadable: list[OSError] = []
-        files = [f for f in _files_below(path, unreadable.append) if not excluded(f, path, exclude)]
-        for err in unreadable:
-            yield Rejected(source=err.filename or path, code="unreadable",
-                           reason=f"cannot list the folder ({err.strerror or err}); check its permissions")
-        if not files and not unreadable:
-            yield Rejected(source=path, code="empty", reason="folder holds no files")
-        for file in files:
-            yield from _file_items(file, max_bytes)
+    for found in listed(path, exclude):
+        if isinstance(found, Rejected):
+            yield found
+        else:
+            yield from file_items(found, max_bytes)
+
+
+def listed(path: str, exclude: tuple[str, ...] = ()) -> Iterator[str | Rejected]:
+    """The files an input path stands for, in reading order: itself, or every file below a folder
+    (sorted, hidden entries and files matching ``exclude`` skipped) after what cannot be listed."""
+    if not os.path.isdir(path):
+        yield path
         return
-    yield from _file_items(path, max_bytes)
+    unreadable: list[OSError] = []
+    files = [f for f in _files_below(path, unreadable.append) if not excluded(f, path, exclude)]
+    for err in unreadable:
+        yield Rejected(source=err.filename or path, code="unreadable",
+                       reason=f"cannot list the folder ({err.strerror or err}); check its permissions")
+    if not files and not unreadable:
+        yield Rejected(source=path, code="empty", reason="folder holds no files")
+    yield from files
 
 
 def _files_below(folder: str, onerror: Callable[[OSError], None]) -> Iterator[str]:
@@ -68,14 +77,22 @@ def _files_below(folder: str, onerror: Callable[[OSError], None]) -> Iterator[st
                 yield os.path.join(root, name)
 
 
-def _file_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+def unreachable(path: str) -> Rejected | None:
+    """Why a file cannot even be looked at (absent, a folder on the way closed), else None."""
     try:
         os.stat(path)
     except FileNotFoundError:
-        yield Rejected(source=path, code="not-found", reason="no such file or folder")
-        return
+        return Rejected(source=path, code="not-found", reason="no such file or folder")
     except OSError as err:  # a folder on the way that may not be entered, a name too long...
-        yield Rejected(source=path, code="unreadable", reason=f"cannot reach the file ({err.strerror or err})")
+        return Rejected(source=path, code="unreadable", reason=f"cannot reach the file ({err.strerror or err})")
+    return None
+
+
+def file_items(path: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    """Items of one file: its WARC records, or the one document it holds."""
+    problem = unreachable(path)
+    if problem is not None:
+        yield problem
         return
     try:
         with open(path, "rb") as stream:

@@ -23,7 +23,7 @@ from spyglass.records import RawItem, Rejected
 from .gzipped import TooLarge, Truncated
 from .mediatype import declared_charset, media_type
 
-__all__ = ["warc_items", "HTML_TYPES"]
+__all__ = ["warc_items", "empty_archive", "HTML_TYPES"]
 
 # Payload types worth extracting; anything else (images, scripts, CSS) is skipped silently,
 # since a crawl archive is mostly made of them.
@@ -35,12 +35,13 @@ _UNTERMINATED = re.compile(r"Record not followed by newline.*?\n\s*Offset: (\d+)
 logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
-def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Rejected]:
+def warc_items(stream: BinaryIO, source: str, max_bytes: int, part: bool = False) -> Iterator[RawItem | Rejected]:
     """Every HTML response record of an uncompressed WARC stream, then a rejection if it was damaged.
 
     A ``.warc.gz`` comes here already unzipped by ``files`` through ``GunzipStream`` (no overall
     cap: a crawl archive is a container, its records are capped one by one), whose ``Truncated``
-    surfaces while warcio reads.
+    surfaces while warcio reads. A ``part`` of an archive (a slice of a crawl) holding no HTML
+    record is no rejection: whether the whole archive holds none is for its reader to say.
     """
     found = 0
     noise = _Noise()
@@ -67,8 +68,13 @@ def warc_items(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawIte
     if noise.text:
         yield Rejected(source=source, code="warc-invalid",
                        reason=f"WARC archive is damaged: {noise.summary()}; its other records were read")
-    if not found:
-        yield Rejected(source=source, code="warc-empty", reason="WARC archive holds no HTML response records")
+    if not found and not part:
+        yield empty_archive(source)
+
+
+def empty_archive(source: str) -> Rejected:
+    """The rejection of an archive in which no record is an HTML response."""
+    return Rejected(source=source, code="warc-empty", reason="WARC archive holds no HTML response records")
 
 
 class _Noise:

@@ -66,7 +66,7 @@ def test_analysis_json_keeps_source_and_shapes_the_contract(analyzer: Analyzer) 
     assert set(line["relevance"]) == {"score", "reasons"}  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("code", ["nl", "pt", "pl", "ru", "zh", "xx"])
+@pytest.mark.parametrize("code", ["fi", "bg", "he", "ar", "xx"])
 def test_language_without_case_tables_gets_relevance_and_says_cases_were_not_read(analyzer: Analyzer, code: str) -> None:
     analysis = analyzer.analyse(article(CASE, language=code))
     assert analysis.relevance.is_espionage

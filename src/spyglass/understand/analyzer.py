@@ -16,6 +16,7 @@ from spyglass.settings import Settings
 from .cases import mentions_in
 from .relevance import relevance_of
 from .stats import stats_in
+from .tables import LANGS
 
 if TYPE_CHECKING:
     import spacy
@@ -24,7 +25,7 @@ __all__ = ["Analyzer", "CASE_LANGUAGES", "NER_LANGUAGES", "analysis_json", "ment
 
 NER_LANGUAGES = frozenset({"en"})  # the statistical model is English-only
 # Languages the case and statistics tables are written for; others get relevance only.
-CASE_LANGUAGES = frozenset({"en", "de", "fr", "es", "it"})
+CASE_LANGUAGES = frozenset(LANGS)
 
 
 class Analyzer:

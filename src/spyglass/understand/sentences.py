@@ -28,7 +28,11 @@ ABBREVIATIONS = frozenset(
 # A stop before a capital ends a sentence; so does one glued to the next word ("said.The"), as
 # pages lose the space between paragraphs' sentences, when two lower-case letters precede it
 # (not "U.S.Army", "Mr.Smith", "dw.com").
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ž])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# Capitals of the Latin, Cyrillic and Greek alphabets start a sentence; so do Hangul syllables (Korean
+# has no case); the ideographic full stop of Chinese and Japanese ends one wherever it stands.
+_STARTER = "A-Z0-9À-ÖØ-ÞĀ-žА-ЯЁЄІЇҐΑ-Ω\uac00-\ud7af"
+_CJK_STOP = r"[。！？]+[」』）》”’\"']*"
+_END = re.compile(rf"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[{_STARTER}])|(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z])|{_CJK_STOP}")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Words that start a sentence and are not surnames ("... Alexander J. Prosecutors say ...").
 _SENTENCE_START = re.compile(r"\s+(?:The|He|She|They|It|His|Her|Their|Police|Prosecutors|Investigators|Officials|"
@@ -97,7 +101,8 @@ def sentences_in(text: str) -> list[Sentence]:
 
 # A sentence ends at . ! ? before a capital or digit, and always at a line break: text dumps put
 # one paragraph, heading, table row or teaser per line.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\s*\n\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?P<close>[\"'”’)]*)[ \t]+(?=[\"'“‘(]?[{_STARTER}])|\s*\n\s*"
+                           rf"|(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z])|(?<=[。！？])(?P<cjk>[」』）》”’\"']*)(?=\S)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -105,7 +110,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        _append_trimmed(spans, text, start, m.start() + len(m.group("close") or ""))
+        _append_trimmed(spans, text, start, m.start() + len(m.group("close") or m.group("cjk") or ""))
         start = m.end()
     _append_trimmed(spans, text, start, len(text))
     return spans

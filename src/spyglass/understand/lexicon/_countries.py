@@ -70,9 +70,28 @@ def _all_country_terms() -> tuple[CountryTerm, ...]:
     for name, alpha2 in _pycountry_names():
         add("en", alpha2, "name", name)
     for lang in LANGS[1:]:
-        for name, alpha2 in _pycountry_translations(lang):
+        for name, alpha2 in (*_cldr_names(lang), *_pycountry_translations(lang)):
             add(lang, alpha2, "name", name)
     return tuple(terms.values())
+
+
+# CLDR locales whose short country names a language's texts use: Chinese is printed in
+# Simplified (mainland) and Traditional (Taiwan, Hong Kong) characters.
+_CLDR_LOCALES = {"zh": ("zh_Hans", "zh_Hant")}
+
+
+@cache
+def _cldr_names(lang: str) -> tuple[tuple[str, str], ...]:
+    """CLDR's short country names in ``lang`` (babel ships the data): "Китай", "中国", "Rusya"."""
+    from babel import Locale
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    pairs = []
+    for locale in _CLDR_LOCALES.get(lang, (lang,)):
+        for code, name in Locale.parse(locale).territories.items():
+            if code in codes and "," not in name and "(" not in name:
+                pairs.append((name, code))
+    return tuple(pairs)
 
 
 @cache

@@ -7,7 +7,10 @@ from functools import lru_cache
 
 __all__ = ["Gazetteer"]
 
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+# Kana, CJK ideographs and Hangul syllables are one token each: those scripts do not put spaces
+# between words (and Korean attaches particles to them), so a phrase must match inside a run.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+|[^\w\s]")
 _CACHED_TEXT = 20_000  # characters: a sentence is read by several gazetteers, a whole page is not kept
 
 Token = tuple[int, int, str, str]  # start, end, text, casefolded text

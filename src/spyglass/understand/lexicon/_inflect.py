@@ -56,6 +56,10 @@ def _inflect_en(word: str) -> tuple[str, ...]:
     return word, word + "s"
 
 
+def _uninflected(word: str) -> tuple[str, ...]:
+    return (word,)
+
+
 _INFLECT = {"en": _inflect_en, "de": _inflect_de, "fr": _inflect_fr, "es": _inflect_es, "it": _inflect_it}
 
 
@@ -63,7 +67,8 @@ def expand(cell: str, lang: str) -> tuple[str, ...]:
     """``word~`` in a data cell stands for the word's inflected forms in ``lang``."""
     out: list[str] = []
     for part in split_cell(cell):
-        forms = _INFLECT[lang](part[:-1]) if part.endswith("~") else (part,)
+        inflect = _INFLECT.get(lang, _uninflected)
+        forms = inflect(part[:-1]) if part.endswith("~") else (part,)
         out.extend(f for f in forms if f not in out)
     return tuple(out)
 

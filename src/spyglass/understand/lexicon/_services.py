@@ -47,14 +47,20 @@ def is_short(alias: str) -> bool:
 @cache
 def _service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
     """Services with their lookup-only aliases (written ``!alias`` in the data file)."""
-    found = []
+    found: dict[str, tuple[Service, frozenset[str]]] = {}
     for sid, country, kind, name, acronyms, aliases in read_rows("services.tsv", 6):
         acr, ali = split_cell(acronyms), split_cell(aliases)
         hidden = frozenset(a[1:] for a in (*acr, *ali) if a.startswith("!"))
         acr = tuple(a.lstrip("!") for a in acr)
         ali = tuple(a.lstrip("!") for a in ali)
-        found.append((Service(sid, name, country, kind, acr, ali), hidden))
-    return tuple(found)
+        if sid in found:  # a language file's row adds the names of a service the shared table has
+            svc, seen = found[sid]
+            acr = tuple(dict.fromkeys((*svc.acronyms, *acr)))
+            ali = tuple(dict.fromkeys((*svc.aliases, *ali)))
+            found[sid] = (Service(sid, svc.name, svc.country, svc.kind, acr, ali), seen | hidden)
+            continue
+        found[sid] = (Service(sid, name, country, kind, acr, ali), hidden)
+    return tuple(found.values())
 
 
 @cache

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from spyglass.understand.quantities._numbers import HALF_SUFFIX, number_of, number_regex
+from spyglass.understand.quantities._numbers import boundary, number_of, number_regex
 from spyglass.understand.quantities._windows import anchors, windows
+from spyglass.understand.tables.grammar import grammar_of
 
 __all__ = ["Duration", "DurationRange", "durations_in", "duration_ranges_in"]
 
@@ -34,61 +35,35 @@ class DurationRange:
     rule: str = "duration.range"
 
 
-_UNITS = {
-    "en": {"year": r"years?|yrs?", "month": r"months?", "week": r"weeks?|fortnights?", "day": r"days?"},
-    "de": {"year": r"jahre?n?|jahres", "month": r"monate?n?|monats", "week": r"wochen?", "day": r"tage?n?"},
-    "fr": {"year": r"ans?|années?", "month": r"mois", "week": r"semaines?", "day": r"jours?"},
-    "es": {"year": r"años?", "month": r"mes|meses", "week": r"semanas?", "day": r"días?"},
-    "it": {"year": r"anno|anni", "month": r"mese|mesi", "week": r"settimane?|settimana", "day": r"giorno|giorni"},
-}
-_LIFE = {
-    "en": r"\blife\s+(?:imprisonment|sentences?|terms?|in\s+prison|behind\s+bars)\b|\bimprisonment\s+for\s+life\b"
-          r"|\b(?:jailed|imprisoned|sentenced|locked\s+up)\s+for\s+life\b|\bsentenced\s+to\s+life\b|\blife\s+(?=without\s+(?:the\s+possibility\s+of\s+)?parole)",
-    "de": r"\blebenslänglich\w*|\blebenslang\w*|\blebenslange[nr]?\s+(?:haft|freiheitsstrafe)\b",
-    "fr": r"\b(?:réclusion|prison|détention)\s+(?:criminelle\s+)?à\s+perpétuité\b|\bperpétuité\b",
-    "es": r"\b(?:cadena|prisión|reclusión)\s+perpetua\b",
-    "it": r"\bergastolo\b|\bcarcere\s+a\s+vita\b",
-}
-_AND = {"en": r"and", "de": r"und", "fr": r"et", "es": r"y", "it": r"e"}
-_RANGE_START = {"en": r"between|from", "de": r"zwischen|von", "fr": r"entre|de", "es": r"entre|de", "it": r"tra|fra|da"}
-_RANGE_TO = {"en": r"to|-|–|—", "de": r"bis|-|–|—", "fr": r"à|-|–|—", "es": r"a|-|–|—", "it": r"a|-|–|—"}
-_SINGULAR = {"en": r"an?|one", "de": r"ein|eine|einem|einen|einer|eines", "fr": r"un|une", "es": r"un|una", "it": r"un|uno|una"}
-_UNIT_WORDS = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "en": "year years yr yrs month months week weeks fortnight fortnights day days life",
-        "de": "jahr jahre jahren jahres monat monate monaten monats woche wochen tag tage tagen",
-        "fr": "an ans année années mois semaine semaines jour jours perpétuité",
-        "es": "año años mes meses semana semanas día días perpetua",
-        "it": "anno anni mese mesi settimana settimane giorno giorni ergastolo vita",
-    }.items()
-}
 _UNIT_PREFIXES = ("lebensl",)
 _UNIT_MONTHS = {"year": 12.0, "month": 1.0, "week": 7 / 30.4375, "day": 1 / 30.4375}
 
 
 @cache
 def _duration_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    g, b = grammar_of(lang), boundary(lang)
     number = number_regex(lang).pattern
-    units = "|".join(rf"(?P<{k}>{v})" for k, v in _UNITS[lang].items())
-    one = rf"(?:(?:{number})|\b(?:{_SINGULAR[lang]}))"
-    part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{units})\b(?:{HALF_SUFFIX[lang]})?"
-    unit_only = "|".join(_UNITS[lang].values())
-    plain_part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{unit_only})\b(?:{HALF_SUFFIX[lang]})?"
-    chain = rf"{plain_part}(?:\s*,?\s*(?:{_AND[lang]}\s+)?{plain_part})*"
-    rng = (rf"(?:\b(?P<pre>{_RANGE_START[lang]})\s+)?(?P<low>{number})\s*(?P<to>{_RANGE_TO[lang]}|\b{_AND[lang]}\b)\s*"
-           rf"(?P<high>{number})\s*(?:-\s*|['’]\s*)?(?:{unit_only})\b")
+    units = "|".join(rf"(?P<{k}>{v})" for k, v in g.units.items())
+    one = rf"(?:(?:{number})|{b}(?:{g.singular}))"
+    part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{units}){b}(?:{g.half_suffix})?"
+    unit_only = "|".join(g.units.values())
+    plain_part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{unit_only}){b}(?:{g.half_suffix})?"
+    chain = rf"{plain_part}(?:\s*,?\s*(?:{g.and_word}\s*)?{plain_part})*" if not g.spaced else \
+        rf"{plain_part}(?:\s*,?\s*(?:{g.and_word}\s+)?{plain_part})*"
+    rng = (rf"(?:{b}(?P<pre>{g.range_start})\s*)?(?P<low>{number})\s*(?P<to>{g.range_to}|{b}{g.and_word}{b})\s*"
+           rf"(?P<high>{number})\s*(?:-\s*|['’]\s*)?(?:{unit_only}){b}")
     flags = re.IGNORECASE
     return re.compile(part, flags), re.compile(chain, flags), re.compile(rng, flags)
 
 
 def _part_months(m: re.Match[str], lang: str) -> float | None:
-    unit = next(k for k in _UNITS[lang] if m.group(k))
+    g = grammar_of(lang)
+    unit = next(k for k in g.units if m.group(k))
     head = m.group()[: m.start(unit) - m.start()].strip(" -'’")
-    value = 1.0 if re.fullmatch(_SINGULAR[lang], head, re.IGNORECASE) else number_of(head, lang)
+    value = 1.0 if re.fullmatch(g.singular, head, re.IGNORECASE) else number_of(head, lang)
     if value is None:
         return None
-    if re.search(HALF_SUFFIX[lang] + "$", m.group(), re.IGNORECASE):
+    if re.search(g.half_suffix + "$", m.group(), re.IGNORECASE):
         value += 0.5
     return value * _UNIT_MONTHS[unit]
 
@@ -116,7 +91,7 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         low, high = number_of(m.group("low"), lang), number_of(m.group("high"), lang)
         if low is None or high is None or unit is None:
             continue
-        paired = re.fullmatch(_AND[lang], m.group("to").strip(), re.IGNORECASE) is not None
+        paired = re.fullmatch(grammar_of(lang).and_word, m.group("to").strip(), re.IGNORECASE) is not None
         if paired and not (float(low).is_integer() and float(high).is_integer() and low >= 1 and high >= 1):
             continue  # "three and a half years" is one term
         if low > high and not (paired and low < 100):
@@ -138,14 +113,14 @@ def duration_ranges_in(text: str, lang: str = "en") -> list[DurationRange]:
     """Ranges of one unit: "between 70 and 84 months", "six to eight years", "70-84 months",
     and pairs across co-accused ("à huit et douze ans")."""
     found: list[DurationRange] = []
-    for start, end in windows(text, anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
+    for start, end in windows(text, _unit_anchors(text, lang)):
         found.extend(r for r, _low, _high, _months in _ranges(text, lang, start, end))
     return found
 
 
 def _unit_of(tail: str, lang: str) -> str | None:
-    for unit, pattern in _UNITS[lang].items():
-        if re.search(rf"(?:{pattern})\b", tail, re.IGNORECASE):
+    for unit, pattern in grammar_of(lang).units.items():
+        if re.search(rf"(?:{pattern}){boundary(lang)}", tail, re.IGNORECASE):
             return unit
     return None
 
@@ -155,7 +130,7 @@ def durations_in(text: str, lang: str = "en") -> list[Duration]:
     and 2 months" (350), "zwei Jahre und neun Monate", "vent'anni", life terms ("life").
     A range gives two durations, one per end (see ``duration_ranges_in``)."""
     found: list[Duration] = []
-    for start, end in windows(text, anchors(text, _UNIT_WORDS[lang], _UNIT_PREFIXES)):
+    for start, end in windows(text, _unit_anchors(text, lang)):
         found.extend(_durations_between(text, start, end, lang))
     return sorted(found, key=lambda d: (d.start, d.end))
 
@@ -180,4 +155,9 @@ def _durations_between(text: str, start: int, end: int, lang: str) -> list[Durat
 
 @cache
 def _life_regex(lang: str) -> re.Pattern[str]:
-    return re.compile(_LIFE[lang], re.IGNORECASE)
+    return re.compile(grammar_of(lang).life, re.IGNORECASE)
+
+
+def _unit_anchors(text: str, lang: str) -> list[int]:
+    g = grammar_of(lang)
+    return anchors(text, g.unit_words, _UNIT_PREFIXES, spaced=g.spaced)

@@ -9,8 +9,9 @@ from functools import cache
 
 from spyglass.understand.quantities._amount_words import NumberWord, number_words
 from spyglass.understand.tables import LANGS
+from spyglass.understand.tables.grammar import grammar_of
 
-__all__ = ["NumberSpan", "number_of", "numbers_in", "number_regex", "HALF_SUFFIX"]
+__all__ = ["NumberSpan", "number_of", "numbers_in", "number_regex", "boundary"]
 
 
 @dataclass(frozen=True)
@@ -28,17 +29,13 @@ _DIGITS = {
     # a plain space groups thousands too ("15 000 euros"), never after a year-like run
     "other": r"\d{1,3}(?:[.\u00a0\u202f']\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:,\d+)?",
 }
-_CONNECTORS = {  # "and" inside one number: "one hundred and five", "vingt et un", "treinta y dos"
-    "en": r"(?:(?<=hundred)|(?<=thousand))\s+and\s+|\s+and\s+(?=a\s+half\b|half\b)",
-    "de": r"\s+und\s+(?=ein\s*halb)",
-    "fr": r"\s+et\s+(?=(?:un|une|onze|demie?)\b)",
-    "es": r"(?<=nta)\s+y\s+(?=\w)|\s+y\s+(?=medi[oa]\b)",
-    "it": r"\s+e\s+(?=mezz[oa]\b)",
-}
-
-
 def _digits(lang: str) -> str:
-    return _DIGITS["en"] if lang == "en" else _DIGITS["other"]
+    return _DIGITS[grammar_of(lang).digits]
+
+
+def boundary(lang: str) -> str:
+    """A word boundary in ``lang``'s script; nothing in scripts without spaces between words."""
+    return r"\b" if grammar_of(lang).spaced else ""
 
 
 def _words(lang: str) -> dict[str, NumberWord]:
@@ -59,7 +56,8 @@ def _word_token(lang: str) -> str:
     articles = [re.escape(w.word) for w in words.values() if w.kind == "article"]
     # "a"/"an" count only before a multiplier ("a dozen", "a million", "a half").
     article = rf"(?:{'|'.join(articles)})(?=\s+(?:dozen|hundred|thousand|million|billion|half)\b)" if lang == "en" else "|".join(articles)
-    return rf"(?:\b(?:{article})\b|\b{alt}\b|\b{alt}(?=['’]))"
+    b = boundary(lang)
+    return rf"(?:{b}(?:{article}){b}|{b}{alt}{b}|{b}{alt}(?=['’]))"
 
 
 @cache
@@ -70,18 +68,9 @@ def number_regex(lang: str) -> re.Pattern[str]:
                     key=len, reverse=True)
     scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
     literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
-    seq = rf"{word}(?:(?:\s+|\s*-\s*|{_CONNECTORS[lang]}){word})*"
-    half = HALF_SUFFIX[lang]
+    seq = rf"{word}(?:(?:\s+|\s*-\s*|{grammar_of(lang).connector}){word})*"
+    half = grammar_of(lang).half_suffix
     return re.compile(rf"(?:{literal}|{seq})(?:{half})?", re.IGNORECASE)
-
-
-HALF_SUFFIX = {
-    "en": r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b",  # "five and a half", "five-and-a-half"
-    "de": r"\s*einhalb\b",
-    "fr": r"\s+et\s+demie?\b",
-    "es": r"\s+y\s+medi[oa]\b",
-    "it": r"\s+e\s+mezz[oa]\b",
-}
 
 
 @cache
@@ -92,7 +81,7 @@ def _any_scale() -> dict[str, NumberWord]:
 
 def _parse_digits(token: str, lang: str) -> float | None:
     token = token.replace("\u00a0", "").replace("\u202f", "").replace("'", "").replace(" ", "")
-    if lang == "en":
+    if grammar_of(lang).digits == "en":
         token = token.replace(",", "")
     else:
         # "1.200" is twelve hundred; "2.5" (English style in a German text) stays 2.5.
@@ -135,7 +124,7 @@ def number_of(text: str, lang: str = "en") -> float | None:
     million", "3,8 Millionen", "five and a half", "a dozen", "5mila". None if not a number."""
     parts: list[NumberWord | float] = []
     text = text.strip()
-    if lang != "en":
+    if grammar_of(lang).digits != "en":
         text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), text)  # "15 000" is one number
     for m in _TOKEN.finditer(text):
         tok = m.group()

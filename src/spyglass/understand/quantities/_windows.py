@@ -27,13 +27,15 @@ def windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def anchors(text: str, words: frozenset[str], prefixes: tuple[str, ...] = ()) -> list[int]:
-    """Offsets of anchor words (case-insensitive) and symbols in ``text``, in order."""
-    present = set(WORD.findall(text.lower())) & words
-    present.update(w for p in prefixes if p in text.lower() for w in (p,))
+def anchors(text: str, words: frozenset[str], prefixes: tuple[str, ...] = (), spaced: bool = True) -> list[int]:
+    """Offsets of anchor words (case-insensitive) and symbols in ``text``, in order. In a script
+    without spaces (``spaced=False``) a word may stand anywhere inside a run of letters."""
+    lowered = text.lower()
+    present = (set(WORD.findall(lowered)) & words) if spaced else {w for w in words if w in lowered}
+    present.update(w for p in prefixes if p in lowered for w in (p,))
     if not present:
         return []
     # Words must start a word ("won", not "wonder"'s middle); symbols may follow letters ("NT$").
-    alts = [rf"(?<![^\W\d_]){re.escape(w)}" if w.isalpha() else re.escape(w)
+    alts = [rf"(?<![^\W\d_]){re.escape(w)}" if w.isalpha() and spaced else re.escape(w)
             for w in sorted(present, key=len, reverse=True)]
     return [m.start() for m in re.finditer("|".join(alts), text, re.IGNORECASE)]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spyglass.understand.tables.grammar import grammar_of
+
 __all__ = ["YearRange", "years_in", "year_ranges_in"]
 
 
@@ -22,39 +24,12 @@ class YearRange:
 _YEAR = r"(?<![\d.,$€£¥])(?:19|20)\d{2}(?![\d%]|,\d|\.\d)"
 _YEAR_RE = re.compile(_YEAR)
 _MONTH_WORD = r"(?:[^\W\d_]+\.?\s+)?"
-_YEAR_RANGES = {
-    "en": [
-        (r"\bbetween\s+{m}(?P<a>Y)\s+and\s+{m}(?P<b>Y)", "year_range.between"),
-        (r"\bfrom\s+{m}(?P<a>Y)\s+(?:to|until|till|through|thru)\s+{m}(?P<b>Y)", "year_range.from_to"),
-        (r"\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+|early\s+|late\s+|mid-?)?{m}(?P<a>Y)", "year_range.since"),
-    ],
-    "de": [
-        (r"\bzwischen\s+{m}(?P<a>Y)\s+und\s+{m}(?P<b>Y)", "year_range.between"),
-        (r"\bvon\s+{m}(?P<a>Y)\s+bis\s+{m}(?P<b>Y)", "year_range.from_to"),
-        (r"\bseit\s+(?:mindestens\s+|spätestens\s+)?{m}(?P<a>Y)", "year_range.since"),
-    ],
-    "fr": [
-        (r"\bentre\s+{m}(?P<a>Y)\s+et\s+{m}(?P<b>Y)", "year_range.between"),
-        (r"\bde\s+{m}(?P<a>Y)\s+à\s+{m}(?P<b>Y)", "year_range.from_to"),
-        (r"\bdepuis\s+(?:au\s+moins\s+)?{m}(?P<a>Y)", "year_range.since"),
-    ],
-    "es": [
-        (r"\bentre\s+{m}(?P<a>Y)\s+y\s+{m}(?P<b>Y)", "year_range.between"),
-        (r"\bde(?:sde)?\s+{m}(?P<a>Y)\s+(?:a|hasta)\s+{m}(?P<b>Y)", "year_range.from_to"),
-        (r"\bdesde\s+(?:al\s+menos\s+)?{m}(?P<a>Y)", "year_range.since"),
-    ],
-    "it": [
-        (r"\b(?:tra|fra)\s+il\s+{m}(?P<a>Y)\s+e\s+il\s+{m}(?P<b>Y)|\b(?:tra|fra)\s+{m}(?P<a2>Y)\s+e\s+{m}(?P<b2>Y)", "year_range.between"),
-        (r"\bdal\s+{m}(?P<a>Y)\s+(?:al|fino\s+al)\s+{m}(?P<b>Y)", "year_range.from_to"),
-        (r"\b(?:dal|sin\s+dal|almeno\s+dal)\s+{m}(?P<a>Y)", "year_range.since"),
-    ],
-}
 _DASH_RANGE = (r"(?P<a>Y)\s*(?:-|–|—|/)\s*(?P<b>(?:19|20)\d{2}(?!\d)|\d{2}(?!\d))", "year_range.dash")
 
 
 @cache
 def _year_range_regexes(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = [*_YEAR_RANGES.get(lang, _YEAR_RANGES["en"]), _DASH_RANGE]
+    rules = [*grammar_of(lang).year_ranges, _DASH_RANGE]
     return tuple((re.compile(p.replace("{m}", _MONTH_WORD).replace("Y", _YEAR), re.IGNORECASE), rule)
                  for p, rule in rules)
 

@@ -16,20 +16,37 @@ import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["LANGS", "read_rows", "split_cell", "lookup_key"]
+__all__ = ["LANGS", "read_rows", "table_files", "split_cell", "lookup_key"]
 
-LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it")
+# The languages whose cases are read: English first (the default and the lingua franca of quotes),
+# then every language with its own rows (``<table>.<lang>.tsv``) and grammar (``grammar/<lang>.toml``).
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk", "sv", "tr", "zh", "ja", "ko")
 
 _COLUMN_GAP = re.compile(r"\t+|\s{2,}")
 
 
 def read_rows(name: str, columns: int) -> Iterator[list[str]]:
-    """Rows of a data file: columns separated by a tab or two or more spaces (so the files
-    can be aligned by hand), the last column taking the rest of the line; the first
-    non-comment line is the header; blank lines and ``#`` comments are skipped."""
+    """Rows of a data file, then those of its per-language files (``stages.tsv``, then
+    ``stages.ru.tsv``, ``stages.zh.tsv``... in the order of ``LANGS``): columns separated by a tab
+    or two or more spaces (so the files can be aligned by hand), the last column taking the rest
+    of the line; the first non-comment line of each file is its header; blank lines and ``#``
+    comments are skipped."""
+    for part in table_files(name):
+        yield from _rows_of(part, columns)
+
+
+def table_files(name: str) -> list[str]:
+    """A table's file and the per-language files beside it that exist."""
+    folder = resources.files("spyglass.understand.tables")
+    stem, _, suffix = name.rpartition(".")
+    each = [f"{stem}.{lang}.{suffix}" for lang in LANGS]
+    return [name, *(part for part in each if folder.joinpath(part).is_file())]
+
+
+def _rows_of(name: str, columns: int) -> Iterator[list[str]]:
     text = resources.files("spyglass.understand.tables").joinpath(name).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    next(lines)  # header
+    next(lines, None)  # header
     for line in lines:
         cells = [cell.strip() for cell in _COLUMN_GAP.split(line.strip(), maxsplit=columns - 1)]
         if len(cells) != columns:

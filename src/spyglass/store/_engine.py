@@ -157,34 +157,72 @@ class SqlBase:
 
     def _write_case(self, machine: Case, at: str, texts: bool = True) -> tuple[bool, Case | None, Case]:
         """Store a machine case with corrections applied; returns (is_new, previous effective, effective)."""
-        old = self._case_doc(machine.id, "data")
-        previous = Case.model_validate_json(old) if old else None
-        effective = _codec.apply_corrections(machine, self._corrections_of(machine.id))
-        seq = self._scalar(_UPSERT_CASE, (
-            machine.id, effective.title, effective.sponsor_country, effective.target_country,
-            effective.sponsor_service, effective.stage, _codec.stage_rank(effective.stage),
-            effective.first_reported, effective.last_reported, _codec.first_year(effective),
-            at, at,
-        ))
-        self._exec(_UPSERT_CASE_DOC, (
-            seq, machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective),
-        ))
-        self._write_people(effective.id, effective.accused_names)
-        self._exec("DELETE FROM case_years WHERE case_id = ?", (machine.id,))
+        return self._write_cases([machine], at, texts)[0]
+
+    def _write_cases(
+        self, machines: Sequence[Case], at: str, texts: bool = True
+    ) -> list[tuple[bool, Case | None, Case]]:
+        """``_write_case`` for cases of distinct ids, one statement per table for all of them."""
+        ids = [machine.id for machine in machines]
+        old = self._docs_by_id(ids, "data")
+        corrections = self._corrections_by_case(ids)
+        written: list[tuple[bool, Case | None, Case]] = []
+        for machine in machines:
+            previous = Case.model_validate_json(old[machine.id]) if machine.id in old else None
+            effective = _codec.apply_corrections(machine, corrections.get(machine.id, []))
+            written.append((previous is None, previous, effective))
+        self._many(_UPSERT_CASE, [
+            (e.id, e.title, e.sponsor_country, e.target_country, e.sponsor_service, e.stage,
+             _codec.stage_rank(e.stage), e.first_reported, e.last_reported, _codec.first_year(e), at, at)
+            for _, _, e in written
+        ])
+        seqs = self._seqs_by_id(ids)
+        self._many(_UPSERT_CASE_DOC, [
+            (seqs[machine.id], machine.model_dump_json(), effective.model_dump_json(), _codec.case_search_text(effective))
+            for machine, (_, _, effective) in zip(machines, written, strict=True)
+        ])
+        self._write_people({effective.id: effective.accused_names for _, _, effective in written})
+        self._delete_where_in("case_years", "case_id", ids)
         self._many(
             "INSERT INTO case_years (case_id, year) VALUES (?, ?)",
-            [(machine.id, year) for year in sorted(_codec.case_years(effective))],
+            [(e.id, year) for _, _, e in written for year in sorted(_codec.case_years(e))],
         )
         if texts:
-            self._write_case_text(seq, machine)
-        return previous is None, previous, effective
+            self._write_case_texts(seqs, machines)
+        return written
 
-    def _write_people(self, case_id: str, names: Iterable[str]) -> None:
-        """A case's accused names (corrected values) for the ``person`` filter and the people list."""
-        self._exec("DELETE FROM case_people WHERE case_id = ?", (case_id,))
+    def _delete_where_in(self, table: str, column: str, values: Sequence[str]) -> None:
+        """DELETE the rows whose ``column`` is one of ``values`` (table and column are ours, never input)."""
+        for part in chunks(values):
+            self._exec(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})", part)
+
+    def _seqs_by_id(self, ids: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for part in chunks(ids):
+            sql = f"SELECT id, seq FROM cases WHERE id IN ({', '.join('?' * len(part))})"
+            found.update((case_id, int(seq)) for case_id, seq in self._rows(sql, part))
+        return found
+
+    def _corrections_by_case(self, ids: Sequence[str]) -> dict[str, list[Correction]]:
+        """Corrections of the given cases, oldest first per case."""
+        found: dict[str, list[Correction]] = {}
+        for part in chunks(ids):
+            rows = self._rows(
+                "SELECT case_id, field, value, why, who, at FROM corrections "
+                f"WHERE case_id IN ({', '.join('?' * len(part))}) ORDER BY seq",
+                part,
+            )
+            for row in rows:
+                found.setdefault(row[0], []).append(_correction(row))
+        return found
+
+    def _write_people(self, names_by_case: dict[str, Sequence[str]]) -> None:
+        """Cases' accused names (corrected values) for the ``person`` filter and the people list."""
+        self._delete_where_in("case_people", "case_id", list(names_by_case))
         self._many(
             "INSERT INTO case_people (folded, case_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [(_codec.person_key(name), case_id, name) for name in names if name.strip()],
+            [(_codec.person_key(name), case_id, name)
+             for case_id, names in names_by_case.items() for name in names if name.strip()],
         )
 
     def _after_migrations(self, applied: list[int]) -> None:
@@ -200,21 +238,25 @@ class SqlBase:
                 "SELECT c.seq, c.id, d.data FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE c.seq > ? "
                 "ORDER BY c.seq LIMIT ?", (last, CHUNK),
             ):
-                for _, case_id, data in rows:
-                    # only the names are needed: plain JSON is several times faster than a Case
-                    self._write_people(case_id, json.loads(data).get("accused_names") or ())
+                # only the names are needed: plain JSON is several times faster than a Case
+                self._write_people({case_id: json.loads(data).get("accused_names") or () for _, case_id, data in rows})
                 last = int(rows[-1][0])
 
-    def _write_case_text(self, seq: int, machine: Case) -> None:
-        """Index the text of the case's articles with the case (``cases --text`` searches it)."""
-        ids = list(dict.fromkeys(article_id for article_id, _ in machine.mentions))
-        texts: list[str] = []
-        for part in chunks(ids):
-            sql = f"SELECT text FROM articles WHERE id IN ({', '.join('?' * len(part))}) ORDER BY seq"
-            texts.extend(row[0] for row in self._rows(sql, part))
-        self._exec(
+    def _write_case_texts(self, seqs: dict[str, int], machines: Sequence[Case]) -> None:
+        """Index the text of each case's articles with the case (``cases --text`` searches it)."""
+        wanted = list(dict.fromkeys(article_id for machine in machines for article_id, _ in machine.mentions))
+        texts: dict[str, tuple[int, str]] = {}
+        for part in chunks(wanted):
+            sql = f"SELECT id, seq, text FROM articles WHERE id IN ({', '.join('?' * len(part))})"
+            texts.update((article_id, (int(seq), text)) for article_id, seq, text in self._rows(sql, part))
+        rows = []
+        for machine in machines:
+            ids = dict.fromkeys(article_id for article_id, _ in machine.mentions if article_id in texts)
+            found = sorted(texts[article_id] for article_id in ids)  # in stored order
+            rows.append((seqs[machine.id], "\n".join(text for _, text in found)[:_CASE_TEXT_CAP]))
+        self._many(
             "INSERT INTO case_texts (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET body = excluded.body",
-            (seq, "\n".join(texts)[:_CASE_TEXT_CAP]),
+            rows,
         )
 
     def _refresh_case(self, case_id: str, at: str) -> tuple[Case | None, Case] | None:
@@ -244,6 +286,17 @@ class SqlBase:
         )
         return str(row[0]) if row else None
 
+    def _docs_by_id(self, ids: Sequence[str], column: str) -> dict[str, str]:
+        """The ``data`` or ``machine`` JSON of the given cases that exist, by id."""
+        found: dict[str, str] = {}
+        for part in chunks(ids):
+            sql = (
+                f"SELECT c.id, d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq "
+                f"WHERE c.id IN ({', '.join('?' * len(part))})"
+            )
+            found.update((case_id, str(doc)) for case_id, doc in self._rows(sql, part))
+        return found
+
     def _case_record(self, case_id: str, column: str) -> Case:
         """One case as stored (``data`` = corrected, ``machine`` = machine values); NotFoundError if absent."""
         doc = self._case_doc(case_id, column)
@@ -253,16 +306,8 @@ class SqlBase:
 
     def _cases_by_id(self, ids: Iterable[str], column: str = "data") -> dict[str, Case]:
         """Cases (``data`` = corrected, ``machine`` = machine values) for the given ids."""
-        unique = list(dict.fromkeys(ids))
-        found: dict[str, Case] = {}
-        for part in chunks(unique):
-            sql = (
-                f"SELECT c.id, d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq "
-                f"WHERE c.id IN ({', '.join('?' * len(part))})"
-            )
-            for case_id, data in self._rows(sql, part):
-                found[case_id] = Case.model_validate_json(data)
-        return found
+        docs = self._docs_by_id(list(dict.fromkeys(ids)), column)
+        return {case_id: Case.model_validate_json(doc) for case_id, doc in docs.items()}
 
 
 def _correction(row: Sequence[Any]) -> Correction:
@@ -279,7 +324,6 @@ ON CONFLICT (id) DO UPDATE SET
     service = excluded.service, stage = excluded.stage, stage_rank = excluded.stage_rank,
     first_reported = excluded.first_reported, last_reported = excluded.last_reported,
     year = excluded.year, updated_at = excluded.updated_at
-RETURNING seq
 """
 _UPSERT_CASE_DOC = """
 INSERT INTO case_docs (seq, machine, data, search_text) VALUES (?, ?, ?, ?)

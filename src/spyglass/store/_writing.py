@@ -6,8 +6,9 @@ Every write replaces what the same input wrote before, so re-ingesting changes n
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, TypeVar
 
 from spyglass.records import Analysis, Article, Case, Mention, Rejected
 from spyglass.store import _codec
@@ -15,7 +16,9 @@ from spyglass.store._engine import SqlBase, chunks, locked
 
 __all__ = ["WriteMixin", "ARTICLE_COLUMNS", "article_of"]
 
+T = TypeVar("T")
 INGEST = "spyglass"  # who the audit log names for machine changes
+WRITE_BATCH = 500  # records per group of statements: big enough to share round trips, small in memory
 ARTICLE_COLUMNS = (
     "id", "source", "item", "kind", "title", "url", "published", "published_precision", "author",
     "categories", "tags", "comment_count", "site_name", "language", "text", "partial", "fingerprint",
@@ -41,6 +44,12 @@ def _article_params(article: Article, duplicate_of: str | None, at: str) -> tupl
     )
 
 
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    found = iter(items)
+    while batch := list(islice(found, size)):
+        yield batch
+
+
 class WriteMixin(SqlBase):
     def has_article(self, article_id: str) -> bool:
         with self._lock:
@@ -48,34 +57,48 @@ class WriteMixin(SqlBase):
 
     def save_analysis(self, analysis: Analysis, duplicate_of: str | None = None) -> None:
         """Store an article with its analysis, mentions and stats, replacing any earlier copy."""
-        article = analysis.article
+        self.save_analyses([analysis], {analysis.article.id: duplicate_of} if duplicate_of else None)
+
+    def save_analyses(self, analyses: Iterable[Analysis], duplicate_of: Mapping[str, str] | None = None) -> None:
+        """``save_analysis`` for many articles at once: one statement per table for each batch.
+
+        ``duplicate_of`` maps an article id to the article it repeats. An article given twice
+        is stored as given last, as two calls in a row would store it.
+        """
+        duplicates = duplicate_of or {}
         with self.transaction():
-            self._exec(_UPSERT_ARTICLE, _article_params(article, duplicate_of, _codec.now()))
-            self._exec("DELETE FROM article_bands WHERE article_id = ?", (article.id,))
-            self._many(
-                "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
-                [(band, article.id) for band in dict.fromkeys(_codec.fingerprint_bands(article.fingerprint))],
-            )
-            relevance = analysis.relevance
-            self._exec(_UPSERT_ANALYSIS, (
-                article.id, int(relevance.is_espionage), relevance.score, relevance.model_dump_json(),
-                json.dumps([e.model_dump(mode="json") for e in analysis.entities]),
-            ))
-            self._exec("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-            self._many(_INSERT_MENTION, [
-                (f"{m.article_id}:{m.index}", article.id, pos, m.published, m.model_dump_json())
-                for pos, m in enumerate(analysis.mentions)
-            ])
-            self._exec("DELETE FROM stats WHERE article_id = ?", (article.id,))
-            self._many(
-                "INSERT INTO stats (article_id, pos, subject, year, value, evidence, country, measure) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (article.id, pos, s.subject, s.year, s.value, s.evidence.model_dump_json() if s.evidence else None,
-                     s.country, s.measure)
-                    for pos, s in enumerate(analysis.stats)
-                ],
-            )
+            for batch in _batches(analyses, WRITE_BATCH):
+                latest = {analysis.article.id: analysis for analysis in batch}
+                self._write_analyses(list(latest.values()), duplicates)
+
+    def _write_analyses(self, batch: list[Analysis], duplicates: Mapping[str, str]) -> None:
+        at = _codec.now()
+        ids = [analysis.article.id for analysis in batch]
+        self._many(_UPSERT_ARTICLE, [_article_params(a.article, duplicates.get(a.article.id), at) for a in batch])
+        self._delete_where_in("article_bands", "article_id", ids)
+        self._many("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", [
+            (band, a.article.id) for a in batch for band in dict.fromkeys(_codec.fingerprint_bands(a.article.fingerprint))
+        ])
+        self._many(_UPSERT_ANALYSIS, [
+            (a.article.id, int(a.relevance.is_espionage), a.relevance.score, a.relevance.model_dump_json(),
+             json.dumps([e.model_dump(mode="json") for e in a.entities]))
+            for a in batch
+        ])
+        self._delete_where_in("mentions", "article_id", ids)
+        self._many(_INSERT_MENTION, [
+            (f"{m.article_id}:{m.index}", a.article.id, pos, m.published, m.model_dump_json())
+            for a in batch for pos, m in enumerate(a.mentions)
+        ])
+        self._delete_where_in("stats", "article_id", ids)
+        self._many(
+            "INSERT INTO stats (article_id, pos, subject, year, value, evidence, country, measure) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.article.id, pos, s.subject, s.year, s.value, s.evidence.model_dump_json() if s.evidence else None,
+                 s.country, s.measure)
+                for a in batch for pos, s in enumerate(a.stats)
+            ],
+        )
 
     @locked
     def near_duplicates(self, fingerprint_bands: Iterable[str], limit: int = 100) -> list[Article]:
@@ -103,33 +126,54 @@ class WriteMixin(SqlBase):
 
     def save_case(self, case: Case, keys: Iterable[str]) -> None:
         """Upsert a case's machine values; corrections are re-applied, history kept for watchlists."""
-        machine_json = case.model_dump_json()
-        with self.transaction():
-            self._exec("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
-            if self._case_doc(case.id, "machine") != machine_json:
-                self._store_changed_case(case)
-            self._many(
-                "INSERT INTO case_keys (key, case_id) VALUES (?, ?)",
-                [(key, case.id) for key in dict.fromkeys(keys)],
-            )
+        self.save_cases([(case, keys)])
 
-    def _store_changed_case(self, case: Case) -> None:
+    def save_cases(self, cases: Iterable[tuple[Case, Iterable[str]]]) -> None:
+        """``save_case`` for many cases at once, in order: one statement per table for each batch."""
+        with self.transaction():
+            for batch in _batches(cases, WRITE_BATCH):
+                run: dict[str, tuple[Case, list[str]]] = {}
+                for case, keys in batch:
+                    if case.id in run:  # the same case again: what was given before is stored first
+                        self._write_case_batch(list(run.values()))
+                        run = {}
+                    run[case.id] = (case, list(dict.fromkeys(keys)))
+                self._write_case_batch(list(run.values()))
+
+    def _write_case_batch(self, batch: list[tuple[Case, list[str]]]) -> None:
+        """Cases of distinct ids with their keys; only cases whose machine values changed are rewritten."""
+        ids = [case.id for case, _ in batch]
+        stored = self._docs_by_id(ids, "machine")
+        self._delete_where_in("case_keys", "case_id", ids)
+        changed = [case for case, _ in batch if stored.get(case.id) != case.model_dump_json()]
+        if changed:
+            self._store_changed_cases(changed)
+        self._many("INSERT INTO case_keys (key, case_id) VALUES (?, ?)", [
+            (key, case.id) for case, keys in batch for key in keys
+        ])
+
+    def _store_changed_cases(self, cases: list[Case]) -> None:
         at = _codec.now()
-        is_new, previous, effective = self._write_case(case, at)
-        self._exec("DELETE FROM case_mentions WHERE case_id = ?", (case.id,))
+        written = self._write_cases(cases, at)
+        self._delete_where_in("case_mentions", "case_id", [case.id for case in cases])
         self._many(
             "INSERT INTO case_mentions (case_id, mention_key, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [(case.id, f"{article_id}:{index}", article_id) for article_id, index in case.mentions],
+            [(case.id, f"{article_id}:{index}", article_id) for case in cases for article_id, index in case.mentions],
         )
-        if is_new:
-            self._event(case.id, "new", effective.stage, at)
-            self._audit(at, INGEST, "ingest", case.id, "case created")
-            return
-        assert previous is not None
-        if previous.stage != effective.stage:
-            self._event(case.id, "stage", effective.stage, at)
-        changed = [f for f in type(case).model_fields if getattr(previous, f) != getattr(effective, f)]
-        self._audit(at, INGEST, "ingest", case.id, "case updated: " + ", ".join(changed or ["sources"]))
+        events: list[tuple[str, str, str | None, str]] = []
+        audits: list[tuple[str, str, str, str, str, str]] = []
+        for case, (is_new, previous, effective) in zip(cases, written, strict=True):
+            if is_new:
+                events.append((case.id, "new", effective.stage, at))
+                audits.append((at, INGEST, "ingest", case.id, "case created", ""))
+                continue
+            assert previous is not None
+            if previous.stage != effective.stage:
+                events.append((case.id, "stage", effective.stage, at))
+            changed = [f for f in type(case).model_fields if getattr(previous, f) != getattr(effective, f)]
+            audits.append((at, INGEST, "ingest", case.id, "case updated: " + ", ".join(changed or ["sources"]), ""))
+        self._many("INSERT INTO case_events (case_id, change, stage, at) VALUES (?, ?, ?, ?)", events)
+        self._many("INSERT INTO audit (at, who, action, case_id, detail, why) VALUES (?, ?, ?, ?, ?, ?)", audits)
 
     def delete_case(self, case_id: str, why: str = "") -> None:
         """Remove a machine case (its keys, years and mention links go with it); corrections stay."""

@@ -4,6 +4,9 @@ two names are the same person.
 Names arrive as printed ("Kevin Mallory", "Mallory", "Jian G.", "Dong Yuyu"); two printed names
 are the same person when the full tokens of the shorter are all in the longer and its
 initials fit the remaining tokens, so "Mallory" = "Kevin Mallory" and "Jian G." = "Jian Guo".
+
+Names stay printed in their own script; folding compares them in Latin letters (``latin``), so
+"Иван Петров" in a Russian report and "Ivan Petrov" in an English one are one person.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold",
+__all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold", "latin",
            "country_display_name"]
 
 # particles that are not surnames by themselves ("de", "van", "al")
@@ -23,9 +26,49 @@ _WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, so "Kõuts" and "Kouts" meet."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower case in Latin letters without diacritics, so "Kõuts" and "Kouts" meet, and so do
+    "Петров" and "Petrov"."""
+    decomposed = unicodedata.normalize("NFKD", latin(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+# Letters outside the Latin script (Latin-1, Extended-A/B, IPA, Extended Additional are Latin).
+_NOT_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u02af\u1e00-\u1eff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+_SYLLABLE = re.compile(r"[A-Z][a-z]*")
+_SIGNS = re.compile(r"[ьъЬЪ]")
+# Korean surnames as the press spells them, by their Revised Romanization ("Gim" is "Kim").
+_KOREAN_SURNAMES = {
+    "Gim": "Kim", "I": "Lee", "Bak": "Park", "Choe": "Choi", "Jeong": "Jung", "Gang": "Kang", "Jo": "Cho",
+    "Yun": "Yoon", "Im": "Lim", "O": "Oh", "Sin": "Shin", "Gwon": "Kwon", "An": "Ahn", "Yu": "Yoo",
+    "Jeon": "Jeon", "Go": "Ko", "Mun": "Moon", "Heo": "Heo", "No": "Roh", "Gwak": "Kwak", "Seong": "Sung",
+    "Ju": "Joo", "U": "Woo", "Gu": "Koo", "Eom": "Um", "Cheon": "Chun", "Hyeon": "Hyun", "Ryu": "Ryu",
+}
+
+
+def latin(name: str) -> str:
+    """A printed name in Latin letters: as printed when it is Latin already; Cyrillic, Greek and
+    kana by anyascii's transliteration ("Юрий Жуков" -> "Yuriy Zhukov"); a Chinese name as
+    surname and given name in pinyin ("王建国" -> "Wang Jianguo"); a Korean one in Revised
+    Romanization with the surname the press uses ("김정호" -> "Kim Jeongho")."""
+    if not _NOT_LATIN.search(name):
+        return name
+    from anyascii import anyascii
+
+    name = _SIGNS.sub("", name)  # the press drops soft and hard signs ("Коваль" is "Koval")
+    name = _HAN.sub(lambda m: f" {_east_asian(anyascii(m.group()))} ", name)
+    name = _HANGUL.sub(lambda m: f" {_east_asian(anyascii(m.group()), korean=True)} ", name)
+    return " ".join(anyascii(name).split())
+
+
+def _east_asian(romanised: str, korean: bool = False) -> str:
+    """"WangJianGuo" -> "Wang Jianguo": the first syllable is the surname, the rest the given name."""
+    syllables = _SYLLABLE.findall(romanised)
+    if len(syllables) < 2:
+        return romanised
+    surname = _KOREAN_SURNAMES.get(syllables[0], syllables[0]) if korean else syllables[0]
+    return f"{surname} {''.join(syllables[1:]).capitalize()}"
 
 
 @dataclass(frozen=True)

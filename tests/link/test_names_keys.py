@@ -24,6 +24,14 @@ from .factories import mention
         ("Jinchao Wei", "Wei", True),
         ("Wei", "Li", False),
         ("", "Mallory", False),
+        # names stay in their script; linking compares them in Latin letters
+        ("Иван Петров", "Ivan Petrov", True),
+        ("Петров", "Ivan Petrov", True),
+        ("Олександр Шевчук", "Oleksandr Shevchuk", True),
+        ("Иван Петров", "Ivan Sidorov", False),
+        ("王建国", "Wang Jianguo", True),  # surname, then the given name as one word
+        ("王建国", "Wang Jianhua", False),
+        ("김정호", "Kim Jeongho", True),  # the surname as the press spells it
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:
@@ -50,6 +58,28 @@ def test_name_keys_are_folded_words_without_initials_or_particles() -> None:
 )
 def test_name_lookup_finds_the_same_person_without_first_name_buckets(stored: str, looking: str, found: bool) -> None:
     assert bool(set(name_keys([stored])) & set(name_lookup_keys([looking]))) is found
+
+
+@pytest.mark.parametrize(
+    ("printed", "latin"),
+    [
+        ("Kevin Mallory", "Kevin Mallory"),  # Latin names are left as printed
+        ("Kõuts", "Kõuts"),
+        ("Юрий Жуков", "Yuriy Zhukov"),
+        ("Євген Коваль", "Ievgen Koval"),
+        ("鄭昭明", "Zheng Zhaoming"),
+        ("이민수", "Lee Minsu"),
+    ],
+)
+def test_names_in_other_scripts_have_a_latin_form(printed: str, latin: str) -> None:
+    from spyglass.names import latin as latin_of
+
+    assert latin_of(printed) == latin
+
+
+def test_a_name_in_cyrillic_is_filed_under_the_keys_of_its_latin_form() -> None:
+    assert name_keys(["Иван Петров"]) == name_keys(["Ivan Petrov"])
+    assert set(name_keys(["Ivan Petrov"])) & set(name_lookup_keys(["Петров"]))
 
 
 def test_mention_keys_cover_names_pair_and_service_for_the_report_year() -> None:

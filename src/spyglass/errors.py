@@ -52,6 +52,7 @@ REJECT_CODES: dict[str, str] = {
     "not-modified": "the server says the document is unchanged since the last fetch",
     "too-complex": "reading the document or analysing the article ran past SPYGLASS_ANALYSIS_DEADLINE seconds; raise it if the input is genuine",
     "internal": "an unexpected error while reading this document; its traceback is in the error log, please report it",
+    "worker-died": "the dask worker reading these records died twice (a crash or its memory limit); the next run reads the file again",
 }
 
 ERROR_LOG = "spyglass-errors.log"  # in SPYGLASS_CACHE_DIR: the tracebacks behind ``internal`` rejections

@@ -1,0 +1,77 @@
+"""German news, read end to end: paragraphs written for this test (invented people, towns and
+wording in the style of dpa wire copy, Bundesanwaltschaft announcements and court reports), each
+with what an annotator following SCHEMA.md would record. They were written before the rules that
+read them, one per kind of miss still seen in German reporting: a term the prosecution asked for
+read as the term imposed, a trio and "the main defendant and his two acquaintances" counted short,
+an earlier case told in the background, an expulsion that follows an arrest, the state's own
+courts named by an adjective ("die russische Justiz"), supervision after prison read as a term.
+
+Before the rules: 1 of 8 right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understand.languages._news import NewsRow, check_news
+
+NEWS: list[NewsRow] = [
+    ("requested-term", "Agent für Moskau muss sieben Jahre in Haft",
+     "Das Oberlandesgericht Celle hat einen 58 Jahre alten Ingenieur aus Hannover wegen geheimdienstlicher "
+     "Agententätigkeit für Russland zu sieben Jahren Haft verurteilt. Die Bundesanwaltschaft hatte neun "
+     "Jahre und drei Monate gefordert, die Verteidigung einen Freispruch.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "DE", "months": (84, 84), "count": 1}),
+    ("trio-count", "Trio wegen Spionage für China verurteilt",
+     "Im Prozess um Spionage für China hat das Oberlandesgericht Düsseldorf am Mittwoch drei Angeklagte "
+     "verurteilt. Der Hauptangeklagte erhielt vier Jahre und sechs Monate Haft, seine beiden Mitangeklagten "
+     "kamen mit Bewährungsstrafen von jeweils einem Jahr davon.",
+     {"stage": "sentenced", "sponsor": "CN", "target": "DE", "count": 3, "months": (12, 54)}),
+    ("background-case", "Bundeswehr-Hauptmann wegen Spionage verurteilt",
+     "Das Oberlandesgericht Koblenz hat einen Hauptmann der Bundeswehr zu drei Jahren und neun Monaten Haft "
+     "verurteilt, weil er dem russischen Militärgeheimdienst Unterlagen über Raketenabwehrsysteme "
+     "angeboten hatte. Bereits im Herbst 2022 hatte dasselbe Gericht einen früheren Reserveoffizier wegen "
+     "Spionage für Russland zu einer Bewährungsstrafe verurteilt.",
+     {"cases": 2, "stage": "sentenced", "sponsor": "RU", "target": "DE", "months": (45, 45)}),
+    ("expulsion-after-arrest", "Berlin weist zwei russische Diplomaten aus",
+     "Die Bundesregierung hat zwei Mitarbeiter der russischen Botschaft zu unerwünschten Personen erklärt. "
+     "Vorausgegangen war die Festnahme eines Mitarbeiters eines Rüstungszulieferers in Augsburg, der "
+     "Konstruktionspläne an den russischen Geheimdienst weitergegeben haben soll.",
+     {"cases": 2, "stage": "expelled", "sponsor": "RU", "target": "DE", "count": 2}),
+    ("foreign-justice", "Russland: Deutscher wegen Spionage zu zwölf Jahren verurteilt",
+     "Die russische Justiz hat einen deutschen Staatsbürger wegen Spionage für die Ukraine zu zwölf Jahren "
+     "Straflager verurteilt. Nach der Haft soll er zwei Jahre unter Aufsicht stehen, teilte das Gericht in "
+     "Kaliningrad mit.",
+     {"stage": "sentenced", "sponsor": "UA", "target": "RU", "months": (144, 144), "nationality": ["DE"]}),
+    ("arrest-named", "Mutmaßlicher Spion in Leipzig festgenommen",
+     "Beamte des Bundeskriminalamts haben am Dienstag in Leipzig den deutsch-russischen Staatsangehörigen "
+     "Viktor K. festgenommen. Die Bundesanwaltschaft wirft ihm vor, seit 2023 für einen russischen "
+     "Geheimdienst militärische Einrichtungen ausgespäht zu haben. Er soll dafür 3.000 Euro erhalten haben.",
+     {"stage": "arrested", "sponsor": "RU", "target": "DE", "names": "Viktor K", "count": 1,
+      "period": (2023, None), "payments": [(3000, "EUR")]}),
+    ("statistics", "Verfassungsschutz zählt mehr Spionagefälle",
+     "Die Zahl der Ermittlungsverfahren wegen Spionage ist deutlich gestiegen. Im Jahr 2024 leitete der "
+     "Generalbundesanwalt 38 Verfahren wegen geheimdienstlicher Agententätigkeit ein, nach 24 im Jahr 2023.",
+     {"no_case": True, "stats": {(2024, 38), (2023, 24)}}),
+    ("film-review", "Kinokritik: Der Spion, der aus der Kälte kam, neu verfilmt",
+     "Die Neuverfilmung des Spionageromans überzeugt vor allem durch ihre Bilder. Der Hauptdarsteller spielt "
+     "den verbrauchten Agenten mit großer Ruhe, auch wenn die Handlung in der zweiten Hälfte an Spannung "
+     "verliert. Ab Donnerstag im Kino.",
+     {"relevant": False}),
+]
+
+STILL_OPEN: dict[str, str] = {
+    "requested-term": "'einen 58 Jahre alten Ingenieur': an age read as the number accused",
+    "trio-count": "'drei Angeklagte ... Der Hauptangeklagte ... seine beiden Mitangeklagten': no count",
+    "background-case": "an earlier case told in the pluperfect ('Bereits im Herbst 2022 hatte dasselbe Gericht einen früheren Reserveoffizier ... verurteilt') is not a second case",
+    "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
+    "foreign-justice": "'Die russische Justiz' does not name the target state",
+    "arrest-named": "'für einen russischen Geheimdienst ausgespäht' gives no sponsor",
+    "statistics": "a count of espionage proceedings per year is no relevance anchor",
+}
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [
+    pytest.param(*row[1:], id=row[0], marks=[pytest.mark.xfail(reason=STILL_OPEN[row[0]], strict=True)]
+                 if row[0] in STILL_OPEN else []) for row in NEWS])
+def test_german_news(title: str, body: str, want: dict[str, object]) -> None:
+    check_news(title, body, want, "de")

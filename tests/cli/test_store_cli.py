@@ -66,12 +66,19 @@ def _one_line_error(done: subprocess.CompletedProcess[str], status: int, words: 
     assert len(lines) == 1 and lines[0].startswith("spyglass: ") and words in lines[0], done.stderr
 
 
-def test_ingest_prints_a_summary_and_a_rerun_stores_nothing(sample_db: Path, tmp_path: Path) -> None:
-    again = spyglass("ingest", "--samples", db=sample_db)
+def test_ingest_prints_a_summary_and_a_rerun_stores_nothing(db: Path) -> None:
+    again = spyglass("ingest", "--samples", db=db)
     assert again.returncode == 0, again.stderr
     rows = _summary(again.stdout)
+    assert (rows["documents"], rows["stored"], rows["new cases"], rows["updated cases"]) == (0, 0, 0, 0)
+    assert re.search(r"^spyglass: skipped \d+ file\(s\) an earlier run finished \(--redo reads them again\)$",
+                     again.stderr, flags=re.MULTILINE), again.stderr
+    redo = spyglass("ingest", "--samples", "--redo", db=db)
+    assert redo.returncode == 0, redo.stderr
+    rows = _summary(redo.stdout)
     assert rows["already stored"] > 0
     assert (rows["stored"], rows["new cases"], rows["updated cases"]) == (0, 0, 0)
+    assert "skipped" not in redo.stderr
 
 
 def test_ingest_exits_1_on_rejects_but_stores_the_rest(tmp_path: Path) -> None:

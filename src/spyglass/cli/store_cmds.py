@@ -10,7 +10,6 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,6 +21,7 @@ from ._common import DbOption, FormatOption, opened, output_format, query_of, ri
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from spyglass.crawl import CrawlReport
     from spyglass.pipeline import IngestSummary
     from spyglass.records import Case
     from spyglass.store.base import CaseQuery, StatSeries, Store
@@ -48,14 +48,20 @@ def ingest(
         "--allow-private", help="allow fetching private, loopback and link-local addresses")] = False,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="glob of files a folder input leaves out, by name or path inside it (*.md); repeatable")] = None,
+    redo: Annotated[bool, typer.Option(
+        "--redo", help="read again the files an earlier run finished (by default they are skipped)")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="read and analyse on a local dask cluster of N worker processes", min=1)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="read and analyse on the workers of this dask scheduler (tcp://HOST:8786)")] = None,
     db: DbOption = None,
 ) -> None:
     """Read documents, find espionage cases in them and store them; re-running changes nothing.
 
-    Exits 1 when some document was rejected (the rest is still stored).
+    Files an earlier run finished are skipped (--redo reads them again), so an interrupted
+    crawl resumes where it stopped. Exits 1 when some document was rejected (the rest is still stored).
     """
-    from spyglass.errors import REJECT_CODES
-    from spyglass.pipeline import ingest as run_ingest
+    from spyglass.crawl import ingest_crawl
     from spyglass.settings import load_settings
 
     given = list(inputs or [])
@@ -65,13 +71,31 @@ def ingest(
         given += [str(path) for path in sample_paths()]
     if not given:
         raise InputError("nothing to ingest", "give files, folders or URLs, or --samples for the bundled corpus")
+    if workers is not None and scheduler:
+        raise InputError("--workers and --scheduler both given", "--workers starts a local cluster; --scheduler uses yours")
+    settings = load_settings(db=db, allow_private=allow_private or None, exclude=",".join(exclude) if exclude else None)
+    try:
+        with opened(settings.db) as store, _progress() as advance:
+            report = ingest_crawl(given, store, settings, workers=workers, scheduler=scheduler, redo=redo,
+                                  progress=advance)
+    except KeyboardInterrupt:
+        print("spyglass: interrupted; what was stored is kept and the same command resumes "
+              "(finished files are skipped)", file=sys.stderr)
+        raise typer.Exit(130) from None
+    _report(report, given, settings.exclude)
+
+
+def _report(report: CrawlReport, given: list[str], exclude: str) -> None:
+    """The closing summary, then one line per note and per rejection code; exit 1 on rejections."""
+    from spyglass.errors import REJECT_CODES
     from spyglass.sources.files import files_left_out, globs_of
 
-    settings = load_settings(db=db, allow_private=allow_private or None, exclude=",".join(exclude) if exclude else None)
-    with opened(settings.db) as store, _progress(_document_estimate(given)) as advance:
-        summary = run_ingest(given, store, settings, progress=advance)
+    summary = report.summary
     _print_summary(summary)
-    left_out = files_left_out(given, globs_of(settings.exclude))
+    if report.already_done:
+        print(f"spyglass: skipped {report.already_done} file(s) an earlier run finished (--redo reads them again)",
+              file=sys.stderr)
+    left_out = files_left_out(given, globs_of(exclude))
     if left_out:
         print(f"spyglass: left out {left_out} file(s) matching --exclude", file=sys.stderr)
     for code, count in sorted(summary.rejected.items()):
@@ -80,36 +104,24 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _document_estimate(inputs: list[str]) -> int | None:
-    """Files behind the inputs, for the progress bar; None when unknown (URLs, stdin)."""
-    total = 0
-    try:
-        for given in inputs:
-            path = Path(given)
-            if path.is_dir():
-                total += sum(1 for p in path.rglob("*") if p.is_file())
-            elif path.is_file():
-                total += 1
-            else:
-                return None
-    except OSError:  # a folder we may not list: the run reports it, the bar just does not know
-        return None
-    return total
-
-
 @contextmanager
-def _progress(total: int | None) -> Iterator[Callable[[IngestSummary], None]]:
+def _progress() -> Iterator[Callable[[CrawlReport], None]]:
+    """A live line on a terminal: input read (by bytes of files), records, pages/s, relevant, cases."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
-               TextColumn("{task.fields[cases]} cases"), TimeElapsedColumn())
+    columns = (TextColumn("ingesting"), BarColumn(), DownloadColumn(),
+               TextColumn("{task.fields[files]} files · {task.fields[records]} records · {task.fields[rate]} pages/s · "
+                          "{task.fields[relevant]} relevant · {task.fields[cases]} cases"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("ingest", total=total, cases=0)
+        task = bar.add_task("ingest", total=None, files="0/0", records=0, rate=0, relevant=0, cases=0)
 
-        def advance(summary: IngestSummary) -> None:
-            bar.update(task, completed=summary.documents,
+        def advance(report: CrawlReport) -> None:
+            summary = report.summary
+            bar.update(task, total=report.bytes_total or None, completed=report.bytes_done,
+                       files=f"{report.finished}/{report.files}", records=summary.documents,
+                       rate=f"{report.pages_per_second:.0f}", relevant=summary.relevant,
                        cases=len(summary.new_cases) + len(summary.updated_cases))
 
         yield advance

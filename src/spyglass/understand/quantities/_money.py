@@ -11,6 +11,7 @@ from spyglass.understand.lexicon._places import places_in
 from spyglass.understand.quantities._amount_words import currency_of, currency_terms
 from spyglass.understand.quantities._numbers import number_of, number_regex
 from spyglass.understand.quantities._windows import WORD, anchors, windows
+from spyglass.understand.tables.grammar import grammar_of
 
 __all__ = ["Money", "money_in"]
 
@@ -74,6 +75,10 @@ def _currency_in_context(symbol: str, text: str, start: int) -> str | None:
         return "PKR"
     if code == "INR" and re.search(r"\bSri\s+Lanka", window):
         return "LKR"
+    if symbol in _YUAN and _HONG_KONG_STORY.search(window):
+        return "HKD"
+    if symbol in _YUAN and _TAIWAN_STORY.search(window):
+        return "TWD"
     return code
 
 
@@ -81,16 +86,32 @@ def money_in(text: str, lang: str = "en") -> list[Money]:
     """Sums of money with ISO 4217 codes: "$7,000", "NT$3.8 million", "280,000 euros",
     "€10.000" (de), "5mila euro", "Rs 3,000"; "$7,000-20,000" gives two, the currency carried."""
     found: list[Money] = []
-    for start, end in windows(text, anchors(text, _currency_words())):
+    for start, end in windows(text, anchors(text, _currency_words(), spaced=grammar_of(lang).spaced)):
         found.extend(_money_between(text, start, end, lang))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
 @cache
 def _currency_words() -> frozenset[str]:
-    """The last word or symbol of each currency term ("won" of "South Korean won")."""
+    """The last word or symbol of each currency term ("won" of "South Korean won"); one letter
+    is a word only in the scripts without spaces ("元", "円", "원")."""
     words = {WORD.findall(t.lower())[-1] for t in currency_terms() if WORD.findall(t)}
-    return frozenset(w for w in words if len(w) > 1 or not w.isalpha()) - {"try", "cup"}
+    return frozenset(w for w in words if len(w) > 1 or not w.isalpha() or _UNSPACED_LETTER.match(w)) - {"try", "cup"}
+
+
+_UNSPACED_LETTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# In Chinese "元" is the yuan of the story's place: Taiwan's and Hong Kong's dollars are printed so too.
+_YUAN = frozenset({"元", "圓"})
+_TAIWAN_STORY = re.compile("台灣|臺灣|新台幣|新臺幣|國軍|地檢署|調查局|國安局|高等法院")
+_HONG_KONG_STORY = re.compile("香港|港幣|港元|港府")
+
+
+@cache
+def _named_before() -> re.Pattern[str]:
+    """A currency word printed just before a CJK amount ("新台幣50萬元", "港幣18萬元", "미화 2만달러"):
+    it names the currency the unit word after the amount leaves open."""
+    words = [t for t in currency_terms() if _UNSPACED_LETTER.match(t) and len(t) > 1]
+    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) + r")\s?(?:約|约|共|计|計)?$")
 
 
 def _money_between(text: str, start: int, end: int, lang: str) -> list[Money]:
@@ -110,6 +131,8 @@ def _money_between(text: str, start: int, end: int, lang: str) -> list[Money]:
 def _money(m: re.Match[str], text: str, lang: str, rule: str) -> Money | None:
     symbol = re.sub(r"\s+", " ", m.group("cur"))
     code = _currency_in_context(symbol, text, m.start())
+    if not grammar_of(lang).spaced and (named := _named_before().search(text, max(0, m.start() - 8), m.start())):
+        code = currency_of(named.group().rstrip("約约共计計 ")) or code
     amount = number_of(m.group("num"), lang)
     if code is None or amount is None:
         return None

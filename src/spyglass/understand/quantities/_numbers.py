@@ -56,6 +56,7 @@ def _word_token(lang: str) -> str:
     articles = [re.escape(w.word) for w in words.values() if w.kind == "article"]
     # "a"/"an" count only before a multiplier ("a dozen", "a million", "a half").
     article = rf"(?:{'|'.join(articles)})(?=\s+(?:dozen|hundred|thousand|million|billion|half)\b)" if lang == "en" else "|".join(articles)
+    article = article or r"(?!)"  # a language without articles: never an empty match
     b = boundary(lang)
     return rf"(?:{b}(?:{article}){b}|{b}{alt}{b}|{b}{alt}(?=['’]))"
 
@@ -68,9 +69,24 @@ def number_regex(lang: str) -> re.Pattern[str]:
                     key=len, reverse=True)
     scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
     literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
+    if not grammar_of(lang).spaced:
+        literal = _glued_literal(lang)
     seq = rf"{word}(?:(?:\s+|\s*-\s*|{grammar_of(lang).connector}){word})*"
     half = grammar_of(lang).half_suffix
     return re.compile(rf"(?:{literal}|{seq})(?:{half})?", re.IGNORECASE)
+
+
+# Words glued to digits in scripts without spaces: place words that multiply the digit before them
+# (千 in "6千"), scales (万, 억) and "more than" (余: "8000余元" is 8000).
+_GLUED_KINDS = frozenset({"place", "scale", "approx"})
+
+
+def _glued_literal(lang: str) -> str:
+    """Digits with the number words glued to them: "1억6천만", "1억 6천만", "4.5万", "30余万"."""
+    glued = [re.escape(w.word) for w in _words(lang).values() if w.kind in _GLUED_KINDS]
+    mult = "|".join(sorted(glued, key=len, reverse=True)) or r"(?!)"
+    digits = _digits(lang)
+    return rf"(?<![\d.,])(?:{digits})(?:\s?(?:{mult})+(?:\s?(?:{digits}))?)*"
 
 
 @cache
@@ -148,9 +164,10 @@ _MULTIPLIERS = frozenset({"hundred", "dozen", "scale", "fraction"})
 
 def _evaluate(parts: list[NumberWord | float]) -> float | None:
     total, current, top_scale, seen = 0.0, 0.0, 0.0, False
+    digit = 0.0  # the last digit or unit added, which a place word multiplies
     for i, part in enumerate(parts):
         if isinstance(part, float):
-            current, seen = current + part, True
+            current, seen, digit = current + part, True, part
             continue
         kind, value = part.kind, part.value
         if kind == "article":
@@ -160,7 +177,10 @@ def _evaluate(parts: list[NumberWord | float]) -> float | None:
                 seen = True
                 continue
         if kind in ("unit", "ten", "article"):
-            current, seen = current + value, True
+            current, seen, digit = current + value, True, value
+        elif kind == "place":
+            # 十, 百, 千 (CJK): the digit just before is multiplied, not all so far ("三百二十" is 320)
+            current, seen, digit = current - digit + (digit or 1) * value, True, 0.0
         elif kind == "hundred":
             current, seen = (current or 1) * value, True
         elif kind == "dozen":
@@ -172,7 +192,7 @@ def _evaluate(parts: list[NumberWord | float]) -> float | None:
                 total, top_scale = (total + (current or 1)) * value, value
             else:
                 total += (current or 1) * value
-            current, seen = 0.0, True
+            current, seen, digit = 0.0, True, 0.0
     return total + current if seen else None
 
 

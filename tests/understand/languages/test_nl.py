@@ -88,10 +88,8 @@ FAILING: dict[str, str] = {
     "antwerp-charged": "Dutch cases are not read yet",
     "hague-sentenced": "Dutch cases are not read yet",
     "brothers-appeal": "Dutch cases are not read yet",
-    "russian-diplomats": "Dutch cases are not read yet",
     "port-suspected": "Dutch cases are not read yet",
     "om-stats": "Dutch statistics are not read yet",
-    "novel-review": "the review of a spy novel naming the AIVD reads as a case report",
 }
 
 

@@ -83,7 +83,6 @@ FAILING: dict[str, str] = {
     "fmv-charged": "Swedish cases are not read yet",
     "researcher-sentenced": "Swedish cases are not read yet",
     "life-sentence": "Swedish cases are not read yet",
-    "russian-diplomats": "Swedish cases are not read yet",
     "officer-suspected": "Swedish cases are not read yet",
     "sapo-stats": "Swedish statistics are not read yet",
 }

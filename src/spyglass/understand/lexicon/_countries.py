@@ -154,15 +154,17 @@ def country_of(word: str, lang: str = "en") -> str | None:
     return term.country if term else None
 
 
-def _case_variants(text: str) -> tuple[str, ...]:
-    """How a term may be printed: as written, capitalised (sentence start) and in capitals."""
-    return tuple(dict.fromkeys((text, text[:1].upper() + text[1:], text.upper())))
+def _case_variants(text: str, lang: str = "en") -> tuple[str, ...]:
+    """How a term may be printed: as written, capitalised (sentence start) and in capitals
+    (Turkish capitals keep the dot of i and the lack of it of ı: "Çinli" -> "ÇİNLİ")."""
+    upper = text.replace("i", "İ").replace("ı", "I").upper() if lang == "tr" else text.upper()
+    return tuple(dict.fromkeys((text, text[:1].upper() + text[1:], upper)))
 
 
 @cache
 def _country_gazetteer(lang: str) -> Gazetteer:
     # Case-sensitive on purpose: "china", "turkey", "poles", "chad" are ordinary words.
-    return Gazetteer([(v, True, t) for t in country_terms(lang) for v in _case_variants(t.text)])
+    return Gazetteer([(v, True, t) for t in country_terms(lang) for v in _case_variants(t.text, lang)])
 
 
 def countries_in(text: str, lang: str = "en") -> list[CountryHit]:

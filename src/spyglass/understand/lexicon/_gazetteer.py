@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "fold"]
 
 # Kana, CJK ideographs and Hangul syllables are one token each: those scripts do not put spaces
 # between words (and Korean attaches particles to them), so a phrase must match inside a run.
@@ -14,6 +14,14 @@ _TOKEN = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+|[^\w\s]")
 _CACHED_TEXT = 20_000  # characters: a sentence is read by several gazetteers, a whole page is not kept
 
 Token = tuple[int, int, str, str]  # start, end, text, casefolded text
+
+
+def fold(text: str) -> str:
+    """Case-folded text in which Turkish dotted and dotless i are one letter: "İSTANBUL" folds to
+    "istanbul" (not "i̇stanbul" with a combining dot) and "SINIR", "sınır" both to "sinir", so a
+    Turkish word matches in capitals too. No other language writes these letters."""
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.replace("i\u0307", "i").replace("ı", "i")
 
 
 def _tokens(text: str) -> list[Token]:
@@ -29,7 +37,7 @@ def _tokenise(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         tok = m.group().replace("\u2019", "'")
-        out.append((m.start(), m.end(), tok, tok.casefold()))
+        out.append((m.start(), m.end(), tok, fold(tok)))
     return out
 
 
@@ -47,7 +55,7 @@ class Gazetteer:
             toks = tuple(t for _s, _e, t, _f in _tokenise(text))
             if not toks:
                 continue
-            key = toks if exact else tuple(t.casefold() for t in toks)
+            key = toks if exact else tuple(fold(t) for t in toks)
             index = self._exact if exact else self._folded
             index.setdefault(key[0], []).append((key, payload))
         for index in (self._exact, self._folded):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spyglass.understand.lexicon._gazetteer import fold
 from spyglass.understand.tables import read_rows
 
 __all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_terms", "stages_in"]
@@ -134,7 +135,7 @@ def stage_tables(lang: str) -> _StageTables:
             always.append(i)
             continue
         for word in words:
-            by_trigger.setdefault(word, []).append(i)
+            by_trigger.setdefault(fold(word), []).append(i)
     alt = "|".join(re.escape(w) for w in sorted(by_trigger, key=len, reverse=True)) or r"(?!x)x"
     return _StageTables(
         phrases, {w: tuple(ix) for w, ix in by_trigger.items()}, tuple(always), re.compile(alt),
@@ -162,7 +163,7 @@ def _clause_after(sentence: str, end: int) -> str:
 
 def all_matches(tables: _StageTables, sentence: str) -> list[tuple[int, int, StageTerm]]:
     """Every rule's matches, overlapping ones included (each rule runs on its own)."""
-    lowered = sentence.lower()
+    lowered = fold(sentence)  # Turkish capitals too ("SINIR DIŞI EDİLDİ")
     candidates = set(tables.always)
     # Every trigger the sentence contains: one alternation would let "charges" hide "charge"
     # inside "chargesheet" (the regex consumes the longer word), so each word is looked up.

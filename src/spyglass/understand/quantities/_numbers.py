@@ -124,7 +124,7 @@ def _word_values(token: str, lang: str) -> list[NumberWord] | None:
             pos += 1
             continue
         m = _segmenter(lang).match(low, pos)
-        if m is None:
+        if m is None or not m.group():  # a language without number words matches only ""
             return None
         out.append(words[m.group().casefold()])
         pos = m.end()

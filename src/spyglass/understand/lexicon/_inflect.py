@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spyglass.understand.lexicon._slavic import inflect_pl, inflect_ru, inflect_uk
 from spyglass.understand.tables import split_cell
 
 __all__ = ["expand", "slug"]
@@ -132,6 +133,7 @@ _INFLECT = {"en": _inflect_en, "de": _inflect_de, "fr": _inflect_fr, "es": _infl
             "nl": _inflect_nl, "pt": _inflect_pt, "sv": _inflect_sv, "tr": _inflect_tr}
 
 # Russian, Ukrainian (pymorphy3's dictionaries) and Polish (ending rules) decline in six or seven cases.
+_INFLECT.update({"ru": inflect_ru, "uk": inflect_uk, "pl": inflect_pl})
 
 
 def expand(cell: str, lang: str) -> tuple[str, ...]:

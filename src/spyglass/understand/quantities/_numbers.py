@@ -68,7 +68,8 @@ def number_regex(lang: str) -> re.Pattern[str]:
     scales = sorted({re.escape(w.word) for each in LANGS for w in _words(each).values() if w.kind == "scale"},
                     key=len, reverse=True)
     scale = rf"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
-    literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}\b|(?=[a-z])(?:{word}))?"
+    # an abbreviated scale keeps its stop ("150 тыс. рублей", "4 tys. zł")
+    literal = rf"(?<![\d.,])(?:{_digits(lang)})(?:\s*{scale}(?:\b\.?)|(?=[a-z])(?:{word}))?"
     if not grammar_of(lang).spaced:
         literal = _glued_literal(lang)
     seq = rf"{word}(?:(?:\s+|\s*-\s*|{grammar_of(lang).connector}){word})*"
@@ -132,7 +133,8 @@ def _word_values(token: str, lang: str) -> list[NumberWord] | None:
 
 
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")
-_TOKEN = re.compile(r"\d[\d.,\u00a0\u202f']*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# a word may hold an apostrophe (Ukrainian "п'ять", "п’ятнадцяти") or a hyphen
+_TOKEN = re.compile(r"\d[\d.,\u00a0\u202f']*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 
 def number_of(text: str, lang: str = "en") -> float | None:

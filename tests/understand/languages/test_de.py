@@ -60,11 +60,8 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "requested-term": "'einen 58 Jahre alten Ingenieur': an age read as the number accused",
-    "trio-count": "'drei Angeklagte ... Der Hauptangeklagte ... seine beiden Mitangeklagten': no count",
     "background-case": "an earlier case told in the pluperfect ('Bereits im Herbst 2022 hatte dasselbe Gericht einen früheren Reserveoffizier ... verurteilt') is not a second case",
     "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
-    "foreign-justice": "'Die russische Justiz' does not name the target state",
     "arrest-named": "'für einen russischen Geheimdienst ausgespäht' gives no sponsor",
     "statistics": "a count of espionage proceedings per year is no relevance anchor",
 }

@@ -51,8 +51,6 @@ STILL_OPEN: dict[str, str] = {
     "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
     "coordinated-count": "'La Policía Nacional' does not name the target state",
     "requested-term": "the term the prosecution asked for ('La Fiscalía pedía nueve años') is read as imposed",
-    "foreign-justice": "'La justicia rusa' does not name the target state",
-    "arrest-named": "'Centro Nacional de Inteligencia y de la Guardia Civil' do not name the target state",
     "statistics": "a count of espionage investigations per year is no relevance anchor",
 }
 

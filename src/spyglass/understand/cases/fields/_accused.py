@@ -7,7 +7,7 @@ import re
 
 from spyglass.understand import lexicon, quantities
 from spyglass.understand.cases.facts import SentenceFacts
-from spyglass.understand.cases.fields._common import Found, alternation, person_words
+from spyglass.understand.cases.fields._common import Found, alternation, person_words_any
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.quantities import number_of
@@ -39,6 +39,7 @@ _COUNT_AGGREGATE_AFTER = cue("count.aggregate_after")
 _PLUS_ONE_BEFORE = cue("count.plus_one_before")
 _PLUS_ONE_AFTER = cue("count.plus_one_after")
 _PAIR = cue("count.pair")
+_TRIO = cue("count.trio")
 _KIN_ACCUSED = cue("count.kin_accused")
 _KIN_TERM = cue("count.kin_term")
 # A count of the people the accused betrayed, exposed or recruited, not of the accused.
@@ -48,8 +49,10 @@ _OTHERS_BEFORE = cue("count.others_before")
 def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
     # singular nouns only: "the number of people" speaks of many
-    alt = alternation(w for w in person_words() if not w.endswith("s") and w not in ("men", "women", "people", "police"))
-    return re.compile(rf"(?:^|[\s—–-])(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
+    alt = alternation(w for w in person_words_any() if not w.endswith("s") and w not in ("men", "women", "people", "police"))
+    # the singular articles of our languages: "a", "ein(en)", "un(e)", "una", "uno", "een", "ett"
+    article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett"
+    return re.compile(rf"(?:^|[\s—–-])(?:{article})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
 
 
 _SINGULAR = _singular_pattern()
@@ -105,6 +108,8 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
     for f in facts:
         if m := _PAIR.search(f.text):
             return 2, Found(f, "count.pair", m.span())
+        if f.stages and (m := _TRIO.search(f.text)):  # "the trio used to share ...": maybe two cases
+            return 3, Found(f, "count.trio", m.span())
     for f in facts:
         stepped = f.stages or (f.durations and _KIN_TERM.search(f.text))
         if stepped and (m := _KIN_ACCUSED.search(f.text)) and len(names) <= 2:

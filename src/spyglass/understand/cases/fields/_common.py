@@ -14,7 +14,7 @@ from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.tables.cues import cue
 
-__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words", "someone_described"]
+__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words", "person_words_any", "someone_described"]
 
 # Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
 _SUBJECT = cue("stage.subject")
@@ -72,3 +72,8 @@ def alternation(words: Iterable[str]) -> str:
 def person_words() -> frozenset[str]:
     """Lower-case nouns that denote a person in English text: person nouns and roles."""
     return frozenset({n.lower() for n in case_terms.person_nouns()} | {t.text.lower() for t in lexicon.role_terms("en")})
+
+
+def person_words_any() -> frozenset[str]:
+    """Lower-case nouns that denote a person in any of our languages: person nouns and roles."""
+    return person_words() | {t.text.lower() for lang in lexicon.LANGS for t in lexicon.role_terms(lang)}

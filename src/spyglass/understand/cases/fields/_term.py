@@ -3,8 +3,11 @@ terms sought, maximums, ages and terms already served by the words around them."
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spyglass.understand.cases.facts import SentenceFacts
-from spyglass.understand.cases.fields._common import Found, window
+from spyglass.understand.cases.fields._common import Found, alternation, person_words_any, window
 from spyglass.understand.quantities import Quantity
 from spyglass.understand.tables.cues import cue
 
@@ -40,6 +43,13 @@ _IMPOSED_MAXIMUM = cue("term.imposed_maximum")
 _SPAN_BEFORE = cue("term.span_before")
 
 
+@cache
+def _age_of_person() -> re.Pattern[str]:
+    """"un ingénieur de 45 ans", "un tecnico di 52 anni", "un militar de 40 años": a person's
+    age told after the noun (a term is told after a sentencing word: "une peine de six ans")."""
+    return re.compile(rf"\b(?:{alternation(person_words_any())})s?\s+(?:de|di|d['’])\s*$", re.I)
+
+
 def _is_reduced(f: SentenceFacts, start: int) -> bool:
     return bool(_REDUCED_BEFORE.search(f.text[max(0, start - 110) : start]))
 
@@ -58,6 +68,8 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
         return False
     if _AGE_APPOSITION.search(before) and _COMMA_AFTER.match(after):
         return False  # "Biot, 58 anni, ...": an age between commas
+    if _age_of_person().search(before[-40:]):
+        return False
     if _IMPOSED_MAXIMUM.search(before):
         return True
     clause = _CLAUSE_SPLIT.split(before)[-1]  # a block word belongs to its own clause

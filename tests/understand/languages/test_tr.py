@@ -85,8 +85,6 @@ FAILING: dict[str, str] = {
     "mit-arrest": "Turkish cases are not read yet",
     "gru-indictment": "Turkish cases are not read yet",
     "uyghur-sentenced": "Turkish cases are not read yet",
-    "aggravated-life": "Turkish cases are not read yet",
-    "iranian-diplomats": "Turkish cases are not read yet",
     "engineer-suspected": "Turkish cases are not read yet",
     "egm-stats": "Turkish statistics are not read yet",
 }

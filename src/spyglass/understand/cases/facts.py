@@ -22,7 +22,8 @@ __all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
     r"national security|official secrets|foreign interference|sabotage|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b|"
-    r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti",
+    r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti|"
+    + cue("case.spying_word").pattern,  # and the spying words of the other languages' cue files
     re.I,
 )
 # A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as

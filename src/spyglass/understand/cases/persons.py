@@ -219,7 +219,8 @@ def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language 
 # "Walter Biot", "Víctor Manuel Rocha".
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)?"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person.privacy_form", re.compile(rf"\b{_CAP} [A-Z]\.(?=[\s,;:)]|$)")),  # a headline may end on it
+    # a headline may end on it; Turkish gives two initials ("Ali R.K.") and suffixes them ("Hasan Ç.'nin")
+    ("person.privacy_form", re.compile(rf"\b{_CAP} (?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){{1,2}}(?=[\s,;:)'’]|$)")),
     # middle initials may stand inside ("Marcus T. Delaney-Reyes")
     ("person.full_name", re.compile(rf"\b{_CAP}(?: [A-Z]\.)*(?: {_CAP}){{1,3}}\b")),
 )

@@ -28,6 +28,7 @@ PERIOD_SPAN_UNTIL = cue("period.span_until")
 _RANGE_RULES = ("period.between", "period.months", "period.dash", "period.in_and")
 _CLAUSE_BREAK = cue("period.clause_break")
 _OPEN_START = cue("period.open_start")
+_OPEN_START_AFTER = cue("period.open_start_after")  # "2022'den bu yana": "since" after the year
 _END_CUE = cue("period.end_cue")
 # Relative dates: (rule id, pattern, years added to the year of publication).
 _RELATIVE = tuple((rid, pattern, delta) for (rid, pattern), delta in zip(
@@ -178,7 +179,8 @@ def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[
             continue
         if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
             continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
-        kind = "start" if _OPEN_START.search(before) else "end" if _END_CUE.search(before) else "act"
+        opens = _OPEN_START.search(before) or _OPEN_START_AFTER.match(f.text, end)
+        kind = "start" if opens else "end" if _END_CUE.search(before) else "act"
         out.append((year, "relative" if relative and kind == "act" else kind))
         spans.append((year, (start, end)))
     return out, spans

@@ -44,6 +44,8 @@ _RECIPIENT_AFTER = cue("sponsor.recipient_after")
 _RECIPIENT_BEFORE = cue("sponsor.recipient_before")
 _EXPOSED_BEFORE = cue("sponsor.exposed_before")
 _ACTS_AFTER = cue("sponsor.acts_after")
+# A postposition after the state's name ("Rusya adına", "Çin'e casusluk yapan"): whom they served.
+_ON_BEHALF_AFTER = cue("sponsor.on_behalf_after")
 
 
 def sponsor_country_hit(f: SentenceFacts, c: Hit, target: str | None) -> str | None:
@@ -59,6 +61,8 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
     before, after = window(f.text, c.start, c.end, 80, 50)
     if c.kb_id == target or _BORN_BASED_AFTER.match(after) or _DOUBLE_AGENT_BEFORE.search(before):
         return None
+    if _ON_BEHALF_AFTER.match(after):
+        return "sponsor.on_behalf_after"
     if _OFFICIAL_OF.search(before) and not _TO_OFFICIALS.search(before):
         return None  # "director of Lithuania's State Security Department": an official's employer
     if _BY_BEFORE.search(before) and any(0 <= c.start - h.end <= 12 for h in f.stages):

@@ -4,7 +4,7 @@ reports and a book review), each with what an annotator following SCHEMA.md woul
 were written before the Polish rules and are kept as a generalisation check: a failure is a
 weakness of the rules, not a text to fit.
 
-Before the Polish rules: 1 of 9 right (the novel review only).
+Before the Polish rules: 1 of 9 right (the novel review only). After them: 9 of 9 right.
 """
 
 from __future__ import annotations
@@ -75,16 +75,7 @@ NEWS: list[NewsRow] = [
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
-FAILING: dict[str, str] = {
-    "abw-arrest": "Polish cases are not read yet",
-    "gru-indictment": "Polish cases are not read yet",
-    "warsaw-sentenced": "Polish cases are not read yet",
-    "two-ukrainians": "Polish cases are not read yet",
-    "life-sabotage": "Polish cases are not read yet",
-    "russian-diplomats": "Polish cases are not read yet",
-    "chinese-suspected": "Polish cases are not read yet",
-    "abw-stats": "Polish statistics are not read yet",
-}
+FAILING: dict[str, str] = {}
 
 
 def _param(row: NewsRow) -> object:

@@ -4,7 +4,7 @@ each with what an annotator following SCHEMA.md would record. They were written 
 Russian rules and are kept as a generalisation check: a failure is a weakness of the rules, not a
 text to fit.
 
-Before the Russian rules: 1 of 8 right (the film review only).
+Before the Russian rules: 1 of 8 right (the film review only). After them: 8 of 8 right.
 """
 
 from __future__ import annotations
@@ -72,15 +72,7 @@ NEWS: list[NewsRow] = [
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
-FAILING: dict[str, str] = {
-    "fsb-arrest": "Russian cases are not read yet",
-    "estonian-charged": "Russian cases are not read yet",
-    "cia-sentenced": "Russian cases are not read yet",
-    "two-sentenced": "Russian cases are not read yet",
-    "polish-expelled": "Russian cases are not read yet",
-    "japan-suspected": "Russian cases are not read yet",
-    "treason-stats": "Russian statistics are not read yet",
-}
+FAILING: dict[str, str] = {}
 
 
 def _param(row: NewsRow) -> object:

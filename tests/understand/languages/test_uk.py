@@ -4,7 +4,7 @@ sports piece), each with what an annotator following SCHEMA.md would record. The
 before the Ukrainian rules and are kept as a generalisation check: a failure is a weakness of the
 rules, not a text to fit.
 
-Before the Ukrainian rules: 1 of 8 right (the sports story only).
+Before the Ukrainian rules: 1 of 8 right (the sports story only). After them: 8 of 8 right.
 """
 
 from __future__ import annotations
@@ -69,15 +69,7 @@ NEWS: list[NewsRow] = [
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
-FAILING: dict[str, str] = {
-    "sbu-arrest": "Ukrainian cases are not read yet",
-    "gru-indictment": "Ukrainian cases are not read yet",
-    "kyiv-sentenced": "Ukrainian cases are not read yet",
-    "life-term": "Ukrainian cases are not read yet",
-    "belarus-expelled": "Ukrainian cases are not read yet",
-    "absentia-suspicion": "Ukrainian cases are not read yet",
-    "sbu-stats": "Ukrainian statistics are not read yet",
-}
+FAILING: dict[str, str] = {}
 
 
 def _param(row: NewsRow) -> object:

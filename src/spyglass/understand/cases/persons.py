@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from spyglass.understand import lexicon
+from spyglass.understand.cases._cyrillic_names import CASE_ENDINGS, CYRILLIC_LANGS, name_persons
 from spyglass.understand.cases.facts import INTRODUCED, SentenceFacts
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit, countries_in, services_in, stages_in
@@ -142,8 +143,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
 
 # Two or more capitalised tokens in a row (or a name and an initial): where a full name may be.
 # Lower-case particles may stand inside ("Pieter van der Berg", "Ahmed al-Rashid").
-_FULL_NAME = re.compile(r"\b[A-Z][a-zß-öø-ÿā-ž'’-]+(?:\s+(?:(?:van|von|de|da|der|den|du|dos|das|del|di|bin|ibn|ter|ten|le|la)\s+)*"
-                        r"(?:[A-Z]\.|(?:al-|el-)?[A-Z][a-zß-öø-ÿā-ž'’-]+))+")
+_FULL_NAME = re.compile(r"\b[A-ZĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+(?:\s+(?:(?:van|von|de|da|der|den|du|dos|das|del|di|bin|ibn|ter|ten|le|la)\s+)*"
+                        r"(?:[A-ZĀ-ŽА-ЯЁЄІЇҐ]\.|(?:al-|el-)?[A-ZĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+))+")
 
 
 def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | None:
@@ -156,8 +157,8 @@ def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | 
     if not parts:
         return None
     alt = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
-    # "the Huangs": a family spoken of by their surname in the plural
-    return re.compile(rf"(?<!\w)(?P<name>{alt})(?:s|es)?(?!\w)")
+    # "the Huangs": a family spoken of by their surname in the plural; "Сомова": a case of "Сомов"
+    return re.compile(rf"(?<!\w)(?P<name>{alt})(?:s|es|{CASE_ENDINGS})?(?!\w)")
 
 
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+$|\s*,\s*$")
@@ -198,6 +199,8 @@ def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language 
         for f in all_facts:
             if len(f.text) <= MAX_MODEL_SENTENCE:
                 f.parser = nlp  # parsed on first need: which person a nationality, a year belongs to
+    if lang in CYRILLIC_LANGS:
+        found = [name_persons(hits, lang) for hits in found]  # name words only, in the nominative
     found = [[h for h in hits if h.rule == "person.surnamed" or not _is_place(h.text)] for hits in found]
     by_model = {id(f): hits for f, hits in zip(read, found, strict=True)}
     known = _known_names([f.text for f in read], found)
@@ -217,10 +220,10 @@ def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language 
 
 # Capitalised names for languages without a statistical model: "Jian G.", "Pierre-Marie H.",
 # "Walter Biot", "Víctor Manuel Rocha".
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)?"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ]+)?"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a headline may end on it; Turkish gives two initials ("Ali R.K.") and suffixes them ("Hasan Ç.'nin")
-    ("person.privacy_form", re.compile(rf"\b{_CAP} (?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){{1,2}}(?=[\s,;:)'’]|$)")),
+    ("person.privacy_form", re.compile(rf"\b{_CAP} (?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ]\.){{1,2}}(?=[\s,;:)'’]|$)")),
     # middle initials may stand inside ("Marcus T. Delaney-Reyes")
     ("person.full_name", re.compile(rf"\b{_CAP}(?: [A-Z]\.)*(?: {_CAP}){{1,3}}\b")),
 )

@@ -93,7 +93,6 @@ FAILING: dict[str, str] = {
     "cn-japanese-sentenced": "Chinese cases are not read yet",
     "cn-students-suspended": "Chinese cases are not read yet",
     "tw-stats": "Chinese statistics are not read yet",
-    "trade-secret": "a trade-secret dispute between firms is flagged by its spy words",
 }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spyglass.understand import lexicon
 from spyglass.understand.cases._cyrillic_names import CASE_ENDINGS, CYRILLIC_LANGS, name_persons
+from spyglass.understand.cases._cjk_names import CJK_LANGS, read_cjk_persons
 from spyglass.understand.cases.facts import INTRODUCED, SentenceFacts
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit, countries_in, services_in, stages_in
@@ -188,6 +189,8 @@ def _add_known_accused(read: list[SentenceFacts], by_model: dict[int, list[Hit]]
 def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language | None) -> None:
     """Fill ``persons`` of the cue sentences. The model reads only sentences that may hold a
     full name; later mentions by surname alone are found by matching the names it found."""
+    if lang in CJK_LANGS:
+        return read_cjk_persons(all_facts, lang)  # names in their script, by each language's tool
     cue = [f for f in all_facts if f.is_cue]
     # a "sentence" longer than any real one (a table or a page without stops) is not given to
     # the model: its cost grows with the length and spaCy refuses a million characters

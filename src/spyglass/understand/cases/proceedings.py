@@ -59,8 +59,9 @@ _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "d
 def _name_tokens(name: str) -> set[str]:
     """Lower-case tokens of a name that identify it across mentions ("Jian G." -> {"jian"})."""
     tokens = re.findall(r"[^\W\d_][\w'’-]+", name)
-    # two-letter family names count when printed as names ("Qi", "Xu"), not as particles
-    return {t.lower() for t in tokens if (len(t) > 2 or (t[0].isupper() and t[1].islower()))
+    # two-letter family names count when printed as names ("Qi", "Xu"), not as particles; so do
+    # names in scripts without case ("刘某", "김모")
+    return {t.lower() for t in tokens if (len(t) > 2 or (t[0].isupper() and t[1].islower()) or t.lower() == t.upper())
             and t.lower() not in _STOP_TOKENS}
 
 

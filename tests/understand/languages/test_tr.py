@@ -84,8 +84,6 @@ NEWS: list[NewsRow] = [
 FAILING: dict[str, str] = {
     "mit-arrest": "Turkish cases are not read yet",
     "gru-indictment": "Turkish cases are not read yet",
-    "uyghur-sentenced": "Turkish cases are not read yet",
-    "engineer-suspected": "Turkish cases are not read yet",
     "egm-stats": "Turkish statistics are not read yet",
 }
 

@@ -30,7 +30,7 @@ ESPIONAGE_CUE = re.compile(
 # one of a group ("Among those sent home was Anna Chapman"): news
 # introduces the accused so in the sentence after the one that reports the step.
 INTRODUCED = re.compile(r"[A-Z][\w.'’-]+,\s+\d{2}\s*,|\b[Tt]he [a-z]+, (?=[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*)+,)|\b(?:identified|named|known) (?:only )?as\s+[A-Z]|(?:" + cue("person.among").pattern + ")(?=[A-Z])|"
-                        + cue("person.surnamed").pattern)
+                        + cue("person.surnamed").pattern + "|" + cue("person.aged").pattern)
 
 
 @dataclass

@@ -50,8 +50,10 @@ def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
     # singular nouns only: "the number of people" speaks of many
     alt = alternation(w for w in person_words_any() if not w.endswith("s") and w not in ("men", "women", "people", "police"))
-    # the singular articles of our languages: "a", "ein(en)", "un(e)", "una", "uno", "een", "ett"
-    article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett"
+    # the singular articles of our languages: "a", "ein(en)", "un(e)", "una", "uno", "een", "ett", "en",
+    # "um(a)"; Turkish has none: "bir" (one), or an age or a nationality before the noun ("38 yaşındaki
+    # mühendis", "Çin uyruklu sanık")
+    article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett|en|um|uma|bir|yaşındaki|uyruklu"
     return re.compile(rf"(?:^|[\s—–-])(?:{article})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
 
 

@@ -14,8 +14,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from spyglass.understand import lexicon
-from spyglass.understand.cases._cyrillic_names import CASE_ENDINGS, CYRILLIC_LANGS, name_persons
 from spyglass.understand.cases._cjk_names import CJK_LANGS, read_cjk_persons
+from spyglass.understand.cases._cyrillic_names import CASE_ENDINGS, CYRILLIC_LANGS, name_persons
 from spyglass.understand.cases.facts import INTRODUCED, SentenceFacts
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit, countries_in, services_in, stages_in
@@ -75,6 +75,7 @@ _SURNAMED = cue("person.surnamed")
 # "The aide, Laszlo B., passed ...": the name of the person a role spoke of before.
 _APPOSED_TO_ROLE = re.compile(r"\b[Tt]he [a-z]+, $")
 _COUNTERPART_BEFORE = cue("person.counterpart_before")
+_AGED = cue("person.aged")  # "Dennis K. (44)", "Pinheiro, de 39 anos": introduced with an age
 # A step said of the counterpart themselves ("handed documents to X, who was later expelled").
 _STEP_AGAINST = re.compile(r"^[^.;]{0,40}?\b(?:who|he|she)\s+(?:was|were|has been|had been)\s+(?:later\s+|also\s+)?"
                            r"(?:arrested|detained|charged|expelled|convicted|sentenced|jailed|indicted)\b", re.I)
@@ -101,7 +102,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
         introduced = any(m.start(1) == hit.start for m in _SURNAMED.finditer(text))  # "identified by his surname Kim"
         if introduced_only and not introduced and hit.rule != "person.surnamed" and not _TWO_DIGIT_AGE_AFTER.match(facts.text[hit.end : hit.end + 8]) and not (
                 _IDENTIFIED_BEFORE.search(facts.text[max(0, hit.start - 70) : hit.start])) and not (
-                _APPOSED_TO_ROLE.search(facts.text[max(0, hit.start - 30) : hit.start])):
+                _APPOSED_TO_ROLE.search(facts.text[max(0, hit.start - 30) : hit.start])) and not any(
+                m.start() <= hit.end and hit.start <= m.end() for m in _AGED.finditer(text)):
             continue  # a sentence with no step: only the person it introduces with an age
         name = hit.text.strip(" .,'’\"“”")
         if (len(name) < 3 and hit.rule != "person.surnamed") or countries_in(name, lang) or services_in(name):
@@ -144,8 +146,8 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
 
 # Two or more capitalised tokens in a row (or a name and an initial): where a full name may be.
 # Lower-case particles may stand inside ("Pieter van der Berg", "Ahmed al-Rashid").
-_FULL_NAME = re.compile(r"\b[A-ZĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+(?:\s+(?:(?:van|von|de|da|der|den|du|dos|das|del|di|bin|ibn|ter|ten|le|la)\s+)*"
-                        r"(?:[A-ZĀ-ŽА-ЯЁЄІЇҐ]\.|(?:al-|el-)?[A-ZĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+))+")
+_FULL_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+(?:\s+(?:(?:van|von|de|da|der|den|du|dos|das|del|di|bin|ibn|ter|ten|le|la)\s+)*"
+                        r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ]\.|(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+))+")
 
 
 def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | None:

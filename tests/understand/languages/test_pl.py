@@ -4,7 +4,10 @@ reports and a book review), each with what an annotator following SCHEMA.md woul
 were written before the Polish rules and are kept as a generalisation check: a failure is a
 weakness of the rules, not a text to fit.
 
-Before the Polish rules: 1 of 9 right (the novel review only). After them: 9 of 9 right.
+Before the Polish rules: 1 of 9 right (the novel review only). After them: 9 of 9 right. The four
+rows after "chinese-suspected" were written once the rules passed the first nine, as a held-out
+check of them: 3 of 4 right when written (the miss, a rank before a privacy-form name, became a
+general rule: 4 of 4 after).
 """
 
 from __future__ import annotations
@@ -60,6 +63,28 @@ NEWS: list[NewsRow] = [
      "poinformował rzecznik prokuratury, sprawa dotyczy okresu od 2020 do 2022 roku, a materiały "
      "zgromadziła Agencja Bezpieczeństwa Wewnętrznego.",
      {"stage": "suspected", "sponsor": "CN", "target": "PL", "period": (2020, 2022)}),
+    # Written after the Polish rules, as a held-out check of them (see the module docstring).
+    ("skw-soldier", "SKW zatrzymała żołnierza. Miał pracować dla białoruskich służb",
+     "Funkcjonariusze Służby Kontrwywiadu Wojskowego zatrzymali żołnierza jednostki w Orzyszu, "
+     "podejrzanego o przekazywanie białoruskim służbom informacji o sprzęcie wojskowym. Według prokuratury "
+     "szeregowy Kamil R. od 2023 roku fotografował pojazdy na terenie jednostki.",
+     {"stage": "arrested", "sponsor": "BY", "target": "PL", "names": "Kamil R.", "period": (2023, None)}),
+    ("russian-charged", "Obywatel Rosji z zarzutem szpiegostwa",
+     "Prokurator Prokuratury Krajowej przedstawił obywatelowi Rosji Andriejowi P. zarzut udziału w obcym "
+     "wywiadzie. Mężczyzna w latach 2022–2024 zbierał informacje o portach w Gdańsku i Gdyni. Grozi mu do 8 "
+     "lat więzienia.",
+     {"stage": "charged", "target": "PL", "nationality": ["RU"], "names": "Andriej", "period": (2022, 2024)}),
+    ("acquitted-translator", "Tłumaczka uniewinniona od zarzutu szpiegostwa",
+     "Sąd Okręgowy w Krakowie uniewinnił 44-letnią tłumaczkę Joannę M., oskarżoną o przekazywanie "
+     "chińskiemu wywiadowi dokumentów z urzędu wojewódzkiego. Sąd uznał, że prokuratura nie udowodniła jej "
+     "winy.",
+     {"stage": "acquitted", "sponsor": "CN", "target": "PL", "names": "Joann"}),
+    ("six-years-eight-months", "Sześć lat i osiem miesięcy dla byłego urzędnika",
+     "Sąd Apelacyjny w Warszawie utrzymał wyrok 6 lat i 8 miesięcy więzienia dla byłego urzędnika "
+     "ministerstwa Piotra S., który w latach 2019–2021 przekazywał dokumenty oficerowi rosyjskiego wywiadu. "
+     "Za informacje otrzymał łącznie 30 tys. dolarów.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "PL", "names": "Piotr", "months": (80, 80),
+      "payments": [(30000, "USD")], "period": (2019, 2021)}),
     ("abw-stats", "Coraz więcej spraw szpiegowskich. Dane ABW",
      "W 2024 roku ABW wszczęła 27 postępowań przygotowawczych dotyczących szpiegostwa, wobec 19 w 2023 "
      "roku – wynika z rocznego raportu agencji. W 2022 roku takich postępowań było 11. Eksperci "

@@ -4,7 +4,10 @@ each with what an annotator following SCHEMA.md would record. They were written 
 Russian rules and are kept as a generalisation check: a failure is a weakness of the rules, not a
 text to fit.
 
-Before the Russian rules: 1 of 8 right (the film review only). After them: 8 of 8 right.
+Before the Russian rules: 1 of 8 right (the film review only). After them: 8 of 8 right. The four
+rows after "japan-suspected" were written once the rules passed the first eight, as a held-out check
+of them: 3 of 4 right when written (the miss, the Karelian court: Russian regional supreme courts,
+became a general rule: 4 of 4 after).
 """
 
 from __future__ import annotations
@@ -62,6 +65,29 @@ NEWS: list[NewsRow] = [
      "приговоров было 64, а в 2022 году — 25. Правозащитники связывают рост с тем, что под статью о "
      "госизмене теперь подпадают даже переводы небольших сумм зарубежным фондам.",
      {"no_case": True, "stats": {(2024, 92), (2023, 64), (2022, 25)}}),
+    # Written after the Russian rules, as a held-out check of them (see the module docstring).
+    ("latvian-detained", "В Москве задержан гражданин Латвии, подозреваемый в шпионаже",
+     "В Москве задержан гражданин Латвии Янис Озолс, которого ФСБ подозревает в сборе сведений о "
+     "военных объектах Подмосковья в пользу латвийских спецслужб. По данным ведомства, он приезжал в "
+     "Россию под видом туриста с 2022 года. Мещанский суд арестовал его на два месяца.",
+     {"stage": "arrested", "sponsor": "LV", "target": "RU", "nationality": ["LV"], "names": "Озолс"}),
+    ("navy-officer-mi6", "Бывшего офицера ВМФ приговорили к 12 годам за работу на МИ-6",
+     "Ленинградский окружной военный суд приговорил бывшего офицера ВМФ Дмитрия Орлова к 12 годам колонии "
+     "строгого режима. Суд признал его виновным в том, что в 2020 году он передал представителям британской "
+     "разведки МИ-6 секретные сведения о подводных лодках. За эту информацию Орлов получил 5 тысяч евро.",
+     {"stage": "sentenced", "sponsor": "GB", "service": "МИ-6", "target": "RU", "names": "Орлов",
+      "months": (144, 144), "payments": [(5000, "EUR")], "period": (2020, 2020)}),
+    ("karelia-acquitted", "Суд в Карелии оправдал пенсионерку по делу о госизмене",
+     "Верховный суд Карелии оправдал 63-летнюю жительницу Петрозаводска Елену Соколову, которую обвиняли в "
+     "передаче финским спецслужбам сведений о пограничной инфраструктуре. Прокуратура намерена обжаловать "
+     "оправдательный приговор.",
+     {"stage": "acquitted", "sponsor": "FI", "target": "RU", "names": "Соколов"}),
+    ("two-in-kaliningrad", "В Калининграде осудили двух братьев за шпионаж в пользу Польши",
+     "Калининградский областной суд приговорил братьев Артёма и Кирилла Жуковых к восьми и девяти годам "
+     "лишения свободы. По версии обвинения, в 2021–2023 годах они по заданию польской разведки собирали "
+     "данные о передвижении войск в регионе.",
+     {"stage": "sentenced", "sponsor": "PL", "target": "RU", "count": 2, "months": (96, 108),
+      "period": (2021, 2023)}),
     ("series-review", "«Тень над Невой»: шпионский сериал без погонь и перестрелок",
      "Новый сериал онлайн-кинотеатра рассказывает о советском разведчике, которого в 1962 году "
      "приговаривают к десяти годам лагерей за работу на британскую разведку. Режиссёр снимает "

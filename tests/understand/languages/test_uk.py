@@ -4,7 +4,9 @@ sports piece), each with what an annotator following SCHEMA.md would record. The
 before the Ukrainian rules and are kept as a generalisation check: a failure is a weakness of the
 rules, not a text to fit.
 
-Before the Ukrainian rules: 1 of 8 right (the sports story only). After them: 8 of 8 right.
+Before the Ukrainian rules: 1 of 8 right (the sports story only). After them: 8 of 8 right. The four
+rows after "absentia-suspicion" were written once the rules passed the first eight, as a held-out
+check of them: 4 of 4 right when written.
 """
 
 from __future__ import annotations
@@ -54,6 +56,29 @@ NEWS: list[NewsRow] = [
      "спецслужбам списки учасників АТО та активістів міста. Зараз фігурант переховується на території "
      "Росії, триває досудове розслідування.",
      {"stage": "suspected", "sponsor": "RU", "target": "UA", "names": "Гаврилюк"}),
+    # Written after the Ukrainian rules, as a held-out check of them (see the module docstring).
+    ("odesa-gru-agent", "В Одесі затримали агентку ГРУ, яка шпигувала за портом",
+     "Контррозвідка СБУ затримала в Одесі 35-річну агентку ГРУ Наталію Бондар, яка фіксувала рух суден і "
+     "розташування ППО в порту. За даними слідства, жінку завербували у 2023 році через знайомого з "
+     "окупованого Криму. Їй повідомлено про підозру у державній зраді, вона перебуває під вартою.",
+     {"stage": "arrested", "sponsor": "RU", "service": "ГРУ", "target": "UA", "names": "Бондар",
+      "period": (2023, None)}),
+    ("zaporizhzhia-two", "Двох мешканців Запоріжжя засудили за співпрацю з ФСБ",
+     "Запорізький апеляційний суд засудив двох місцевих мешканців до 10 та 12 років позбавлення волі. Як "
+     "встановило слідство, навесні 2024 року вони передавали ФСБ фото блокпостів і отримали за це 800 "
+     "доларів на двох.",
+     {"stage": "sentenced", "sponsor": "RU", "service": "ФСБ", "target": "UA", "count": 2,
+      "months": (120, 144), "period": (2024, 2024)}),
+    ("hungarian-expelled", "Україна вислала угорського дипломата через шпигунство",
+     "Міністерство закордонних справ України оголосило персоною нон грата співробітника посольства Угорщини "
+     "в Києві. Як повідомили в СБУ, дипломат збирав інформацію про оборонні підприємства Закарпаття.",
+     {"stage": "expelled", "sponsor": "HU", "target": "UA"}),
+    ("lviv-charged", "Львівського програміста обвинувачують у шпигунстві на користь Білорусі",
+     "Прокуратура Львівської області скерувала до суду обвинувальний акт щодо 29-річного програміста "
+     "Тараса Левченка. За версією слідства, у 2022–2023 роках він передавав білоруським спецслужбам дані про "
+     "військові ешелони.",
+     {"stage": "charged", "sponsor": "BY", "target": "UA", "names": "Левченк", "period": (2022, 2023),
+      "roles": ["програміст"]}),
     ("sbu-stats", "СБУ: кількість справ про шпигунство зросла",
      "У 2024 році слідчі СБУ розпочали 312 кримінальних проваджень за статтями про державну зраду та "
      "шпигунство, тоді як у 2023 році — 254. Такі дані наводить служба у своєму щорічному звіті. Найбільше "

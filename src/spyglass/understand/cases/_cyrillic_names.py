@@ -149,7 +149,8 @@ def _word_nominative(word: str, is_first: bool, first: Parse, lang: str) -> str 
         inflected = first.inflect({"nomn"})
         return _capitalised(inflected.word) if inflected else None
     for p in _parses(word, lang):
-        if ({"Patr", "Surn"} & p.tag.grammemes) and p.tag.case == case and p.tag.gender in (gender, None):
+        if ({"Patr", "Surn"} & p.tag.grammemes) and p.tag.case == case and p.tag.gender in (gender, None) and (
+                p.tag.number != "plur"):  # "Петровых" may be a family's name: no person's nominative
             inflected = p.inflect({"nomn"})
             if inflected:
                 return _capitalised(inflected.word)

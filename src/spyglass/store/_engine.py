@@ -18,7 +18,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from spyglass.errors import NotFoundError, StoreError
 from spyglass.records import Case, Correction
-from spyglass.store import _codec
+from spyglass.store import _codec, _tally
 from spyglass.store._queries import Where
 from spyglass.store.base import SearchHit
 
@@ -189,12 +189,24 @@ class SqlBase:
         )
         if texts:
             self._write_case_texts(seqs, machines)
+        self._tally(_tally.case_changes([p for _, p, _ in written], [e for _, _, e in written]))
+        self._add_counts({"cases": sum(is_new for is_new, _, _ in written)})
         return written
 
-    def _delete_where_in(self, table: str, column: str, values: Sequence[str]) -> None:
-        """DELETE the rows whose ``column`` is one of ``values`` (table and column are ours, never input)."""
+    def _tally(self, changes: list[tuple[_tally.TallyRow, int]]) -> None:
+        self._many(_tally.UPSERT_TALLY, [(*row, n) for row, n in changes])
+
+    def _add_counts(self, changes: dict[str, int]) -> None:
+        """Add to ``store_counts`` (what ``counts()`` reads), in name order like every writer."""
+        self._many(_tally.ADD_COUNT, sorted((name, n) for name, n in changes.items() if n))
+
+    def _delete_where_in(self, table: str, column: str, values: Sequence[str]) -> int:
+        """DELETE the rows whose ``column`` is one of ``values`` (table and column are ours, never
+        input); returns how many went."""
+        deleted = 0
         for part in chunks(values):
-            self._exec(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})", part)
+            deleted += self._exec(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})", part).rowcount
+        return deleted
 
     def _seqs_by_id(self, ids: Sequence[str]) -> dict[str, int]:
         found: dict[str, int] = {}

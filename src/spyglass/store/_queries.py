@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from spyglass.store._codec import person_key, query_words
+from spyglass.store._tally import TALLY_FIELDS, encoded
 from spyglass.store.base import CaseQuery, FacetField
 
 __all__ = [
     "ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql",
-    "marks", "in_set", "not_in_set", "exists_in_set", "both",
+    "marks", "in_set", "not_in_set", "exists_in_set", "both", "tally_where", "tally_count_by_sql", "tally_pairs_sql",
 ]
 
 Where = tuple[str, list[Any]]
@@ -151,6 +152,44 @@ def count_by_sql(field: FacetField, by_year: bool, where: str) -> str:
     return (
         f"SELECT {column}, COUNT(*) FROM cases c WHERE {where} AND {column} IS NOT NULL "
         f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
+    )
+
+
+def tally_where(query: CaseQuery | None) -> Where | None:
+    """The condition (over ``case_tally t``) for the facet filters of a query, or None when the
+    query filters on what the tally does not hold (full text, a person). The year is the caller's."""
+    query = query or CaseQuery()
+    if (query.text is not None and query.text.strip()) or (query.person is not None and query.person.strip()):
+        return None
+    clauses: list[str] = []
+    params: list[Any] = []
+    for field in TALLY_FIELDS:
+        values: tuple[str, ...] = getattr(query, field)
+        if values:
+            clauses.append(f"t.{field} IN ({marks(len(values))})")
+            params.extend(encoded(value) for value in values)
+    return (" AND ".join(clauses) or ALL), params
+
+
+def tally_count_by_sql(field: FacetField, by_year: bool, where: str) -> str:
+    """``count_by_sql`` from the tally: years are those first reported (kind 'first')."""
+    if field == "year":
+        return (f"SELECT t.year, SUM(t.n) FROM case_tally t WHERE t.kind = 'first' AND {where} "
+                "GROUP BY t.year HAVING SUM(t.n) > 0 ORDER BY t.year")
+    column = f"t.{field}"
+    if by_year:
+        return (f"SELECT {column}, t.year, SUM(t.n) FROM case_tally t WHERE t.kind = 'first' AND {column} <> '' "
+                f"AND {where} GROUP BY {column}, t.year HAVING SUM(t.n) > 0 ORDER BY t.year, {column}")
+    return (f"SELECT {column}, SUM(t.n) FROM case_tally t WHERE t.kind = 'case' AND {column} <> '' AND {where} "
+            f"GROUP BY {column} HAVING SUM(t.n) > 0 ORDER BY SUM(t.n) DESC, {column}")
+
+
+def tally_pairs_sql(where: str) -> str:
+    """Who spies on whom from the tally, most cases first (``LIMIT ?`` last)."""
+    return (
+        "SELECT t.sponsor, t.target, SUM(t.n) FROM case_tally t WHERE t.kind = 'case' AND t.sponsor <> '' "
+        f"AND t.target <> '' AND {where} GROUP BY t.sponsor, t.target HAVING SUM(t.n) > 0 "
+        "ORDER BY SUM(t.n) DESC, t.sponsor, t.target LIMIT ?"
     )
 
 

@@ -12,6 +12,7 @@ from spyglass.records import Analysis, Article, Case, Entity, Evidence, Mention,
 from spyglass.store import _codec, _queries
 from spyglass.store._engine import SqlBase, locked
 from spyglass.store._series import StoredStat, series_of
+from spyglass.store._tally import COUNTED, TALLY_FIELDS, decoded
 from spyglass.store._writing import ARTICLE_COLUMNS, article_of
 from spyglass.store.base import (
     FACET_FIELDS,
@@ -47,7 +48,7 @@ class ReadMixin(SqlBase):
             where, params, total, facets = self._text_total_and_facets(query, words)
         else:
             where, params = self._where(query)
-            total, facets = self._total_and_facets(where, params)
+            total, facets = self._total_and_facets(query, where, params)
         # Sort and page on narrow rows, then fetch the JSON of the page only.
         page = self._rows(
             f"SELECT c.id FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)} LIMIT ? OFFSET ?",
@@ -73,15 +74,20 @@ class ReadMixin(SqlBase):
                 return page_where, params, 0, _counters()
             total, facets = self._count_materialised(_queries.both(rest, _queries.in_set(table)), params)
             return page_where, params, total, facets
-        all_total, all_facets = self._total_and_facets(rest, params)
+        all_total, all_facets = self._total_and_facets(query.model_copy(update={"text": None}), rest, params)
         left_total, left_facets = self._count_materialised(_queries.both(rest, _queries.not_in_set(table)), params)
         for field, counts in all_facets.items():
             counts.subtract(left_facets[field])
             all_facets[field] = +counts  # drop values no matching case has
         return page_where, params, all_total - left_total, all_facets
 
-    def _total_and_facets(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:
+    def _total_and_facets(
+        self, query: CaseQuery, where: str, params: list[object]
+    ) -> tuple[int, dict[str, Counter[str]]]:
         """The number of cases matching a filter without full text, and each facet's counts over them."""
+        tallied = self._tallied(query, where, params)
+        if tallied is not None:
+            return tallied
         counted = self._count_in_one_pass(where, params) if where != _queries.ALL else None
         if counted is not None:
             return counted
@@ -91,6 +97,41 @@ class ReadMixin(SqlBase):
         for field in FACET_FIELDS if total else ():
             for value, count in self._rows(_queries.facet_sql(field, where), params):
                 counters[field][str(value)] = int(count)
+        return total, counters
+
+    def _tallied(
+        self, query: CaseQuery, where: str, params: list[object]
+    ) -> tuple[int, dict[str, Counter[str]]] | None:
+        """Total and facets from the case tally (a few thousand rows whatever the number of cases);
+        None when the query filters on what the tally does not hold."""
+        found = _queries.tally_where(query)
+        if found is None:
+            return None
+        tally_where, tally_params = found
+        kind, year = ("active", query.year) if query.year is not None else ("case", 0)
+        counters = _counters()
+        total = 0
+        rows = self._rows(
+            f"SELECT t.sponsor, t.target, t.service, t.stage, t.n FROM case_tally t "
+            f"WHERE t.kind = ? AND t.year = ? AND {tally_where} AND t.n > 0",
+            (kind, year, *tally_params),
+        )
+        for *values, n in rows:
+            total += int(n)
+            for field, value in zip(TALLY_FIELDS, values, strict=True):
+                if value:
+                    counters[field][decoded(value) or ""] += int(n)
+        if not total:
+            return 0, counters
+        if query.year is None:
+            years = self._rows(
+                f"SELECT t.year, SUM(t.n) FROM case_tally t WHERE t.kind = 'active' AND {tally_where} "
+                "GROUP BY t.year HAVING SUM(t.n) > 0",
+                tally_params,
+            )
+        else:  # the other years of the cases active in this one: the tally does not pair years
+            years = self._rows(_queries.facet_sql("year", where), params)
+        counters["year"].update({str(y): int(n) for y, n in years})
         return total, counters
 
     def _count_materialised(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:
@@ -209,16 +250,10 @@ class ReadMixin(SqlBase):
 
     @locked
     def counts(self) -> dict[str, int]:
-        queries = {
-            "articles": "SELECT COUNT(*) FROM articles",
-            "duplicates": "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL",
-            "relevant": "SELECT COUNT(*) FROM analyses WHERE is_espionage = 1",
-            "mentions": "SELECT COUNT(*) FROM mentions",
-            "cases": "SELECT COUNT(*) FROM cases",
-            "sources": "SELECT COUNT(DISTINCT source) FROM articles",
-            "rejected": "SELECT COUNT(*) FROM rejected",
-        }
-        return {name: int(self._scalar(sql) or 0) for name, sql in queries.items()}
+        """Kept by the writers (``_tally``): reading them costs the same at any size."""
+        found = {str(name): int(n) for name, n in self._rows("SELECT name, n FROM store_counts")}
+        found["sources"] = int(self._scalar("SELECT COUNT(*) FROM source_counts WHERE n > 0") or 0)
+        return {name: found.get(name, 0) for name in COUNTED}
 
     @locked
     def case_counts_by(
@@ -227,8 +262,13 @@ class ReadMixin(SqlBase):
         """Cases per value of a field, or per value and year first reported (stacked charts)."""
         if field not in FACET_FIELDS:
             raise ValueError(f"unknown field {field!r}")
-        where, params = self._where(query)
-        rows = self._rows(_queries.count_by_sql(field, by_year, where), params)
+        tallied = _queries.tally_where(query) if query is None or query.year is None else None
+        if tallied is not None:
+            rows = [(decoded(str(row[0])) if field != "year" else row[0], *row[1:])
+                    for row in self._rows(_queries.tally_count_by_sql(field, by_year, tallied[0]), tallied[1])]
+        else:
+            where, params = self._where(query)
+            rows = self._rows(_queries.count_by_sql(field, by_year, where), params)
         if by_year and field != "year":
             return [CountRow(value=str(v), year=int(y), count=int(n)) for v, y, n in rows]
         if field == "year":
@@ -238,6 +278,10 @@ class ReadMixin(SqlBase):
     @locked
     def country_pairs(self, limit: int = 20, query: CaseQuery | None = None) -> list[PairCount]:
         """The most frequent sponsor -> target pairs (who spies on whom)."""
+        tallied = _queries.tally_where(query) if query is None or query.year is None else None
+        if tallied is not None:
+            rows = self._rows(_queries.tally_pairs_sql(tallied[0]), (*tallied[1], limit))
+            return [PairCount(sponsor=s[1:], target=t[1:], count=int(n)) for s, t, n in rows]
         where, params = self._where(query)
         rows = self._rows(
             f"SELECT c.sponsor, c.target, COUNT(*) FROM cases c WHERE {where} AND c.sponsor IS NOT NULL "

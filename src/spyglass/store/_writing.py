@@ -6,12 +6,13 @@ Every write replaces what the same input wrote before, so re-ingesting changes n
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, TypeVar
 
 from spyglass.records import Analysis, Article, Case, Mention, Rejected
-from spyglass.store import _codec
+from spyglass.store import _codec, _tally
 from spyglass.store._engine import SqlBase, chunks, locked
 
 __all__ = ["WriteMixin", "ARTICLE_COLUMNS", "article_of"]
@@ -74,6 +75,7 @@ class WriteMixin(SqlBase):
     def _write_analyses(self, batch: list[Analysis], duplicates: Mapping[str, str]) -> None:
         at = _codec.now()
         ids = [analysis.article.id for analysis in batch]
+        before = self._article_states(ids)
         self._many(_UPSERT_ARTICLE, [_article_params(a.article, duplicates.get(a.article.id), at) for a in batch])
         self._delete_where_in("article_bands", "article_id", ids)
         self._many("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", [
@@ -84,7 +86,7 @@ class WriteMixin(SqlBase):
              json.dumps([e.model_dump(mode="json") for e in a.entities]))
             for a in batch
         ])
-        self._delete_where_in("mentions", "article_id", ids)
+        mentions = -self._delete_where_in("mentions", "article_id", ids)
         self._many(_INSERT_MENTION, [
             (f"{m.article_id}:{m.index}", a.article.id, pos, m.published, m.model_dump_json())
             for a in batch for pos, m in enumerate(a.mentions)
@@ -99,6 +101,34 @@ class WriteMixin(SqlBase):
                 for a in batch for pos, s in enumerate(a.stats)
             ],
         )
+        after = {a.article.id: (a.article.source, a.article.id in duplicates, a.relevance.is_espionage) for a in batch}
+        self._count_articles(before, after, mentions + sum(len(a.mentions) for a in batch))
+
+    def _article_states(self, ids: list[str]) -> dict[str, tuple[str, bool, bool]]:
+        """(source, is a duplicate, is relevant) of the stored articles among ``ids``."""
+        found: dict[str, tuple[str, bool, bool]] = {}
+        for part in chunks(ids):
+            rows = self._rows(
+                "SELECT a.id, a.source, a.duplicate_of, n.is_espionage FROM articles a "
+                f"LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            found.update((i, (source, dup is not None, bool(relevant))) for i, source, dup, relevant in rows)
+        return found
+
+    def _count_articles(
+        self, before: dict[str, tuple[str, bool, bool]], after: dict[str, tuple[str, bool, bool]], mentions: int
+    ) -> None:
+        """Move ``store_counts`` and ``source_counts`` from the articles as they were to as they are."""
+        sources: Counter[str] = Counter(source for source, _, _ in after.values())
+        sources.subtract(source for source, _, _ in before.values())
+        self._many(_tally.ADD_SOURCE, sorted((source, n) for source, n in sources.items() if n))
+        self._add_counts({
+            "articles": len(after) - len(before),
+            "duplicates": sum(d for _, d, _ in after.values()) - sum(d for _, d, _ in before.values()),
+            "relevant": sum(r for _, _, r in after.values()) - sum(r for _, _, r in before.values()),
+            "mentions": mentions,
+        })
 
     @locked
     def near_duplicates(self, fingerprint_bands: Iterable[str], limit: int = 100) -> list[Article]:
@@ -178,8 +208,11 @@ class WriteMixin(SqlBase):
     def delete_case(self, case_id: str, why: str = "") -> None:
         """Remove a machine case (its keys, years and mention links go with it); corrections stay."""
         with self.transaction():
-            if self._one("SELECT 1 FROM cases WHERE id = ?", (case_id,)) is None:
+            doc = self._case_doc(case_id, "data")
+            if doc is None:
                 return
+            self._tally(_tally.case_changes([Case.model_validate_json(doc)], []))
+            self._add_counts({"cases": -1})
             self._exec("DELETE FROM cases WHERE id = ?", (case_id,))
             self._audit(_codec.now(), INGEST, "ingest", case_id, "case removed", why)
 
@@ -198,6 +231,9 @@ class WriteMixin(SqlBase):
 
     def save_rejected(self, rejected: Rejected) -> None:
         with self.transaction():
+            key = (rejected.source, rejected.member or "")
+            if self._one("SELECT 1 FROM rejected WHERE source = ? AND member = ?", key) is None:
+                self._add_counts({"rejected": 1})
             self._exec(
                 "INSERT INTO rejected (source, member, code, reason, at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (source, member) DO UPDATE SET code = excluded.code, reason = excluded.reason",

@@ -106,14 +106,11 @@ def analyses_of(
 
 
 def _load_model(analyzer: Analyzer, article: Article, allowance: Allowance) -> None:
-    """The spaCy model, loaded once before an English article, off the clock: a slow disk is no
-    document's fault."""
-    from spyglass.understand.analyzer import NER_LANGUAGES
-
-    if (article.language or "en").lower() in NER_LANGUAGES:
-        started = time.monotonic()
-        analyzer.nlp()
-        allowance.pause(time.monotonic() - started)
+    """The spaCy model (before an English article) and the language's rule tables, loaded once,
+    off the clock: a slow disk or a first compile is no document's fault."""
+    started = time.monotonic()
+    analyzer.prepare((article.language or "en").lower())
+    allowance.pause(time.monotonic() - started)
 
 
 def _analysed(

@@ -65,15 +65,17 @@ def _states_count(quote: str, value: int, lang: str) -> bool:
     numbers = {number_of(w, code) for w in re.findall(r"[\w-]+", quote) for code in (lang, "en", "de", "fr")}
     if value in numbers:
         return True
-    if value - 1 in numbers and re.search(r"\b(?:an?|another|third|fourth)\b", quote, re.I):
-        return True  # "a Chinese national ... along with two Filipinos"
+    if value - 1 in numbers and re.search(r"\b(?:an?|another|third|fourth|un|une|una|uno|ein|eine|een|en|ett)\b", quote, re.I):
+        return True  # "a Chinese national ... along with two Filipinos", "quatre femmes et un homme"
     if value == 1 and re.match(r"\s*(?:an?|the|he|she)\b", quote, re.I):
         return True
     if value == 2 and len(re.findall(r"\b(?:an?)\b", quote, re.I)) == 2:
         return True  # "a woman and a man"
     if value == 2 and re.search(r"\b(?:wife|husband|brothers?|sisters?|son|daughter|pair|couple|both|beide\w*)\b", quote, re.I):
         return True
-    return quote[:1].isupper() and not re.match(r"(?:The|A|An)\b", quote)  # names: counted as printed
+    first = quote[:1]
+    caseless = first.isalpha() and not (first.isupper() or first.islower())  # "鄭姓", "김모": scripts without case
+    return (first.isupper() or caseless) and not re.match(r"(?:The|A|An)\b", quote)  # names: counted as printed
 
 
 CHECKS: dict[str, Callable[[str, object, str], bool]] = {

@@ -28,12 +28,30 @@ NER_LANGUAGES = frozenset({"en"})  # the statistical model is English-only
 CASE_LANGUAGES = frozenset(LANGS)
 
 
+# A case in words every language's cues also read (English is read in every text).
+_PREPARE_TITLE = "Spy sentenced"
+_PREPARE_TEXT = "A court sentenced an engineer to five years in prison on Monday for espionage for Russia."
+
+
 class Analyzer:
     """Analyse articles with one set of settings; holds the spaCy model once loaded."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._nlp: spacy.Language | None = None
+        self._prepared: set[str] = set()
+
+    def prepare(self, lang: str) -> None:
+        """Load what reading ``lang`` needs (the model for English, the language's tables and
+        compiled rules) by analysing a short case once: the first real article of a language
+        then pays no start-up cost."""
+        if lang in self._prepared:
+            return
+        self._prepared.add(lang)
+        if lang in NER_LANGUAGES:
+            self.nlp()
+        self.analyse(Article(id="prepare", source="prepare", item=0, kind="page", language=lang,
+                             title=_PREPARE_TITLE, text=f"{_PREPARE_TITLE}\n{_PREPARE_TEXT}"))
 
     def analyse(self, article: Article) -> Analysis:
         """Relevance for every article; mentions, entities and stats for relevant ones."""

@@ -60,8 +60,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "background-case": "an earlier case told in the pluperfect ('Bereits im Herbst 2022 hatte dasselbe Gericht einen früheren Reserveoffizier ... verurteilt') is not a second case",
-    "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
     "arrest-named": "'für einen russischen Geheimdienst ausgespäht' gives no sponsor",
     "statistics": "a count of espionage proceedings per year is no relevance anchor",
 }

@@ -48,7 +48,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
     "coordinated-count": "'La Policía Nacional' does not name the target state",
     "requested-term": "the term the prosecution asked for ('La Fiscalía pedía nueve años') is read as imposed",
     "statistics": "a count of espionage investigations per year is no relevance anchor",

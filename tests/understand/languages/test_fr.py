@@ -57,8 +57,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "co-defendants": "co-defendants of one trial ('a pour sa part été condamné') are split into two cases",
-    "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
     "foreign-justice": "'La justice iranienne' does not name the target state",
     "statistics": "a count of espionage investigations per year is no relevance anchor",
 }

@@ -50,7 +50,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "expulsion-after-arrest": "the arrest that preceded the expulsion is not a case of its own",
     "requested-term": "'riservati a un agente dei servizi cinesi' and 'ceduto progetti' give no relevance anchor",
     "statistics": "a count of espionage investigations per year is no relevance anchor",
 }

@@ -24,11 +24,13 @@ from spyglass.understand.cases.proceedings import (
     SPYING_WORD,
     Proceeding,
     proceedings_of,
+    split_prior_arrests,
     split_unrelated,
 )
 from spyglass.understand.confidence import confidence_of
 from spyglass.understand.sentences import Sentence, sentences_in
 from spyglass.understand.stats import stats_in
+from spyglass.understand.tables.cues import reading
 
 if TYPE_CHECKING:
     import spacy
@@ -140,12 +142,21 @@ def mentions_in(
     """The case mentions of one article, each field with evidence, and the entities found.
 
     ``stats`` are the article's statistics when the caller has read them already (the analyzer
-    does): a yearly count is not a case, and the statistics reader decides what one is."""
+    does): a yearly count is not a case, and the statistics reader decides what one is. The
+    case cues read with the rows of ``lang`` (``tables.cues.reading``)."""
+    with reading(lang):
+        return _mentions(article, lang, nlp, stats)
+
+
+def _mentions(
+    article: Article, lang: str, nlp: spacy.Language | None, stats: Sequence[Stat] | None
+) -> tuple[list[Mention], list[Entity]]:
     sentences = sentences_in(article.text)
     title = (article.title or "").strip()
     all_facts = [facts_of(i, s, is_title=(i == 0 and bool(title) and s.text.startswith(title[:30])), lang=lang)
                  for i, s in enumerate(sentences)]
     read_persons(all_facts, lang, nlp)
+    all_facts = split_prior_arrests(all_facts, lang)
     groups = split_unrelated(proceedings_of(all_facts), lang)
     lead = all_facts[:LEAD_SENTENCES]
     if title and not (all_facts and all_facts[0].is_title):

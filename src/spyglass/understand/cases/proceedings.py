@@ -35,7 +35,7 @@ from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.sentences import Sentence
 from spyglass.understand.tables.cues import cue, cues
 
-__all__ = ["Proceeding", "proceedings_of", "split_unrelated"]
+__all__ = ["Proceeding", "proceedings_of", "split_unrelated", "split_prior_arrests"]
 
 # Rule id -> pattern (tables/case_cues.tsv): wording that opens a separate proceeding in a
 # sentence without new names; a retaliation is another state's own proceeding.
@@ -52,6 +52,8 @@ OTHER_CRIME = cue("case.other_crime")
 SPYING_WORD = cue("case.spying_word")
 NON_STATE_RECIPIENT = cue("case.non_state_recipient")
 RETALIATION_ACCUSES = cue("seg.retaliation_accuses")
+PRIOR_ARREST = cue("seg.prior_arrest")
+ARREST_OF_SOMEONE = cue("seg.arrest_of_someone")
 _STOP_TOKENS = frozenset({"the", "de", "van", "von", "der", "al", "el", "di", "da", "bin", "le", "la", "du", "do", "mr",
                           "ms", "dr", "jr", "sr", "st", "of", "in", "on", "at", "to", "an"})
 
@@ -142,6 +144,9 @@ def _separate_cue(facts: SentenceFacts, current: Proceeding) -> str | None:
     if NON_STATE_RECIPIENT.search(facts.text) or (OTHER_CRIME.search(facts.text) and not SPYING_WORD.search(facts.text)):
         # "two officials were jailed for leaking files to arms dealers": another crime's proceeding
         return "seg.other_crime"
+    if current.stages == {"expelled"} and not any(h.kb_id == "expelled" for h in facts.stages) and (
+            ARREST_OF_SOMEONE.search(facts.text)):
+        return "seg.prior_arrest"  # the expulsion's officials, then someone else's arrest
     for rule, pattern in SEPARATE_CUES:
         if pattern.search(facts.text):
             if rule == "seg.expulsion" and "expelled" in current.stages:
@@ -229,6 +234,31 @@ def proceedings_of(all_facts: list[SentenceFacts]) -> list[Proceeding]:
                 groups.append(current)
         current.add(facts, names)
     return [g for g in groups if g.reports_case]
+
+
+def split_prior_arrests(all_facts: list[SentenceFacts], lang: str) -> list[SentenceFacts]:
+    """Sentences that tell an expulsion and the arrest that led to it ("Italy expelled two Russian
+    diplomats after the arrest of a navy officer") cut in two at the arrest, each part read on its
+    own: they report two cases."""
+    out: list[SentenceFacts] = []
+    for facts in all_facts:
+        expelled = [h for h in facts.stages if h.kb_id == "expelled"]
+        m = PRIOR_ARREST.search(facts.text, expelled[0].end) if expelled else None
+        out.extend(_cut(facts, m.start(), lang) if m else [facts])
+    return out
+
+
+def _cut(facts: SentenceFacts, at: int, lang: str) -> list[SentenceFacts]:
+    text, base = facts.text, facts.sentence.start
+    out: list[SentenceFacts] = []
+    for a, b in ((0, at), (at, len(text))):
+        part = facts_of(facts.index, Sentence(base + a, base + b, text[a:b], facts.sentence.after_blank_line),
+                        facts.is_title, lang)
+        part.persons = [replace(h, start=h.start - a, end=h.end - a) for h in facts.persons if a <= h.start < b]
+        part.refs, part.parser = facts.refs, facts.parser
+        part.espionage = part.espionage or facts.espionage
+        out.append(part)
+    return out
 
 
 UNRELATED = cue("seg.unrelated")

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["LANGS", "read_rows", "table_files", "split_cell", "lookup_key"]
+__all__ = ["LANGS", "read_rows", "read_rows_by_language", "table_files", "split_cell", "lookup_key"]
 
 # The languages whose cases are read: English first (the default and the lingua franca of quotes),
 # then every language with its own rows (``<table>.<lang>.tsv``) and grammar (``grammar/<lang>.toml``).
@@ -33,6 +33,14 @@ def read_rows(name: str, columns: int) -> Iterator[list[str]]:
     comments are skipped."""
     for part in table_files(name):
         yield from _rows_of(part, columns)
+
+
+def read_rows_by_language(name: str, columns: int) -> Iterator[tuple[str | None, list[str]]]:
+    """``read_rows`` with the language of each row's file: None for the shared file."""
+    for part in table_files(name):
+        lang = part.split(".")[-2] if part != name else None
+        for row in _rows_of(part, columns):
+            yield lang, row
 
 
 def table_files(name: str) -> list[str]:

@@ -25,8 +25,9 @@ from spyglass.sources.slices import SLICE_BYTES, InputFile, Slice, input_files, 
 
 if TYPE_CHECKING:
     from spyglass.store import FinishedFile, Store
+    from spyglass.understand import Analyzer
 
-__all__ = ["Stream", "Piece", "Work", "CrawlReport", "ingest_crawl", "is_stream", "BATCH"]
+__all__ = ["Stream", "Piece", "Work", "CrawlReport", "ingest_crawl", "store_pieces", "plan_of", "warmed_analyzer", "is_stream", "BATCH"]
 
 BATCH = 50  # analyses stored per transaction: short writes beside a serving web app
 
@@ -96,7 +97,7 @@ def ingest_crawl(
     in input order, so the store is the one a single-process run makes.
     """
     report = CrawlReport()
-    plan = _plan(list(inputs), store, settings, redo, report)
+    plan = plan_of(list(inputs), store, settings, redo, report)
     if workers is None and scheduler is None:
         pieces = _local_pieces(plan, settings)
     else:
@@ -106,12 +107,19 @@ def ingest_crawl(
             raise InputError("dask workers read local files and folders only",
                              "ingest URLs and - in a run without --workers or --scheduler")
         pieces = distributed_pieces(plan, settings, workers=workers, scheduler=scheduler, slice_bytes=slice_bytes)
-    batches = _batches(pieces, report)
-    report.summary = ingest_batches(batches, store, _reporting(report, progress), log_folder=settings.cache_dir)
+    store_pieces(pieces, store, report, progress, settings.cache_dir)
     return report
 
 
-def _plan(inputs: list[str], store: Store, settings: Settings, redo: bool, report: CrawlReport) -> list[Work]:
+def store_pieces(
+    pieces: Iterable[Piece], store: Store, report: CrawlReport,
+    progress: Callable[[CrawlReport], None] | None = None, log_folder: str | None = None,
+) -> None:
+    """Link and store pieces in the order given, each file's checkpoint with its last item (the one writer)."""
+    report.summary = ingest_batches(_batches(pieces, report), store, _reporting(report, progress), log_folder)
+
+
+def plan_of(inputs: list[str], store: Store, settings: Settings, redo: bool, report: CrawlReport) -> list[Work]:
     """Every input in order: local files (those already finished left out), streams, listing problems."""
     from spyglass.sources.files import globs_of
 
@@ -130,9 +138,8 @@ def _plan(inputs: list[str], store: Store, settings: Settings, redo: bool, repor
 def _local_pieces(plan: list[Work], settings: Settings) -> Iterator[Piece]:
     """Each step of the plan read and analysed in this process, a file at a time, a batch at a time."""
     from spyglass.sources import read_inputs
-    from spyglass.understand import Analyzer
 
-    analyzer = Analyzer(settings)
+    analyzer = warmed_analyzer(settings)
     for work in plan:
         if isinstance(work, Rejected):
             yield Piece((work,))
@@ -141,6 +148,27 @@ def _local_pieces(plan: list[Work], settings: Settings) -> Iterator[Piece]:
         else:
             piece = Slice((work,))
             yield from _chunked(analyses_of(slice_items(piece, settings.max_bytes), settings, analyzer), piece)
+
+
+_WARM_UP = (b"<!doctype html><html lang=en><head><title>Spy jailed</title></head><body><article><h1>Spy jailed</h1>"
+            b"<p>Anton Berg, a former army officer, was sentenced to five years in prison on Monday in Berlin for "
+            b"spying for Russia's GRU military intelligence service, the court said.</p></article></body></html>")
+
+
+def warmed_analyzer(settings: Settings) -> Analyzer:
+    """An analyzer that has read one page, off any document's clock: the first page of a run (of
+    each worker) must not pay for loading tables and the spaCy model, or its analysis could run
+    past its deadline on a busy machine and the store would depend on where the page was read."""
+    from dataclasses import replace
+
+    from spyglass.records import RawItem
+    from spyglass.understand import Analyzer
+
+    analyzer = Analyzer(settings)
+    page = RawItem(source="warm-up", content=_WARM_UP, content_type="text/html")
+    for _ in analyses_of([page], replace(settings, analysis_deadline=0), analyzer):
+        pass
+    return analyzer
 
 
 def _chunked(found: Iterator[Analysis | Rejected], ends: Slice | None) -> Iterator[Piece]:

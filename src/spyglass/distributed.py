@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 
-from spyglass.crawl import Piece, Work
+from spyglass.crawl import Piece, Work, warmed_analyzer
 from spyglass.errors import InputError, internal_reason
 from spyglass.pipeline import analyses_of
 from spyglass.records import RawItem, Rejected
@@ -32,13 +32,19 @@ if TYPE_CHECKING:
 
     from spyglass.understand import Analyzer
 
-__all__ = ["distributed_pieces", "read_slice", "plan_file", "connected"]
+__all__ = ["distributed_pieces", "read_slice", "plan_file", "connected", "LOCAL_CONFIG"]
 
 _LOOKAHEAD = 4  # big files being cut on workers ahead of their turn
 _CONNECT_TIMEOUT = "10s"
 _ANALYZERS: dict[Settings, Analyzer] = {}  # per worker process: the spaCy model loads once, not per slice
 
 Reader = Callable[[Slice, Settings], Piece]
+LOCAL_CONFIG = {
+    # one retry: a slice that kills a second worker is the slice's fault, not the workers'
+    "distributed.scheduler.allowed-failures": 1,
+    # a worker holds only the slice it runs, so a crash blames that slice alone, never one queued behind it
+    "distributed.scheduler.worker-saturation": 1.0,
+}
 
 
 def read_slice(piece: Slice, settings: Settings) -> Piece:
@@ -54,10 +60,8 @@ def plan_file(file: InputFile, slice_bytes: int) -> list[Slice]:
 
 
 def _analyzer(settings: Settings) -> Analyzer:
-    from spyglass.understand import Analyzer
-
     if settings not in _ANALYZERS:
-        _ANALYZERS[settings] = Analyzer(settings)
+        _ANALYZERS[settings] = warmed_analyzer(settings)
     return _ANALYZERS[settings]
 
 
@@ -100,8 +104,7 @@ def connected(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         return
     if workers is not None and workers < 1:
         raise InputError(f"--workers {workers} starts no worker", "give 1 or more, e.g. --workers 2")
-    # one retry: a slice that kills a second worker is the slice's fault, not the worker's
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    with dask.config.set(LOCAL_CONFIG):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     try:

@@ -202,9 +202,16 @@ def _later_service(facts: list[SentenceFacts], country: str | None, target: str 
     "spying for Russia", the body "passing information to Russia's FSB"."""
     for f in facts:
         for s in f.services:
-            if service_country(s.kb_id) == country and sponsor_service_hit(f, s, target):
+            if service_country(s.kb_id) == country and (sponsor_service_hit(f, s, target) or _named_with_its_state(f, s, target)):
                 return s.text, Found(f, "sponsor.service_later", (s.start, s.end))
     return None
+
+
+def _named_with_its_state(f: SentenceFacts, s: Hit, target: str | None) -> bool:
+    """"ao serviço de segurança ucraniano SBU": a service printed right after a country word that the
+    sentence gives the sponsor's side (a domestic service too, when it is the one that ran them)."""
+    return any(0 <= s.start - c.end <= 3 and c.kb_id == service_country(s.kb_id) and sponsor_country_hit(f, c, target)
+               for c in f.countries)
 
 
 def case_sponsor(

@@ -135,6 +135,8 @@ def sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | N
 
 
 _MISSION_AFTER = cue("sponsor.own_mission")
+# "the embassy of Iran", "посольства Польши", "ambasady Rosji": the mission named before its state
+_MISSION_BEFORE = cue("sponsor.own_mission_before")
 
 
 def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, Found | None]:
@@ -144,7 +146,8 @@ def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str |
         if not any(h.kb_id == "expelled" for h in f.stages):
             continue
         for c in f.countries:
-            if c.kb_id != target and _MISSION_AFTER.match(f.text[c.end : c.end + 40]):
+            if c.kb_id != target and (_MISSION_AFTER.match(f.text[c.end : c.end + 40])
+                                      or _MISSION_BEFORE.search(f.text, max(0, c.start - 40), c.start)):
                 return c.kb_id, Found(f, "sponsor.own_mission", (c.start, c.end))
     return None, None
 

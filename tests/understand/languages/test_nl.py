@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand.lexicon import countries_in
+from spyglass.understand.quantities import durations_in, money_in
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -95,3 +97,24 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_dutch_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "nl")
+
+
+# Country adjectives take -e before a noun, a long vowel losing its second letter ("Chinees" -> "Chinese").
+@pytest.mark.parametrize(("text", "country"), [("de Chinese inlichtingendienst", "CN"), ("een Russisch schip", "RU"),
+                                              ("twee Iraanse diplomaten", "IR"), ("de 47-jarige Belg", "BE"),
+                                              ("Nederlandse broers", "NL"), ("drie Russen", "RU")])
+def test_dutch_country_words(text: str, country: str) -> None:
+    assert [h.term.country for h in countries_in(text, "nl")] == [country]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("vier jaar cel", 48), ("zes maanden", 6), ("anderhalf jaar", 18), ("drieënhalf jaar", 42),
+    ("twee jaar en zes maanden", 30), ("levenslang", "life"),
+])
+def test_dutch_durations(text: str, months: object) -> None:
+    assert [d.months for d in durations_in(text, "nl")] == [months]
+
+
+@pytest.mark.parametrize(("text", "amount"), [("€ 10.000", 10_000), ("32.500 euro", 32_500), ("1,2 miljoen euro", 1_200_000)])
+def test_dutch_money(text: str, amount: float) -> None:
+    assert [(m.amount, m.currency) for m in money_in(text, "nl")] == [(amount, "EUR")]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand.lexicon import countries_in
+from spyglass.understand.quantities import durations_in, money_in
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -95,3 +97,27 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_portuguese_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "pt")
+
+
+# Adjectives agree in gender and number ("russo", "russa", "russos"; "chinês", "chinesa"; "alemão", "alemães").
+@pytest.mark.parametrize(("text", "country"), [("serviços secretos russos", "RU"), ("a inteligência chinesa", "CN"),
+                                              ("dois cidadãos alemães", "DE"), ("uma diplomata iraniana", "IR"),
+                                              ("a Embaixada do Irão", "IR"), ("a Embaixada do Irã", "IR")])
+def test_portuguese_country_words(text: str, country: str) -> None:
+    assert [h.term.country for h in countries_in(text, "pt")] == [country]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("quatro anos e seis meses", 54), ("vinte e cinco anos", 300), ("um ano e meio", 18), ("doze anos", 144),
+    ("prisão perpétua", "life"),
+])
+def test_portuguese_durations(text: str, months: object) -> None:
+    assert [d.months for d in durations_in(text, "pt")] == [months]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("R$ 50 mil", 50_000, "BRL"), ("30 mil euros", 30_000, "EUR"), ("US$ 40 mil", 40_000, "USD"),
+    ("1,5 milhão de reais", 1_500_000, "BRL"),
+])
+def test_portuguese_money(text: str, amount: float, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in money_in(text, "pt")] == [(amount, currency)]

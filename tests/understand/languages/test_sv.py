@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand.lexicon import countries_in
+from spyglass.understand.quantities import durations_in, money_in
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -90,3 +92,24 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_swedish_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "sv")
+
+
+# Names take the genitive ("för Irans räkning", "USA:s"), -sk adjectives -a and -t, demonyms their plural.
+@pytest.mark.parametrize(("text", "country"), [("för Irans räkning", "IR"), ("Rysslands ambassad", "RU"),
+                                              ("USA:s regering", "US"), ("den ryska underrättelsetjänsten", "RU"),
+                                              ("kinesiskt medborgarskap", "CN"), ("tre kineser", "CN")])
+def test_swedish_country_words(text: str, country: str) -> None:
+    assert [h.term.country for h in countries_in(text, "sv")] == [country]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("fyra års fängelse", 48), ("två år och sex månaders fängelse", 30), ("ett och ett halvt år", 18),
+    ("livstids fängelse", "life"),
+])
+def test_swedish_durations(text: str, months: object) -> None:
+    assert [d.months for d in durations_in(text, "sv")] == [months]
+
+
+@pytest.mark.parametrize(("text", "amount"), [("10 000 kronor", 10_000), ("två miljoner kronor", 2_000_000), ("5 000 kr", 5_000)])
+def test_swedish_money(text: str, amount: float) -> None:
+    assert [(m.amount, m.currency) for m in money_in(text, "sv")] == [(amount, "SEK")]

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand.lexicon import countries_in, stages_in
+from spyglass.understand.lexicon._gazetteer import fold
+from spyglass.understand.quantities import durations_in, money_in
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -93,3 +96,49 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_turkish_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "tr")
+
+
+# Turkish casing: İ/i and I/ı are one letter to the finders, so headlines in capitals read as text does.
+@pytest.mark.parametrize(("word", "folded"), [("İSTANBUL", "istanbul"), ("istanbul", "istanbul"), ("SINIR", "sinir"),
+                                              ("sınır", "sinir"), ("ı", "i"), ("İ", "i")])
+def test_turkish_capitals_fold_to_one_letter(word: str, folded: str) -> None:
+    assert fold(word) == folded
+
+
+# Names of states take their case endings after an apostrophe (the stem matches as it stands);
+# demonyms take theirs directly, by vowel harmony; capitals keep the dot of i.
+@pytest.mark.parametrize(("text", "country", "printed"), [
+    ("Rusya'ya casusluk yaptı", "RU", "Rusya"), ("Rusya’nın askeri istihbaratı", "RU", "Rusya"),
+    ("Çin'e bilgi sattı", "CN", "Çin"), ("ÇİN'E CASUSLUK", "CN", "ÇİN"), ("İran adına", "IR", "İran"),
+    ("İKİ İRANLI DİPLOMAT", "IR", "İRANLI"), ("Rusların ajanı", "RU", "Rusların"), ("İranlılara ait", "IR", "İranlılara"),
+    ("Çinlilerin bilgileri", "CN", "Çinlilerin"), ("Yunanistan'dan", "GR", "Yunanistan"),
+])
+def test_turkish_country_words(text: str, country: str, printed: str) -> None:
+    hit = countries_in(text, "tr")[0]
+    assert (hit.term.country, hit.text) == (country, printed)
+
+
+@pytest.mark.parametrize(("sentence", "stage", "kind"), [
+    ("İKİ DİPLOMAT SINIR DIŞI EDİLDİ", "expelled", "done"),
+    ("Şüpheli henüz gözaltına alınmadı.", "arrested", "negated"),
+    ("Diplomatların sınır dışı edilecekleri bildirildi.", "expelled", "future"),
+    ("Sanık 7 yıl 6 ay hapis cezasına çarptırıldı.", "sentenced", "done"),
+])
+def test_turkish_verbs_carry_negation_and_future(sentence: str, stage: str, kind: str) -> None:
+    assert (stage, kind) in {(h.stage, h.kind) for h in stages_in(sentence, "tr")}
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("7 yıl 6 ay hapis", 90), ("on iki yıl", 144), ("iki buçuk yıl", 30), ("ağırlaştırılmış müebbet hapis", "life"),
+    ("AĞIRLAŞTIRILMIŞ MÜEBBET", "life"),
+])
+def test_turkish_durations(text: str, months: object) -> None:
+    assert [d.months for d in durations_in(text, "tr")] == [months]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("50 bin dolar", 50_000, "USD"), ("120 bin lira", 120_000, "TRY"), ("2 milyon TL", 2_000_000, "TRY"),
+    ("1,5 milyon avro", 1_500_000, "EUR"),
+])
+def test_turkish_money(text: str, amount: float, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in money_in(text, "tr")] == [(amount, currency)]

@@ -94,6 +94,8 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         paired = re.fullmatch(grammar_of(lang).and_word, m.group("to").strip(), re.IGNORECASE) is not None
         if paired and not (float(low).is_integer() and float(high).is_integer() and low >= 1 and high >= 1):
             continue  # "three and a half years" is one term
+        if paired and low >= 20 and low % 10 == 0 and _connector(lang).match(text, m.end("low")) is not None:
+            continue  # "vinte e cinco anos", "one hundred and five years": one number ("neuf et onze ans" is a pair)
         if low > high and not (paired and low < 100):
             continue  # "in March 2023 to 30 years" is not a range; "seven and six years, respectively" is a pair
         if _after_money(text, m.start("low")):
@@ -103,6 +105,12 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         span = DurationRange(m.start(), m.end(), min(first, second), max(first, second), m.group())
         found.append((span, (m.start("low"), m.end("low")), m.start("high"), (first, second)))
     return found
+
+
+@cache
+def _connector(lang: str) -> re.Pattern[str]:
+    """"and" inside one number in ``lang`` ("vinte e cinco", "hundred and five")."""
+    return re.compile(grammar_of(lang).connector, re.IGNORECASE)
 
 
 def _after_money(text: str, pos: int) -> bool:

@@ -57,8 +57,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "foreign-justice": "'La justice iranienne' does not name the target state",
-    "statistics": "a count of espionage investigations per year is no relevance anchor",
 }
 
 

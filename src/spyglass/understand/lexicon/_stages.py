@@ -12,7 +12,9 @@ from spyglass.understand.tables import read_rows
 
 __all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_terms", "stages_in"]
 
-STAGE_KINDS = frozenset({"done", "future", "negated", "requested"})
+# "counted": a step counted in general ("the number of espionage investigations"), not one that
+# happened to someone.
+STAGE_KINDS = frozenset({"done", "future", "negated", "requested", "counted"})
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ _SPAN_BEFORE = cue("term.span_before")
 def _age_of_person() -> re.Pattern[str]:
     """"un ingénieur de 45 ans", "un tecnico di 52 anni", "un militar de 40 años": a person's
     age told after the noun (a term is told after a sentencing word: "une peine de six ans")."""
-    return re.compile(rf"\b(?:{alternation(person_words_any())})s?\s+(?:de|di|d['’])\s*$", re.I)
+    return re.compile(rf"\b(?:{alternation(person_words_any())})s?(?:\s+[^\W\d_]+)?\s+(?:de|di|d['’])\s*$", re.I)
 
 
 def _is_reduced(f: SentenceFacts, start: int) -> bool:

@@ -37,6 +37,7 @@ class DurationRange:
 
 _UNIT_PREFIXES = ("lebensl",)
 _UNIT_MONTHS = {"year": 12.0, "month": 1.0, "week": 7 / 30.4375, "day": 1 / 30.4375}
+_CALENDAR_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @cache
@@ -60,6 +61,8 @@ def _part_months(m: re.Match[str], lang: str) -> float | None:
     g = grammar_of(lang)
     unit = next(k for k in g.units if m.group(k))
     head = m.group()[: m.start(unit) - m.start()].strip(" -'’")
+    if unit == "year" and _CALENDAR_YEAR.fullmatch(head):
+        return None  # "w 2023 roku", "в 2023 году": a year of the calendar, not 2023 years
     value = 1.0 if re.fullmatch(g.singular, head, re.IGNORECASE) else number_of(head, lang)
     if value is None:
         return None

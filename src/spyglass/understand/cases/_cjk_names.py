@@ -271,15 +271,19 @@ def _accused(text: str, name: Name, lang: str) -> bool:
     return not (after is not None and after.match(text[name.end : name.end + 40]))
 
 
-def names_in(text: str, lang: str, known: frozenset[str] = frozenset(), tools: bool = True) -> list[Name]:
+def names_in(text: str, lang: str, known: frozenset[str] = frozenset(), tools: bool = True,
+             met: dict[str, str] | None = None) -> list[Name]:
     """Names of one sentence that may be the accused, left to right: the language's printed
     forms first, then the tool's names (unless ``tools`` is false), then later mentions of
-    ``known`` surnames."""
+    ``known`` surnames and the printed forms already ``met`` (printed form -> surname)."""
     if lang not in CJK_LANGS:
         return []
     found = [*_by_forms(text, _patterns(lang, "intro")), *(_tool_names(text, lang) if tools else ())]
     if known:
         found += _by_forms(text, _back(lang, known))
+    if met:
+        found += [Name(m.start(), m.end(), m.group(), met[m.group()], "name.met")
+                  for m in re.finditer(_alternation(met), text)]
     kept: list[Name] = []
     for name in found:
         if any(k.start < name.end and name.start < k.end for k in kept):
@@ -297,7 +301,8 @@ def read_cjk_persons(all_facts: list[SentenceFacts], lang: str) -> None:
     first: dict[str, str] = {}  # surname -> the printed form that introduced the person
     for f in all_facts:
         # the tools read the sentences that may name the accused; the rest are read for later mentions
-        names = names_in(f.text, lang, frozenset(first), tools=f.is_cue)
+        met = {printed: surname for surname, printed in first.items()}
+        names = names_in(f.text, lang, frozenset(first), tools=f.is_cue, met=met)
         for name in names:
             first.setdefault(name.surname, name.text)
         hits = [Hit(n.start, n.end, first[n.surname], first[n.surname], n.rule, "PERSON") for n in names]

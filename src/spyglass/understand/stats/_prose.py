@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from spyglass.records import Article
 from spyglass.understand.confidence import confidence_of
 from spyglass.understand.sentences import sentence_spans
+from spyglass.understand.tables.grammar import grammar_of
 
 from ._series import unit_of
-from ._vocabulary import YEAR, Claim, Count, Cues, counts_in, number_value, stat_cues
+from ._vocabulary import WORD_CHAR, YEAR, Claim, Count, Cues, counts_in, number_value, stat_cues
 
 __all__ = ["prose_claims"]
 
@@ -32,7 +33,8 @@ PREVIOUS_REACH = 200  # characters a count may sit after the year it belongs to
 NEXT_REACH = 140  # characters a count may sit before a year it is not directly read with
 TIGHT_WORDS = 12  # words between a count and the year it is read with
 GROUP_REACH = 90  # characters of a breakdown's own words ("serving members of the armed forces")
-_ABSOLUTE = re.compile(rf"(?<![\w$./-])(?P<year>{YEAR})(?![\w-]|[./]\d|\s*(?:[-–/]|to)\s*{YEAR})", re.IGNORECASE)
+_ABSOLUTE = re.compile(rf"(?<!{WORD_CHAR})(?<![$./-])(?P<year>{YEAR})(?!{WORD_CHAR}|-|[./]\d|\s*(?:[-–/]|to)\s*{YEAR})",
+                       re.IGNORECASE)
 # "in 2019 and 2020", "for 2023 and the first six months of 2024": one period, not two years
 _PERIOD = re.compile(
     rf"{YEAR}(?:\s+год\w*)?\s+(?:and|und|et|y|e|и)\s+(?:(?:in|for|during|за|в)\s+)?(?:(?:the\s+)?(?:first|second|last|"
@@ -46,7 +48,7 @@ _NOT_ANCHOR_BEFORE = re.compile(
 )
 _OF_PERIOD = re.compile(r"(?:months|half|quarter|weeks|period|first|second|whole|all|course)\s+of\s*$", re.IGNORECASE)
 _NOT_TIGHT = re.compile(
-    r"[,;:()—–]|\s-\s|\b(?:than|compared|against|versus|vs|up from|down from|while|whereas|but|contre|gegenüber|"
+    r"[,;:()—–，、；：（）]|\s-\s|\b(?:than|compared|against|versus|vs|up from|down from|while|whereas|but|contre|gegenüber|"
     r"frente a|rispetto|contro)\b|\b(?:and|but|or|und|et|y|e)\s+(?:in|during|for|by|im|en|in)?\s*$",
     re.IGNORECASE)
 # "the 2023 total of 31": a year after "the" counts only before a word for the year's figure
@@ -169,8 +171,9 @@ def _without_overlaps(anchors: list[_Anchor]) -> list[_Anchor]:
     return kept
 
 
-def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor]) -> list[_Bound]:
-    """Each count with the year it belongs to (see the module docstring for the order)."""
+def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor], year_first: bool = False) -> list[_Bound]:
+    """Each count with the year it belongs to (see the module docstring for the order). Where the
+    language puts the year first ("2023年の7件", "2023년 4건"), a count is never read with a year after it."""
     if _RESPECTIVELY.search(sentence) and len(counts) == len(anchors) > 1 and counts[-1].end < anchors[0].start:
         return [_Bound(c, a, "list") for c, a in zip(counts, anchors, strict=True)]
     out = []
@@ -179,7 +182,7 @@ def _bind(sentence: str, counts: list[Count], anchors: list[_Anchor]) -> list[_B
         before = [a for a in anchors if a.end <= count.start and count.start - a.end <= PREVIOUS_REACH
                   and ";" not in sentence[a.end : count.start]]
         between = [c for c in counts[i + 1 :] if after is None or c.start < after.start]
-        if after and not between and _tight(sentence[count.end : after.start]):
+        if after and not between and not year_first and _tight(sentence[count.end : after.start]):
             out.append(_Bound(count, after, "tight"))
         elif before:
             out.append(_Bound(count, before[-1], "back"))
@@ -205,7 +208,7 @@ def _sentence_claims(
     out: list[Claim] = []
     excluded, first = False, True
     counts = counts_in(sentence, lang)
-    for bound in _bind(sentence, counts, anchors):
+    for bound in _bind(sentence, counts, anchors, year_first=not grammar_of(lang).spaced):
         count = bound.count
         if bound.how not in ("tight", "list") and (count.definite or count.weak or _cumulative(sentence, count, cues)):
             continue

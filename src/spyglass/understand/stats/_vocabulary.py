@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from spyglass.understand.tables import read_rows
+from spyglass.understand.tables.grammar import grammar_of
 
 __all__ = ["Claim", "Cues", "Count", "YEAR", "stat_cues", "counts_in", "number_value"]
 
@@ -30,7 +31,9 @@ _NOT_COUNT_AFTER = re.compile(
     r"\s*(?:-|–)?\s*(?:%|per ?cent|percent|years?|months?|weeks?|days?|hours?|times|fold|year-old|"
     r"st\b|nd\b|rd\b|th\b|million|billion|thousand|km|kilomet|miles|euros?|dollars|pounds|yuan|"
     r"roubles?|rubles?|won|yen|(?:a|per) (?:year|month|day)(?! earlier| before| ago)|[-–]\s*\d|to \d|and \d+ (?:years|months)|"
-    r"лет|года?\b|месяц)",
+    r"лет|года?\b|месяц|"
+    # a unit glued to a number in the scripts without spaces: sums, shares, times, ages, durations
+    r"[万萬億亿千百元円원억만천年년月월日일歲岁세살成倍次회%％]|小[时時]|시간|달러|ドル|[ヶかカ个個]月|개월)",
     re.IGNORECASE,
 )
 _NOT_COUNT_BEFORE = re.compile(
@@ -39,7 +42,11 @@ _NOT_COUNT_BEFORE = re.compile(
     r"nov\w*|dec\w*|us\$|nt\$|rs\.?|a\$|c\$|статье|статьи|ст\.)\s*$",
     re.IGNORECASE,
 )
-_COUNT_AROUND = (r"(?<![\w$€£¥.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6}|{words})(?![\w%]|[.,]\d)")
+# A letter or digit of a script with spaces between words: counts and cues stand apart from them, but
+# inside a run of kana, ideographs or Hangul ("共31件", "사건은 9건으로").
+WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+_COUNT_AROUND = (r"(?<!" + WORD_CHAR + r")(?<![$€£¥.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6}|{words})(?!" + WORD_CHAR
+                 + r"|%|[.,]\d)")
 _DEFINITE = re.compile(r"(?:\bthe|\bthese|\bthose|\bboth|\ball)\s+$", re.IGNORECASE)
 
 
@@ -62,7 +69,8 @@ def stat_cues() -> Cues:
     groups: dict[str, list[str]] = {g: [] for g in GROUPS}
     for _rid, group, pattern in read_rows("relevance_stats.tsv", 3):
         groups[group].append(pattern)
-    return Cues({g: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")(?!\w)", re.IGNORECASE) for g, p in groups.items()})
+    return Cues({g: re.compile(rf"(?<!{WORD_CHAR})(?:" + "|".join(p) + rf")(?!{WORD_CHAR})", re.IGNORECASE)
+                 for g, p in groups.items()})
 
 
 @cache
@@ -71,7 +79,7 @@ def _number_words(lang: str) -> dict[str, int]:
     words = dict(_ENGLISH_WORDS) if lang == "en" else {
         word.lower(): int(float(value)) for row_lang, word, value, kind in read_rows("numbers.tsv", 4)
         if row_lang == lang and kind in ("unit", "ten", "dozen") and float(value).is_integer() and float(value) != 1
-    }
+    } if grammar_of(lang).spaced else {}  # unspaced scripts print counts in digits; "二" stands inside "二审"
     for rid, group, pattern in read_rows("relevance_stats.tsv", 3):
         if group == "count_word":
             words.update({word.lower(): int(rid.rsplit(".", 1)[1]) for word in pattern.split("|")})

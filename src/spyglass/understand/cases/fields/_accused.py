@@ -38,6 +38,7 @@ _COUNT_AGGREGATE_BEFORE = cue("count.aggregate_before")
 _COUNT_AGGREGATE_AFTER = cue("count.aggregate_after")
 _PLUS_ONE_BEFORE = cue("count.plus_one_before")
 _PLUS_ONE_AFTER = cue("count.plus_one_after")
+_PLUS_MORE_AFTER = cue("count.plus_more_after")
 _PAIR = cue("count.pair")
 _TRIO = cue("count.trio")
 _KIN_ACCUSED = cue("count.kin_accused")
@@ -49,11 +50,14 @@ _OTHERS_BEFORE = cue("count.others_before")
 def _singular_pattern() -> re.Pattern[str]:
     """One person spoken of: "a British man", "an engineer", "a one-time aide", "he was"."""
     # singular nouns only: "the number of people" speaks of many
-    alt = alternation(w for w in person_words_any() if not w.endswith("s") and w not in ("men", "women", "people", "police"))
+    # a demonym is a person noun too ("een 39-jarige Iraniër", "a Dane")
+    demonyms = {t.text.lower() for lang in lexicon.LANGS for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
+    alt = alternation(w for w in person_words_any() | demonyms if not w.endswith("s") and w not in ("men", "women", "people", "police"))
     # the singular articles of our languages: "a", "ein(en)", "un(e)", "una", "uno", "een", "ett", "en",
     # "um(a)"; Turkish has none: "bir" (one), or an age or a nationality before the noun ("38 yaşındaki
     # mühendis", "Çin uyruklu sanık")
-    article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett|en|um|uma|bir|yaşındaki|uyruklu"
+    article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett|en|um|uma|bir|yaşındaki|uyruklu|" \
+              r"el|il|lo|le|la|al|au|del|du|der|den|dem|het"
     return re.compile(rf"(?:^|[\s—–-])(?:{article})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
 
 
@@ -61,6 +65,10 @@ _SINGULAR = _singular_pattern()
 
 
 _THE_N = cue("count.the_n")
+# "兩名男子", "外交官2人", "4명": a number with a classifier that counts people (one group holds the number)
+_CLASSIFIER = cue("count.classifier")
+# "男性（64）": one person told by an age in brackets, where a language has no article
+_ONE = cue("count.one")
 
 
 def _value(word: str) -> float | None:
@@ -92,7 +100,19 @@ def _stated_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None:
             n, span = n + 1, (m.start() - len(before) + plus.start(), span[1])  # "a Chinese national ... along with two Filipinos"
         elif plus := _PLUS_ONE_AFTER.match(after):
             n, span = n + 1, (span[0], m.end() + plus.end())  # "two employees and a third man"
+        elif (more := _PLUS_MORE_AFTER.match(after)) and (extra := _value(more.group("m"))):
+            n, span = n + extra, (span[0], m.end() + more.end())  # "three men and two women"
         return int(n), span
+    return None
+
+
+def _classified_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None:
+    """The count a number with a classifier for people states, and where the number stands."""
+    for m in _CLASSIFIER.finditer(f.text):
+        group = next((i for i, g in enumerate(m.groups(), 1) if g), 0)
+        value = _value(m.group(group)) if group else None
+        if value and 1 <= value <= 200 and not _COUNT_AGGREGATE_AFTER.match(f.text[m.end() :]):
+            return int(value), m.span(group)
     return None
 
 
@@ -104,6 +124,8 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
             continue
         if stated := _stated_count_at(f):
             return stated[0], Found(f, "count.number_noun", stated[1])
+        if classified := _classified_count_at(f):
+            return classified[0], Found(f, "count.classifier", classified[1])
     for f in facts:
         if (m := _THE_N.search(f.text)) and (value := _value(m.group("n"))):
             return int(value), Found(f, "count.the_n", m.span("n"))
@@ -117,12 +139,12 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
         if stepped and (m := _KIN_ACCUSED.search(f.text)) and len(names) <= 2:
             return 2, Found(f, "count.kin_accused", m.span())
     first = next((f for f in facts if f.stages), None)
-    if first is not None and (m := _SINGULAR.search(first.text)) and len(names) != 1:
+    if first is not None and (m := _SINGULAR.search(first.text) or _ONE.search(first.text)) and len(names) != 1:
         return 1, Found(first, "count.singular", m.span())
     if names:
         return len(names), names_found(facts, names, "count.names")
     for f in facts:
-        if f.stages and (m := _SINGULAR.search(f.text)):
+        if f.stages and (m := _SINGULAR.search(f.text) or _ONE.search(f.text)):
             return 1, Found(f, "count.singular", m.span())
     for f in facts:  # a count in a sentence whose step the tables do not know ("is expelling 18 ...")
         if (stated := _stated_count_at(f)) and f.espionage:

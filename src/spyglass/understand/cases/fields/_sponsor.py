@@ -137,6 +137,7 @@ def sponsor_service_hit(f: SentenceFacts, s: Hit, target: str | None) -> str | N
 _MISSION_AFTER = cue("sponsor.own_mission")
 # "the embassy of Iran", "посольства Польши", "ambasady Rosji": the mission named before its state
 _MISSION_BEFORE = cue("sponsor.own_mission_before")
+_OPEN_BRACKETS = ("(", "（")  # CJK text brackets an acronym full-width: "対外情報庁（SVR）"
 
 
 def mission_state(facts: list[SentenceFacts], target: str | None) -> tuple[str | None, Found | None]:
@@ -162,11 +163,11 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
         services = f.services
         for i, s in enumerate(services[:-1]):
             nxt = services[i + 1]
-            if f.text[s.end : nxt.start].strip() == "(" and service_country(nxt.kb_id) != service_country(s.kb_id):
+            if f.text[s.end : nxt.start].strip() in _OPEN_BRACKETS and service_country(nxt.kb_id) != service_country(s.kb_id):
                 services = [*services[:i], *services[i + 1 :]]  # "Staatssicherheit (MSS)": the bracket says which
                 break
         for s in services:
-            if previous and 0 <= s.start - previous[0].end <= 3 and f.text[previous[0].end : s.start].strip() == "(":
+            if previous and 0 <= s.start - previous[0].end <= 3 and f.text[previous[0].end : s.start].strip() in _OPEN_BRACKETS:
                 rule = previous[1]  # "Federal Security Service (FSB)": the acronym shares the verdict
             else:
                 rule = sponsor_service_hit(f, s, target)
@@ -177,7 +178,7 @@ def sponsor_of(facts: list[SentenceFacts], target: str | None) -> tuple[str | No
                                   and not _BRACKET_GAP.search(f.text[c.end : s.start])), None)
                 # "Federal Security Service (FSB)": the bracketed acronym is the form printed for it
                 shown = next((n for n in services if n.kb_id == s.kb_id and n.start > s.end
-                              and f.text[s.end : n.start].strip() == "("), s)
+                              and f.text[s.end : n.start].strip() in _OPEN_BRACKETS), s)
                 hits.append((s.start, adjective or service_country(s.kb_id), shown.text, rule, s.end, (shown.start, shown.end)))
         for c in f.countries:
             rule = sponsor_country_hit(f, c, target)
@@ -206,7 +207,10 @@ def _later_service(facts: list[SentenceFacts], country: str | None, target: str 
     for f in facts:
         for s in f.services:
             if service_country(s.kb_id) == country and (sponsor_service_hit(f, s, target) or _named_with_its_state(f, s, target)):
-                return s.text, Found(f, "sponsor.service_later", (s.start, s.end))
+                # "対外情報庁（SVR）", "Foreign Intelligence Service (SVR)": the bracketed acronym is the form printed
+                shown = next((n for n in f.services if n.kb_id == s.kb_id and n.start > s.end
+                              and f.text[s.end : n.start].strip() in _OPEN_BRACKETS), s)
+                return shown.text, Found(f, "sponsor.service_later", (shown.start, shown.end))
     return None
 
 

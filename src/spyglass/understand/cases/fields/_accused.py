@@ -52,6 +52,8 @@ def _singular_pattern() -> re.Pattern[str]:
     # singular nouns only: "the number of people" speaks of many
     # a demonym is a person noun too ("een 39-jarige Iraniër", "a Dane")
     demonyms = {t.text.lower() for lang in lexicon.LANGS for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
+    # ... but not one that is also the adjective ("the Israeli intelligence agency" names no one)
+    demonyms -= {t.text.lower() for lang in lexicon.LANGS for t in lexicon.country_terms(lang) if t.form == "adjective"}
     alt = alternation(w for w in person_words_any() | demonyms if not w.endswith("s") and w not in ("men", "women", "people", "police"))
     # the singular articles of our languages: "a", "ein(en)", "un(e)", "una", "uno", "een", "ett", "en",
     # "um(a)"; Turkish has none: "bir" (one), or an age or a nationality before the noun ("38 yaşındaki

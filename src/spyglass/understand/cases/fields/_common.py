@@ -68,7 +68,7 @@ def alternation(words: Iterable[str]) -> str:
     trie ("agent", "agents", "agency" -> "agen(?:cy|t(?:s)?)"), which compiles and matches far
     faster than a flat alternation of thousands of words in every language."""
     trie: dict[str, dict] = {}
-    for word in set(words):
+    for word in set(words) - {""}:  # an empty word would match anywhere
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})

@@ -106,6 +106,9 @@ def _after_person_noun(text: str, hit: Hit, expelled: bool) -> bool:
     if form_of(hit) not in ("adjective", "demonym"):
         return False
     m = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if m is not None and m.group(1).lower() not in _role_words(lang):
+        # one word may stand between: "deux ex-agents secrets français", "agenti segreti russi"
+        m = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     if m is None or m.group(1).lower() not in _role_words(lang):
         return False
     if _COUNTERPART_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
@@ -138,6 +141,8 @@ def _attached(text: str, hit: Hit, expelled: bool) -> bool:
         return False
     if _german_noun(text, hit):
         return True  # "drei Deutsche – Thomas R., ... – festgenommen": a nationality used as a noun
+    if form_of(hit) == "demonym" and _COUNT_BEFORE.search(text, 0, hit.start) and _NO_NOUN_AFTER.match(text, hit.end):
+        return True  # "een 39-jarige Iraniër gearresteerd", "två kineser greps": a demonym is a person noun
     if _after_person_noun(text, hit, expelled):
         return True
     if _DEMONYM_AS_PERSON.match(after) and form_of(hit) in _NATIONALITY_FORMS and not _TITLE_AFTER.match(after):

@@ -5,7 +5,8 @@ review), each with what an annotator following SCHEMA.md would record. They were
 before the Dutch rules and are kept as a generalisation check: a failure is a weakness of the
 rules, not a text to fit.
 
-Before the Dutch rules: 0 of 8 right.
+Before the Dutch rules: 0 of 8 right. After them: 8 of 8. Held out (``HELD_OUT``, written
+after the rules): 2 of 4 right when written, 4 of 4 after the general rules their misses showed.
 """
 
 from __future__ import annotations
@@ -96,6 +97,40 @@ def _param(row: NewsRow) -> object:
 
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_dutch_news(title: str, body: str, want: dict[str, object]) -> None:
+    check_news(title, body, want, "nl")
+
+
+# Held out: paragraphs written after the rules, to measure how they generalise (2 of 4 right when
+# written; the misses became general rules: a demonym after an article and an age is one person and their nationality ('een 39-jarige Iraniër'); secrets sold to a foreign service report a case by themselves (relevance)).
+HELD_OUT: list[NewsRow] = [
+    ("ghent-arrest", "Iraniër opgepakt in Gent: verdacht van bespioneren van dissidenten",
+     "De federale gerechtelijke politie heeft zaterdag in Gent een 39-jarige Iraniër gearresteerd die in opdracht van "
+     "de Iraanse geheime dienst Iraanse opposanten in België zou hebben bespioneerd. De onderzoeksrechter heeft de man, "
+     "die sinds 2019 in ons land woont, onder aanhoudingsmandaat geplaatst. Volgens het federaal parket ontving hij voor "
+     "zijn diensten maandelijks zo'n 2.000 euro.",
+     {"stage": "arrested", "sponsor": "IR", "target": "BE", "nationality": ["IR"], "count": 1, "period": None,
+      "payments": [(2000, "EUR")]}),
+    ("appeal-raised", "Hof verhoogt straf van oud-militair naar zes jaar",
+     "Het gerechtshof Den Haag heeft de straf van een 52-jarige oud-militair uit Assen verhoogd tot zes jaar cel. De man, "
+     "Erik J., verkocht tussen 2015 en 2019 geheime documenten over de F-35 aan een handler van de Russische militaire "
+     "inlichtingendienst. In eerste aanleg was hem 42 maanden opgelegd. Hij verdiende met de verkoop ruim 60.000 euro.",
+     {"stage": "sentenced", "months": (72, 72), "sponsor": "RU", "target": "NL", "names": "Erik J",
+      "period": (2015, 2019), "payments": [(60000, "EUR")]}),
+    ("rotterdam-acquitted", "Rechtbank spreekt vrouw vrij van spionage voor China",
+     "De rechtbank in Rotterdam heeft een 45-jarige vrouw uit Delft vrijgesproken van spionage voor China. Volgens de "
+     "rechtbank kon niet worden bewezen dat zij bewust informatie over haventerminals aan Chinese inlichtingenofficieren "
+     "had doorgegeven. Het OM had drie jaar cel geëist en overweegt in hoger beroep te gaan.",
+     {"stage": "acquitted", "sponsor": "CN", "target": "NL", "count": 1, "months": None}),
+    ("chip-lawsuit", "Chipbedrijf stapt naar de rechter om bedrijfsspionage door ex-werknemer",
+     "Het Eindhovense chipbedrijf Lumenta heeft een voormalige ingenieur voor de rechter gedaagd. Hij zou bij zijn vertrek "
+     "naar een concurrent duizenden bestanden met bedrijfsgeheimen hebben meegenomen. Het bedrijf spreekt van "
+     "bedrijfsspionage en eist een schadevergoeding van 2 miljoen euro. De advocaat van de man ontkent alles.",
+     {"relevant": False}),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*row[1:], id=row[0]) for row in HELD_OUT])
+def test_dutch_news_held_out(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "nl")
 
 

@@ -5,7 +5,8 @@ piece and a football story), each with what an annotator following SCHEMA.md wou
 They were written before the Portuguese rules and are kept as a generalisation check: a failure
 is a weakness of the rules, not a text to fit.
 
-Before the Portuguese rules: 1 of 8 right (the football story only).
+Before the Portuguese rules: 1 of 8 right (the football story only). After them: 8 of 8. Held out (``HELD_OUT``, written
+after the rules): 1 of 4 right when written, 4 of 4 after the general rules their misses showed.
 """
 
 from __future__ import annotations
@@ -96,6 +97,40 @@ def _param(row: NewsRow) -> object:
 
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_portuguese_news(title: str, body: str, want: dict[str, object]) -> None:
+    check_news(title, body, want, "pt")
+
+
+# Held out: paragraphs written after the rules, to measure how they generalise (1 of 4 right when
+# written; the misses became general rules: 'acusou'/'acusa' is a step and 'um casal' someone; cities of Portugal and Brazil and 'em/no/de' before them name where a step happened; the noun 'arguido(s)' is no step; 'ao serviço de inteligência de Cuba' names the recipient's state; 'mantinha contato' and 'recebido' are acts).
+HELD_OUT: list[NewsRow] = [
+    ("natal-arrest", "PF prende militar da reserva acusado de espionar para a Rússia",
+     "A Polícia Federal prendeu nesta quinta-feira, em Natal, um sargento da reserva da Aeronáutica suspeito de repassar "
+     "a agentes russos dados sobre a base aérea da cidade. Segundo a PF, o militar, de 54 anos, mantinha contato com os "
+     "agentes desde 2022 e teria recebido ao menos US$ 15 mil. A prisão preventiva foi decretada pela Justiça Federal.",
+     {"stage": "arrested", "sponsor": "RU", "target": "BR", "count": 1, "payments": [(15000, "USD")],
+      "period": (2022, None), "roles": ["sargento"]}),
+    ("braga-couple", "Ministério Público acusa casal de espionagem a favor da China",
+     "O Ministério Público acusou um casal de Braga de espionagem e de violação de segredo de Estado. Segundo a acusação, "
+     "entre 2018 e 2022 os dois arguidos recolheram informações sobre investigadores portugueses de tecnologia de defesa "
+     "e entregaram-nas a um funcionário do consulado chinês no Porto. O casal terá recebido 40 mil euros. O julgamento "
+     "ainda não tem data marcada.",
+     {"stage": "charged", "sponsor": "CN", "target": "PT", "count": 2, "period": (2018, 2022),
+      "payments": [(40000, "EUR")]}),
+    ("brasilia-sentenced", "Ex-servidor é condenado a 12 anos de reclusão por espionagem",
+     "A Justiça Federal em Brasília condenou a 12 anos e 8 meses de reclusão um ex-servidor do Ministério da Defesa que "
+     "vendeu documentos sigilosos ao serviço de inteligência de Cuba entre 2014 e 2020. A pena deverá ser cumprida "
+     "inicialmente em regime fechado. O Ministério Público Federal havia pedido 16 anos.",
+     {"stage": "sentenced", "months": (152, 152), "sponsor": "CU", "target": "BR", "period": (2014, 2020)}),
+    ("film-review", "Crítica: 'O Agente de Lisboa' é um thriller de espionagem sem fôlego",
+     "O novo filme do realizador Tomás Vieira acompanha um agente dos serviços secretos portugueses que persegue um espião "
+     "russo pelas ruas de Alfama. A fotografia é bonita, mas o argumento perde-se em reviravoltas previsíveis e o elenco "
+     "parece pouco convencido. Estreia nas salas de cinema na quinta-feira.",
+     {"relevant": False}),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*row[1:], id=row[0]) for row in HELD_OUT])
+def test_portuguese_news_held_out(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "pt")
 
 

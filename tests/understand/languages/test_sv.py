@@ -4,7 +4,8 @@ reports, a statistics piece and a television review), each with what an annotato
 SCHEMA.md would record. They were written before the Swedish rules and are kept as a
 generalisation check: a failure is a weakness of the rules, not a text to fit.
 
-Before the Swedish rules: 1 of 8 right (the television review only).
+Before the Swedish rules: 1 of 8 right (the television review only). After them: 8 of 8. Held out (``HELD_OUT``, written
+after the rules): 4 of 4 right when written, 4 of 4 after the general rules their misses showed.
 """
 
 from __future__ import annotations
@@ -91,6 +92,38 @@ def _param(row: NewsRow) -> object:
 
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_swedish_news(title: str, body: str, want: dict[str, object]) -> None:
+    check_news(title, body, want, "sv")
+
+
+# Held out: paragraphs written after the rules, to measure how they generalise (4 of 4 right when
+# written).
+HELD_OUT: list[NewsRow] = [
+    ("brothers-charged", "Två bröder åtalas för spioneri för Kina",
+     "Åklagare vid Riksenheten för säkerhetsmål har väckt åtal mot två bröder i 30-årsåldern från Uppsala för grovt "
+     "spioneri. Enligt åtalet samlade bröderna mellan 2020 och 2023 in uppgifter om svenska försvarsföretag och lämnade "
+     "dem till en kinesisk underrättelseofficer. De ska ha fått sammanlagt 150 000 kronor. Båda nekar till brott.",
+     {"stage": "charged", "sponsor": "CN", "target": "SE", "count": 2, "period": (2020, 2023),
+      "payments": [(150000, "SEK")]}),
+    ("interpreter-acquitted", "Tidigare tolk frikänd från spioneri",
+     "Göteborgs tingsrätt har frikänt en 58-årig tidigare tolk vid Migrationsverket som var åtalad för flyktingspionage "
+     "för Irans räkning. Enligt domstolen har åklagaren inte kunnat bevisa att mannen lämnat uppgifter till den iranska "
+     "underrättelsetjänsten. Åklagaren hade yrkat fyra års fängelse.",
+     {"stage": "acquitted", "sponsor": "IR", "target": "SE", "count": 1, "months": None}),
+    ("gru-diplomat", "Rysk diplomat utvisad efter värvningsförsök",
+     "En diplomat vid Rysslands ambassad i Stockholm har utvisats efter att ha försökt värva anställda vid ett svenskt "
+     "försvarsföretag, meddelar Säkerhetspolisen. Diplomaten, som enligt Säpo tillhörde den ryska militära "
+     "underrättelsetjänsten GRU, lämnade Sverige i veckan.",
+     {"stage": "expelled", "sponsor": "RU", "service": "GRU", "target": "SE", "count": 1}),
+    ("sapo-figures", "Antalet spionärenden ökade kraftigt",
+     "Säkerhetspolisen inledde 31 förundersökningar om spioneri under 2023, jämfört med 19 under 2022. Siffrorna framgår "
+     "av myndighetens årsbok. Säpo pekar särskilt på Ryssland och Iran som aktörer som bedriver underrättelseverksamhet "
+     "mot Sverige.",
+     {"no_case": True, "stats": {(2023, 31), (2022, 19)}}),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*row[1:], id=row[0]) for row in HELD_OUT])
+def test_swedish_news_held_out(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "sv")
 
 

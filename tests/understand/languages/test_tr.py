@@ -5,7 +5,8 @@ them), each with what an annotator following SCHEMA.md would record. They were w
 the Turkish rules and are kept as a generalisation check: a failure is a weakness of the rules,
 not a text to fit.
 
-Before the Turkish rules: 1 of 8 right (the television review only).
+Before the Turkish rules: 1 of 8 right (the television review only). After them: 8 of 8. Held out (``HELD_OUT``, written
+after the rules): 2 of 4 right when written, 4 of 4 after the general rules their misses showed.
 """
 
 from __future__ import annotations
@@ -95,6 +96,38 @@ def _param(row: NewsRow) -> object:
 
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_turkish_news(title: str, body: str, want: dict[str, object]) -> None:
+    check_news(title, body, want, "tr")
+
+
+# Held out: paragraphs written after the rules, to measure how they generalise (2 of 4 right when
+# written; the misses became general rules: 'Emniyet' is Turkey's police; words may stand between the service and 'adına' ('istihbarat servisi MOSSAD adına'); a service's people acting 'adına' report a case by themselves (relevance); 'görüntüledi' is an act).
+HELD_OUT: list[NewsRow] = [
+    ("mossad-arrest", "MOSSAD adına casusluk yapan 4 kişi yakalandı",
+     "İstanbul'da MİT ile Emniyet'in ortak operasyonunda, İsrail istihbarat servisi MOSSAD adına Filistinli aktivistleri "
+     "takip ettiği belirlenen 4 şüpheli yakalandı. Şüphelilerden özel dedektif S.K. ile yardımcısı mahkemece tutuklandı. "
+     "Şüphelilerin bu iş için kripto para ile 30 bin dolar aldığı tespit edildi.",
+     {"stage": "arrested", "sponsor": "IL", "service": "MOSSAD", "target": "TR", "count": 4,
+      "payments": [(30000, "USD")]}),
+    ("izmir-sentenced", "Askeri tesisleri fotoğraflayan sanığa 9 yıl hapis",
+     "İzmir 2. Ağır Ceza Mahkemesi, Yunanistan istihbaratı adına askeri tesisleri fotoğrafladığı gerekçesiyle yargılanan "
+     "Bulgar uyruklu sanık D.P.'yi dokuz yıl hapis cezasına çarptırdı. Sanığın 2021 yılından bu yana Ege kıyısındaki "
+     "radar tesislerini görüntülediği belirlenmişti.",
+     {"stage": "sentenced", "months": (108, 108), "sponsor": "GR", "target": "TR", "nationality": ["BG"],
+      "period": (2021, None)}),
+    ("ankara-acquitted", "Casusluk davasında beraat kararı",
+     "Ankara 17. Ağır Ceza Mahkemesi, Rusya adına casusluk yapmakla suçlanan emekli bir mühendisin beraatine karar verdi. "
+     "Mahkeme, sanığın gizli bilgilere eriştiğine dair yeterli delil bulunmadığına hükmetti. Savcılık 12 yıl hapis "
+     "istemişti.",
+     {"stage": "acquitted", "sponsor": "RU", "target": "TR", "count": 1, "months": None}),
+    ("derby-drone", "Derbi öncesi casusluk iddiası: Rakip takım antrenmanı drone ile izledi",
+     "Süper Lig'de hafta sonu oynanacak derbi öncesi ev sahibi kulüp, rakip takımın kapalı antrenmanı drone ile "
+     "izlediğini öne sürdü. Kulüp başkanı, \"Bu düpedüz casusluk\" dedi. Federasyon olayla ilgili inceleme başlattı.",
+     {"relevant": False}),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [pytest.param(*row[1:], id=row[0]) for row in HELD_OUT])
+def test_turkish_news_held_out(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "tr")
 
 

@@ -67,7 +67,7 @@ def _states_count(quote: str, value: int, lang: str) -> bool:
         return True
     if value - 1 in numbers and re.search(r"\b(?:an?|another|third|fourth|un|une|una|uno|ein|eine|een|en|ett)\b", quote, re.I):
         return True  # "a Chinese national ... along with two Filipinos", "quatre femmes et un homme"
-    if value == 1 and re.match(r"\s*(?:an?|the|he|she)\b", quote, re.I):
+    if value == 1 and re.match(r"\s*(?:an?|the|he|she|ein\w*|une?|una|uno|een|ett|el|il|lo|le|la|al|au|del|du|der|den|dem|het)\b", quote, re.I):
         return True
     if value == 2 and len(re.findall(r"\b(?:an?)\b", quote, re.I)) == 2:
         return True  # "a woman and a man"

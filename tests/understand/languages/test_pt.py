@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from spyglass.understand.lexicon import countries_in
+from spyglass.understand.lexicon import countries_in, services_by_alias
 from spyglass.understand.quantities import durations_in, money_in
+from spyglass.understand.tables.cues import reading
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -156,3 +157,15 @@ def test_portuguese_durations(text: str, months: object) -> None:
 ])
 def test_portuguese_money(text: str, amount: float, currency: str) -> None:
     assert [(m.amount, m.currency) for m in money_in(text, "pt")] == [(amount, currency)]
+
+
+def test_sis_is_portugals_in_portuguese_texts() -> None:
+    """"SIS" is Britain's service by default, Portugal's in a Portuguese text: the service that
+    finds spies there is not their sponsor."""
+    with reading("pt"):
+        assert services_by_alias("SIS")[0].country == "PT"
+    assert services_by_alias("SIS")[0].country == "GB"
+    check_news("SIS identifica espiões russos em Lisboa",
+               "O SIS identificou dois espiões russos que operavam em Lisboa sob cobertura diplomática. Os dois foram "
+               "detidos pela Polícia Judiciária na terça-feira e vão ser presentes a um juiz.",
+               {"stage": "arrested", "sponsor": "RU", "target": "PT", "count": 2}, "pt")

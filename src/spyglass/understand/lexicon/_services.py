@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from spyglass.understand.lexicon._gazetteer import Gazetteer
-from spyglass.understand.tables import lookup_key, read_rows, split_cell
+from spyglass.understand.tables import lookup_key, read_rows, read_rows_by_language, split_cell
+from spyglass.understand.tables.cues import reading_language
 
 __all__ = [
     "SERVICE_KINDS", "Service", "ServiceHit", "services", "service_by_id", "service_by_alias",
@@ -79,9 +80,18 @@ def service_by_id(sid: str) -> Service | None:
 
 
 @cache
+def _defaults_by_language() -> dict[str | None, dict[str, str]]:
+    """Default service per shared alias: the shared file's (key None) and each language's file's,
+    for texts in that language ("SIS" in Portuguese is Portugal's)."""
+    out: dict[str | None, dict[str, str]] = {}
+    for lang, (alias, default, _note) in read_rows_by_language("ambiguous_aliases.tsv", 3):
+        out.setdefault(lang, {})[alias] = default
+    return out
+
+
 def ambiguous_aliases() -> dict[str, str]:
     """Aliases deliberately shared by services of different countries -> the default id."""
-    return {alias: default for alias, default, _note in read_rows("ambiguous_aliases.tsv", 3)}
+    return _defaults_by_language().get(None, {})
 
 
 @cache
@@ -112,7 +122,9 @@ def services_by_alias(text: str) -> tuple[Service, ...]:
     exact, folded = _alias_tables()
     stripped = re.sub(r"\s+", " ", text.strip())
     stripped = re.sub(r"^(?:the|The)\s+", "", stripped)
-    return exact.get(stripped) or folded.get(lookup_key(text), ())
+    found = exact.get(stripped) or folded.get(lookup_key(text), ())
+    local = _defaults_by_language().get(reading_language(), {}).get(stripped) if len(found) > 1 else None
+    return tuple(sorted(found, key=lambda s: s.id != local)) if local else found
 
 
 def service_by_alias(text: str) -> Service | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from spyglass.understand.tables import read_rows_by_language
 
-__all__ = ["Cue", "cue", "cue_ids", "cues", "reading"]
+__all__ = ["Cue", "cue", "cue_ids", "cues", "reading", "reading_language"]
 
 _LANGUAGE: ContextVar[str | None] = ContextVar("spyglass_cue_language", default=None)
 
@@ -35,6 +35,11 @@ def reading(lang: str) -> Iterator[None]:
         yield
     finally:
         _LANGUAGE.reset(token)
+
+
+def reading_language() -> str | None:
+    """The language being read (see ``reading``); None outside a ``reading`` block."""
+    return _LANGUAGE.get()
 
 _FILE = "case_cues.tsv"
 _FLAGS = {"i": re.IGNORECASE, "-": 0}

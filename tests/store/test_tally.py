@@ -151,3 +151,27 @@ def _stage(c: Case) -> str | None:
 
 def _sorted(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     return {field: dict(sorted(counts.items())) for field, counts in facets.items()}
+
+
+WALKS = [  # enough matches for a page to walk the sort order's index rather than sort them all
+    CaseQuery(limit=3), CaseQuery(limit=3, offset=10), CaseQuery(sponsor=("CN", "RU"), limit=2),
+    CaseQuery(stage=("arrested",), sort="-first_reported", limit=2, offset=1), CaseQuery(target=("DE",), limit=1),
+    CaseQuery(sponsor=("IR",), limit=2),  # few matches: sought and sorted
+]
+
+
+@pytest.mark.parametrize("query", WALKS)
+def test_pages_come_in_sort_order_whichever_way_they_are_found(churned: Store, query: CaseQuery) -> None:
+    everything = [c for c in churned.iter_cases(CaseQuery(sort="sponsor")) if _matches(c, query)]
+    column = "last_reported" if query.sort == "-last_reported" else "first_reported"
+    dated = sorted((c for c in everything if getattr(c, column)), key=lambda c: c.id)
+    expected = [c.id for c in sorted(dated, key=lambda c: getattr(c, column), reverse=True)]
+    expected += sorted(c.id for c in everything if not getattr(c, column))  # missing dates last, by id
+    assert [c.id for c in churned.cases(query).items] == expected[query.offset:query.offset + query.limit]
+    assert [c.id for c in churned.iter_cases(query)] == expected
+
+
+def _matches(c: Case, query: CaseQuery) -> bool:
+    return all(not wanted or value in wanted for value, wanted in (
+        (c.sponsor_country, query.sponsor), (c.target_country, query.target), (c.sponsor_service, query.service),
+        (c.stage, query.stage)))

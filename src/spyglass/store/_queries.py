@@ -16,6 +16,7 @@ from spyglass.store.base import CaseQuery, FacetField
 __all__ = [
     "ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql",
     "marks", "in_set", "not_in_set", "exists_in_set", "both", "tally_where", "tally_count_by_sql", "tally_pairs_sql",
+    "walks", "WALKABLE_SORTS",
 ]
 
 Where = tuple[str, list[Any]]
@@ -37,14 +38,19 @@ def marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
-    """The WHERE condition (over ``cases c``) and parameters for every filter of the query."""
+def case_where(query: CaseQuery, text_clause: TextClause, walk: bool = False) -> Where:
+    """The WHERE condition (over ``cases c``) and parameters for every filter of the query.
+
+    ``walk``: write the facet filters so that no index can answer them (``column || ''``), which
+    leaves the planner one way: walk the index of the sort order and stop at the page's end. That
+    beats seeking the matches and sorting them all when the matches are many (``walks``).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     for field, column in COLUMNS.items():
         values: tuple[str, ...] = getattr(query, field)
         if values:
-            clauses.append(f"{column} IN ({marks(len(values))})")
+            clauses.append(f"({column} || '') IN ({marks(len(values))})" if walk else f"{column} IN ({marks(len(values))})")
             params.extend(values)
     if query.year is not None:
         clauses.append("c.id IN (SELECT y.case_id FROM case_years y WHERE y.year = ?)")
@@ -65,6 +71,23 @@ def case_where(query: CaseQuery, text_clause: TextClause) -> Where:
             clauses.append(sql)
             params.extend(text_params)
     return (" AND ".join(clauses) or ALL), params
+
+
+# Sorts an index walks in order on both backends (PostgreSQL: migration 0010; SQLite's index on
+# the column read backwards gives descending order with missing values last).
+WALKABLE_SORTS = ("-last_reported", "-first_reported")
+
+
+def walks(query: CaseQuery, total: int, cases: int) -> bool:
+    """Whether a page of ``total`` matches among ``cases`` is found faster by walking the sort
+    order's index than by seeking the matches and sorting them.
+
+    Only facet filters qualify: they are about as likely early in the order as late (years and
+    names are not: a walk from the newest cases finds 2015's only near the end). A walk visits
+    about (offset + limit) * cases / total rows; a seek visits and sorts ``total``.
+    """
+    plain = query.year is None and not (query.person or "").strip() and not (query.text or "").strip()
+    return plain and query.sort in WALKABLE_SORTS and total * total >= (query.offset + query.limit) * cases
 
 
 def order_by(sort: str) -> str:

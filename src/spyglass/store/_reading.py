@@ -49,6 +49,8 @@ class ReadMixin(SqlBase):
         else:
             where, params = self._where(query)
             total, facets = self._total_and_facets(query, where, params)
+        if total and _queries.walks(query, total, self._case_count()):
+            where, params = _queries.case_where(query, self._text_clause, walk=True)
         # Sort and page on narrow rows, then fetch the JSON of the page only.
         page = self._rows(
             f"SELECT c.id FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)} LIMIT ? OFFSET ?",
@@ -56,6 +58,18 @@ class ReadMixin(SqlBase):
         ) if total else []
         found = self._cases_by_id(row[0] for row in page)
         return CasePage(items=[found[row[0]] for row in page], total=total, facets=_ordered(facets))
+
+    def _tally_total(self, query: CaseQuery) -> int | None:
+        """How many cases match a query on facet values only (None for other queries)."""
+        found = _queries.tally_where(query) if query.year is None else None
+        if found is None:
+            return None
+        where, params = found
+        return int(self._scalar(
+            f"SELECT SUM(t.n) FROM case_tally t WHERE t.kind = 'case' AND t.year = 0 AND {where}", params) or 0)
+
+    def _case_count(self) -> int:
+        return int(self._scalar("SELECT n FROM store_counts WHERE name = 'cases'") or 0)
 
     def _text_total_and_facets(
         self, query: CaseQuery, words: list[str]
@@ -173,7 +187,10 @@ class ReadMixin(SqlBase):
 
     def iter_cases(self, query: CaseQuery) -> Iterator[Case]:
         """Every matching case in the query's order, fetched in batches (constant memory)."""
-        where, params = self._where(query)
+        with self._lock:
+            total = self._tally_total(query)
+            walk = total is not None and _queries.walks(query, total, self._case_count())
+        where, params = _queries.case_where(query, self._text_clause, walk=walk)
         sql = (
             f"SELECT d.data FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE {where} "
             f"ORDER BY {_queries.order_by(query.sort)}"

@@ -15,7 +15,7 @@ from typing import Any
 import psycopg
 
 from spyglass.errors import StoreError
-from spyglass.store import _codec
+from spyglass.store import _codec, _pg_search
 from spyglass.store._checkpoints import CheckpointMixin
 from spyglass.store._codec import redacted
 from spyglass.store._curation import CurationMixin
@@ -110,23 +110,24 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
         return "pg_temp.case_match", count
 
     def _search_cases(self, words: list[str], limit: int) -> list[SearchHit]:
+        seqs = _pg_search.newest_matches(self._rows, "case_docs", "TRUE", " ".join(words), limit)
+        snippet, params = _pg_search.window("d.search_text", words)
         rows = self._rows(
-            f"SELECT m.id, m.title, ts_headline('english', m.search_text, m.q, '{_HEADLINE}'), m.last_reported "
-            "FROM (SELECT c.seq, c.id, c.title, d.search_text, c.last_reported, q FROM case_docs d "
-            "JOIN cases c ON c.seq = d.seq, plainto_tsquery('english', ?) q WHERE d.tsv @@ q "
-            "ORDER BY d.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
-            (" ".join(words), limit),
-        )
+            f"SELECT c.id, c.title, ts_headline('english', {snippet}, q, '{_HEADLINE}'), c.last_reported "
+            "FROM case_docs d JOIN cases c ON c.seq = d.seq, plainto_tsquery('english', ?) q "
+            "WHERE d.seq = ANY(?) ORDER BY d.seq DESC",
+            (*params, " ".join(words), seqs),
+        ) if seqs else []
         return [SearchHit(kind="case", id=i, title=t, snippet=_one_line(s), published=p) for i, t, s, p in rows]
 
     def _search_articles(self, words: list[str], limit: int) -> list[SearchHit]:
+        seqs = _pg_search.newest_matches(self._rows, "articles", "x.duplicate_of IS NULL", " ".join(words), limit)
+        snippet, params = _pg_search.window("a.text", words)
         rows = self._rows(
-            f"SELECT m.id, m.title, ts_headline('english', left(m.text, 100000), m.q, '{_HEADLINE}'), m.published "
-            "FROM (SELECT a.seq, a.id, a.title, a.text, a.published, q FROM articles a, "
-            "plainto_tsquery('english', ?) q WHERE a.tsv @@ q AND a.duplicate_of IS NULL "
-            "ORDER BY a.seq DESC LIMIT ?) m ORDER BY m.seq DESC",
-            (" ".join(words), limit),
-        )
+            f"SELECT a.id, a.title, ts_headline('english', {snippet}, q, '{_HEADLINE}'), a.published "
+            "FROM articles a, plainto_tsquery('english', ?) q WHERE a.seq = ANY(?) ORDER BY a.seq DESC",
+            (*params, " ".join(words), seqs),
+        ) if seqs else []
         return [
             SearchHit(kind="article", id=i, title=t or "", snippet=_one_line(s), published=p) for i, t, s, p in rows
         ]

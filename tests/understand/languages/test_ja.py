@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand import quantities
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -75,6 +76,16 @@ NEWS: list[NewsRow] = [
      {"relevant": False}),
 ]
 
+
+# Numbers, terms and sums in Japanese forms, read by the quantity readers (``understand/quantities``).
+QUANTITIES: list[tuple[str, str, object]] = [
+    ("number", "二十五", 25), ("number", "十二", 12), ("number", "300万", 3_000_000), ("number", "1億2千万", 120_000_000),
+    ("term", "懲役3年", 36), ("term", "懲役十二年", 144), ("term", "懲役2年6月", 30), ("term", "懲役1年6カ月", 18),
+    ("term", "懲役1年6ヶ月", 18), ("term", "懲役2年半", 30), ("term", "無期懲役", "life"), ("term", "2019年4月ごろ", None),
+    ("money", "現金計約80万円", (800_000, "JPY")), ("money", "2万ドル", (20_000, "USD")),
+    ("money", "50万人民元", (500_000, "CNY")),
+]
+
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
 FAILING: dict[str, str] = {}
 
@@ -87,3 +98,13 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_japanese_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "ja")
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), QUANTITIES)
+def test_japanese_quantities(kind: str, text: str, value: object) -> None:
+    if kind == "number":
+        assert quantities.number_of(text, "ja") == value
+    elif kind == "term":
+        assert [d.value for d in quantities.durations_as_quantities(text, "ja")][:1] == ([value] if value is not None else [])
+    else:
+        assert [(m.amount, m.currency) for m in quantities.money_in(text, "ja")] == [value]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand import quantities
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -72,6 +73,17 @@ NEWS: list[NewsRow] = [
      {"relevant": False}),
 ]
 
+
+# Numbers, terms and sums in Korean forms, read by the quantity readers (``understand/quantities``).
+QUANTITIES: list[tuple[str, str, object]] = [
+    ("number", "1억6천만", 160_000_000), ("number", "4천만", 40_000_000), ("number", "1억 6천만", 160_000_000),
+    ("number", "2만", 20_000), ("number", "열두", 12),
+    ("term", "징역 15년", 180), ("term", "징역 1년 6개월", 18), ("term", "징역 2년 반", 30), ("term", "무기징역", "life"),
+    ("term", "한 달", 1), ("term", "2022년 3월", None),
+    ("money", "4천만원 상당", (40_000_000, "KRW")), ("money", "1억6천만원을 받았다", (160_000_000, "KRW")),
+    ("money", "미화 2만달러를", (20_000, "USD")), ("money", "1억여원", (100_000_000, "KRW")),
+]
+
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
 FAILING: dict[str, str] = {}
 
@@ -84,3 +96,13 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_korean_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "ko")
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), QUANTITIES)
+def test_korean_quantities(kind: str, text: str, value: object) -> None:
+    if kind == "number":
+        assert quantities.number_of(text, "ko") == value
+    elif kind == "term":
+        assert [d.value for d in quantities.durations_as_quantities(text, "ko")][:1] == ([value] if value is not None else [])
+    else:
+        assert [(m.amount, m.currency) for m in quantities.money_in(text, "ko")] == [value]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.understand import quantities
 from tests.understand.languages._news import NewsRow, check_news
 
 NEWS: list[NewsRow] = [
@@ -81,6 +82,19 @@ NEWS: list[NewsRow] = [
      {"relevant": False}),
 ]
 
+
+# Numbers, terms and sums in Chinese forms, read by the quantity readers (``understand/quantities``).
+QUANTITIES: list[tuple[str, str, object]] = [
+    ("number", "三百二十", 320), ("number", "十二", 12), ("number", "两", 2), ("number", "一亿六千万", 160_000_000),
+    ("number", "4.5万", 45_000), ("number", "30余万", 300_000), ("number", "二十五万", 250_000),
+    ("term", "判處有期徒刑十二年", 144), ("term", "有期徒刑七年六個月", 90), ("term", "有期徒刑一年又六个月", 18),
+    ("term", "有期徒刑三年零六个月", 42), ("term", "判处有期徒刑7年6月。", 90), ("term", "有期徒刑三年半", 42),
+    ("term", "无期徒刑", "life"), ("term", "2019年4月", None), ("term", "15日公开宣判", None),
+    ("money", "收受新台幣50萬元", (500_000, "TWD")), ("money", "收取4.5万元人民币", (45_000, "CNY")),
+    ("money", "获取报酬人民币3.2万元", (32_000, "CNY")), ("money", "收取约港幣18萬元", (180_000, "HKD")),
+    ("money", "获利8000余元", (8000, "CNY")), ("money", "20万美元", (200_000, "USD")),
+]
+
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).
 FAILING: dict[str, str] = {}
 
@@ -93,3 +107,13 @@ def _param(row: NewsRow) -> object:
 @pytest.mark.parametrize(("title", "body", "want"), [_param(row) for row in NEWS])
 def test_chinese_news(title: str, body: str, want: dict[str, object]) -> None:
     check_news(title, body, want, "zh")
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), QUANTITIES)
+def test_chinese_quantities(kind: str, text: str, value: object) -> None:
+    if kind == "number":
+        assert quantities.number_of(text, "zh") == value
+    elif kind == "term":
+        assert [d.value for d in quantities.durations_as_quantities(text, "zh")][:1] == ([value] if value is not None else [])
+    else:
+        assert [(m.amount, m.currency) for m in quantities.money_in(text, "zh")] == [value]

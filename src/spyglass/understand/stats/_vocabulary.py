@@ -69,8 +69,19 @@ def stat_cues() -> Cues:
     groups: dict[str, list[str]] = {g: [] for g in GROUPS}
     for _rid, group, pattern in read_rows("relevance_stats.tsv", 3):
         groups[group].append(pattern)
-    return Cues({g: re.compile(rf"(?<!{WORD_CHAR})(?:" + "|".join(p) + rf")(?!{WORD_CHAR})", re.IGNORECASE)
-                 for g, p in groups.items()})
+    return Cues({g: re.compile(_bounded(p), re.IGNORECASE) for g, p in groups.items()})
+
+
+_UNSPACED_START = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _bounded(patterns: list[str]) -> str:
+    """The cues of one group as one pattern: word-bounded, but those of the scripts without spaces
+    ("起訴", "摘発", "적발") stand anywhere in a run of letters."""
+    spaced = [p for p in patterns if not _UNSPACED_START.match(p)]
+    unspaced = [p for p in patterns if _UNSPACED_START.match(p)]
+    parts = ([r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"] if spaced else []) + (["|".join(unspaced)] if unspaced else [])
+    return "|".join(parts) or r"(?!)"
 
 
 @cache

@@ -38,15 +38,15 @@ _PARTICIPLES = frozenset("jailed arrested charged expelled sentenced convicted d
 _PEOPLE = frozenset(person_words()) - {"police", "prosecutor", "prosecutors", "judge", "court"}
 
 
-# A letter of a spaced script: names of authorities are bounded by letters, but stand inside a run of
-# kana, ideographs or Hangul and next to a date ("東京地裁は", "서울중앙지법은", "人民法院15日").
-_LATIN_WORD = r"[^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+# Names of authorities in kana, ideographs or Hangul stand inside a run of letters ("東京地裁は",
+# "서울중앙지법은"): only the others are bounded by word boundaries.
+_UNSPACED_START = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
 def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
-    return tuple((rid, country, re.compile(rf"(?<!{_LATIN_WORD})(?:{pattern})(?!{_LATIN_WORD})", re.I))
+    return tuple((rid, country, re.compile(pattern if _UNSPACED_START.match(pattern) else rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
                  for rid, country, pattern in read_rows("case_authorities.tsv", 3))
 
 

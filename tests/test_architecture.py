@@ -30,8 +30,12 @@ ALLOWED: dict[str, set[str]] = {
 
 def _spyglass_imports(path: Path) -> set[str]:
     """Top-level spyglass sub-packages a module imports (``spyglass.store.sqlite`` -> ``store``)."""
+    return _imports_in(ast.parse(path.read_text(encoding="utf-8")))
+
+
+def _imports_in(tree: ast.AST) -> set[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
@@ -52,6 +56,29 @@ def test_stage_imports_only_shared_modules_and_its_own(stage: str) -> None:
         if bad:
             wrong[str(path.relative_to(PACKAGE))] = sorted(bad)
     assert not wrong, f"stage {stage} imports other stages: {wrong}"
+
+
+# The crawl engines sit beside pipeline: they pick files (sources), hand documents to pipeline and
+# checkpoint files (store records), but never extract, understand or link themselves.
+ENGINES: dict[str, set[str]] = {
+    "crawl": {"pipeline", "sources", "store", "distributed"},
+    "distributed": {"pipeline", "sources", "crawl"},
+}
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """``_spyglass_imports`` without those under ``if TYPE_CHECKING:`` (names for types only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            node.body = [ast.Pass()]
+    return _imports_in(tree)
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_crawl_engines_leave_the_stages_to_pipeline(engine: str) -> None:
+    bad = _runtime_imports(PACKAGE / f"{engine}.py") - SHARED - ENGINES[engine]
+    assert not bad, f"{engine}.py imports {sorted(bad)}: chain stages in pipeline instead"
 
 
 def test_every_module_has_a_docstring() -> None:

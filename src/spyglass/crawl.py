@@ -18,16 +18,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spyglass.errors import InputError
-from spyglass.pipeline import IngestSummary, analyses_of, ingest_batches
+from spyglass.pipeline import IngestSummary, analyses_of, ingest_batches, warmed_analyzer
 from spyglass.records import Analysis, Rejected
 from spyglass.settings import Settings
 from spyglass.sources.slices import SLICE_BYTES, InputFile, Slice, input_files, slice_items
 
 if TYPE_CHECKING:
     from spyglass.store import FinishedFile, Store
-    from spyglass.understand import Analyzer
 
-__all__ = ["Stream", "Piece", "Work", "CrawlReport", "ingest_crawl", "store_pieces", "plan_of", "warmed_analyzer", "is_stream", "BATCH"]
+__all__ = ["Stream", "Piece", "Work", "CrawlReport", "ingest_crawl", "store_pieces", "plan_of", "is_stream", "BATCH"]
 
 BATCH = 50  # analyses stored per transaction: short writes beside a serving web app
 
@@ -148,27 +147,6 @@ def _local_pieces(plan: list[Work], settings: Settings) -> Iterator[Piece]:
         else:
             piece = Slice((work,))
             yield from _chunked(analyses_of(slice_items(piece, settings.max_bytes), settings, analyzer), piece)
-
-
-_WARM_UP = (b"<!doctype html><html lang=en><head><title>Spy jailed</title></head><body><article><h1>Spy jailed</h1>"
-            b"<p>Anton Berg, a former army officer, was sentenced to five years in prison on Monday in Berlin for "
-            b"spying for Russia's GRU military intelligence service, the court said.</p></article></body></html>")
-
-
-def warmed_analyzer(settings: Settings) -> Analyzer:
-    """An analyzer that has read one page, off any document's clock: the first page of a run (of
-    each worker) must not pay for loading tables and the spaCy model, or its analysis could run
-    past its deadline on a busy machine and the store would depend on where the page was read."""
-    from dataclasses import replace
-
-    from spyglass.records import RawItem
-    from spyglass.understand import Analyzer
-
-    analyzer = Analyzer(settings)
-    page = RawItem(source="warm-up", content=_WARM_UP, content_type="text/html")
-    for _ in analyses_of([page], replace(settings, analysis_deadline=0), analyzer):
-        pass
-    return analyzer
 
 
 def _chunked(found: Iterator[Analysis | Rejected], ends: Slice | None) -> Iterator[Piece]:

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 
-from spyglass.crawl import Piece, Work, warmed_analyzer
+from spyglass.crawl import Piece, Work
 from spyglass.errors import InputError, internal_reason
-from spyglass.pipeline import analyses_of
+from spyglass.pipeline import analyses_of, warmed_analyzer
 from spyglass.records import RawItem, Rejected
 from spyglass.settings import Settings
 from spyglass.sources.slices import SLICE_BYTES, InputFile, Slice, grouped, slice_items, slices_of
@@ -84,7 +84,9 @@ def distributed_pieces(
 ) -> Iterator[Piece]:
     """The pieces of a crawl's plan, read on dask workers, in plan order, a bounded number in flight."""
     with connected(workers, scheduler) as client:
-        in_flight = max(4, 2 * _threads(client))
+        # slices take from 0.1 s to many seconds: a deep window keeps every worker busy while the
+        # writer waits for a slow slice at the head (results are a few MB a slice)
+        in_flight = max(8, 4 * _threads(client))
         steps = _steps(client, plan, slice_bytes)
         yield from _in_order(client, steps, settings, in_flight, read)
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spyglass.understand import Analyzer
 
 __all__ = [
-    "articles", "analyses", "analyses_of", "import_cases",
+    "articles", "analyses", "analyses_of", "warmed_analyzer", "import_cases",
     "IngestSummary", "Batch", "ingest", "ingest_analyses", "ingest_batches", "edit_case", "merge_cases", "split_case", "unmerge_case",
     "shorthand_value",
 ]
@@ -103,6 +103,26 @@ def analyses_of(
                 continue
             _load_model(analyzer, found, allowance)
             yield _analysed(analyzer.analyse, found, settings, allowance)
+
+
+_WARM_UP = (b"<!doctype html><html lang=en><head><title>Spy jailed</title></head><body><article><h1>Spy jailed</h1>"
+            b"<p>Anton Berg, a former army officer, was sentenced to five years in prison on Monday in Berlin for "
+            b"spying for Russia's GRU military intelligence service, the court said.</p></article></body></html>")
+
+
+def warmed_analyzer(settings: Settings) -> Analyzer:
+    """An analyzer that has read one page, off any document's clock: the first page of a run (of
+    each worker) must not pay for loading tables and the spaCy model, or its analysis could run
+    past its deadline on a busy machine and the store would depend on where the page was read."""
+    from dataclasses import replace
+
+    from spyglass.understand import Analyzer
+
+    analyzer = Analyzer(settings)
+    page = RawItem(source="warm-up", content=_WARM_UP, content_type="text/html")
+    for _ in analyses_of([page], replace(settings, analysis_deadline=0), analyzer):
+        pass
+    return analyzer
 
 
 def _load_model(analyzer: Analyzer, article: Article, allowance: Allowance) -> None:

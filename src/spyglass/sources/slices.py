@@ -27,7 +27,7 @@ from .warc import warc_items
 
 __all__ = ["InputFile", "Slice", "input_files", "slices_of", "grouped", "slice_items", "SLICE_BYTES"]
 
-SLICE_BYTES = 8_000_000  # bytes of input per slice: seconds of work, many slices per CC-NEWS file
+SLICE_BYTES = 2_000_000  # bytes of input per slice: a few seconds of work, hundreds of slices per CC-NEWS file
 _GROUP_FILES = 200  # most small files in one slice, so one odd file costs little on a worker death
 _READ = 1 << 20
 _INFLATE = 1 << 20  # most bytes one call to zlib may produce while indexing (a member may be huge)

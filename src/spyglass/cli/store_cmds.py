@@ -108,12 +108,13 @@ def _report(report: CrawlReport, given: list[str], exclude: str) -> None:
 def _progress() -> Iterator[Callable[[CrawlReport], None]]:
     """A live line on a terminal: input read (by bytes of files), records, pages/s, relevant, cases."""
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
     console = Console(stderr=True)
-    columns = (TextColumn("ingesting"), BarColumn(), DownloadColumn(),
+    # narrow enough for 80 columns; the bar is the share of input bytes in finished slices
+    columns = (BarColumn(bar_width=10), TaskProgressColumn(),
                TextColumn("{task.fields[files]} files · {task.fields[records]} records · {task.fields[rate]} pages/s · "
-                          "{task.fields[relevant]} relevant · {task.fields[cases]} cases"), TimeElapsedColumn())
+                          "{task.fields[relevant]} relevant · {task.fields[cases]} cases"))
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("ingest", total=None, files="0/0", records=0, rate=0, relevant=0, cases=0)
 

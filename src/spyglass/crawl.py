@@ -146,7 +146,8 @@ def _local_pieces(plan: list[Work], settings: Settings) -> Iterator[Piece]:
             yield from _chunked(analyses_of(read_inputs([work.given], settings), settings, analyzer), None)
         else:
             piece = Slice((work,))
-            yield from _chunked(analyses_of(slice_items(piece, settings.max_bytes), settings, analyzer), piece)
+            items = slice_items(piece, settings.max_bytes, settings.cache_dir)
+            yield from _chunked(analyses_of(items, settings, analyzer), piece)
 
 
 def _chunked(found: Iterator[Analysis | Rejected], ends: Slice | None) -> Iterator[Piece]:

@@ -57,7 +57,7 @@ def _url_items(fetcher: Fetcher, url: str, max_bytes: int) -> Iterator[RawItem |
                               fetched_at=fetched.fetched_at)
 
 
-def _guarded(given: str, items: Iterator[RawItem | Rejected], log_folder: str) -> Iterator[RawItem | Rejected]:
+def _guarded(given: str, items: Iterator[RawItem | Rejected], log_folder: str | None) -> Iterator[RawItem | Rejected]:
     """Pass items on; an unexpected error ends this input with one ``internal`` rejection (traceback logged)."""
     try:
         yield from items

@@ -123,12 +123,23 @@ def _cuts(starts: list[int], slice_bytes: int) -> list[int]:
     return cuts
 
 
-def slice_items(piece: Slice, max_bytes: int) -> Iterator[RawItem | Rejected]:
-    """The items of a slice: those of its whole files, or of the WARC records in its byte range."""
+def slice_items(piece: Slice, max_bytes: int, log_folder: str | None = None) -> Iterator[RawItem | Rejected]:
+    """The items of a slice: those of its whole files, or of the WARC records in its byte range.
+
+    As in ``read_inputs``, an unexpected error ends that file with one ``internal`` rejection
+    (traceback logged in ``log_folder``) and the next file is read.
+    """
+    from . import _guarded
+
     if piece.end is None:
         for file in piece.files:
-            yield from file_items(file.path, max_bytes)
+            yield from _guarded(file.path, file_items(file.path, max_bytes), log_folder)
         return
+    yield from _guarded(piece.files[0].path, _range_items(piece, max_bytes), log_folder)
+
+
+def _range_items(piece: Slice, max_bytes: int) -> Iterator[RawItem | Rejected]:
+    assert piece.end is not None
     source = piece.files[0].path
     with open(source, "rb") as stream:
         stream.seek(piece.start)

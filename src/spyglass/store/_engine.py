@@ -107,6 +107,15 @@ class SqlBase:
     def close(self) -> None:
         raise NotImplementedError
 
+    def _stored(self, text: str) -> str:
+        """``text`` as the database keeps it (PostgreSQL drops NUL characters)."""
+        return text
+
+    def _requested(self, values: Sequence[str]) -> dict[str, str]:
+        """Each value as the database returns it -> the value asked for, so that results can be
+        keyed by what the caller gave even where the database changed it."""
+        return {self._stored(value): value for value in values}
+
     # --- statements -----------------------------------------------------------------------
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self._exec(sql, params).fetchall())
@@ -210,14 +219,16 @@ class SqlBase:
 
     def _seqs_by_id(self, ids: Sequence[str]) -> dict[str, int]:
         found: dict[str, int] = {}
+        asked = self._requested(ids)
         for part in chunks(ids):
             sql = f"SELECT id, seq FROM cases WHERE id IN ({', '.join('?' * len(part))})"
-            found.update((case_id, int(seq)) for case_id, seq in self._rows(sql, part))
+            found.update((asked.get(case_id, case_id), int(seq)) for case_id, seq in self._rows(sql, part))
         return found
 
     def _corrections_by_case(self, ids: Sequence[str]) -> dict[str, list[Correction]]:
         """Corrections of the given cases, oldest first per case."""
         found: dict[str, list[Correction]] = {}
+        asked = self._requested(ids)
         for part in chunks(ids):
             rows = self._rows(
                 "SELECT case_id, field, value, why, who, at FROM corrections "
@@ -225,7 +236,7 @@ class SqlBase:
                 part,
             )
             for row in rows:
-                found.setdefault(row[0], []).append(_correction(row))
+                found.setdefault(asked.get(row[0], row[0]), []).append(_correction(row))
         return found
 
     def _write_people(self, names_by_case: dict[str, Sequence[str]]) -> None:
@@ -258,9 +269,10 @@ class SqlBase:
         """Index the text of each case's articles with the case (``cases --text`` searches it)."""
         wanted = list(dict.fromkeys(article_id for machine in machines for article_id, _ in machine.mentions))
         texts: dict[str, tuple[int, str]] = {}
+        asked = self._requested(wanted)
         for part in chunks(wanted):
             sql = f"SELECT id, seq, text FROM articles WHERE id IN ({', '.join('?' * len(part))})"
-            texts.update((article_id, (int(seq), text)) for article_id, seq, text in self._rows(sql, part))
+            texts.update((asked.get(i, i), (int(seq), text)) for i, seq, text in self._rows(sql, part))
         rows = []
         for machine in machines:
             ids = dict.fromkeys(article_id for article_id, _ in machine.mentions if article_id in texts)
@@ -301,12 +313,13 @@ class SqlBase:
     def _docs_by_id(self, ids: Sequence[str], column: str) -> dict[str, str]:
         """The ``data`` or ``machine`` JSON of the given cases that exist, by id."""
         found: dict[str, str] = {}
+        asked = self._requested(ids)
         for part in chunks(ids):
             sql = (
                 f"SELECT c.id, d.{column} FROM cases c JOIN case_docs d ON d.seq = c.seq "
                 f"WHERE c.id IN ({', '.join('?' * len(part))})"
             )
-            found.update((case_id, str(doc)) for case_id, doc in self._rows(sql, part))
+            found.update((asked.get(case_id, case_id), str(doc)) for case_id, doc in self._rows(sql, part))
         return found
 
     def _case_record(self, case_id: str, column: str) -> Case:

@@ -69,7 +69,7 @@ class WriteMixin(SqlBase):
         duplicates = duplicate_of or {}
         with self.transaction():
             for batch in _batches(analyses, WRITE_BATCH):
-                latest = {analysis.article.id: analysis for analysis in batch}
+                latest = {self._stored(analysis.article.id): analysis for analysis in batch}
                 self._write_analyses(list(latest.values()), duplicates)
 
     def _write_analyses(self, batch: list[Analysis], duplicates: Mapping[str, str]) -> None:
@@ -107,13 +107,14 @@ class WriteMixin(SqlBase):
     def _article_states(self, ids: list[str]) -> dict[str, tuple[str, bool, bool]]:
         """(source, is a duplicate, is relevant) of the stored articles among ``ids``."""
         found: dict[str, tuple[str, bool, bool]] = {}
+        asked = self._requested(ids)
         for part in chunks(ids):
             rows = self._rows(
                 "SELECT a.id, a.source, a.duplicate_of, n.is_espionage FROM articles a "
                 f"LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id IN ({', '.join('?' * len(part))})",
                 part,
             )
-            found.update((i, (source, dup is not None, bool(relevant))) for i, source, dup, relevant in rows)
+            found.update((asked.get(i, i), (source, dup is not None, bool(relevant))) for i, source, dup, relevant in rows)
         return found
 
     def _count_articles(
@@ -164,10 +165,10 @@ class WriteMixin(SqlBase):
             for batch in _batches(cases, WRITE_BATCH):
                 run: dict[str, tuple[Case, list[str]]] = {}
                 for case, keys in batch:
-                    if case.id in run:  # the same case again: what was given before is stored first
+                    if self._stored(case.id) in run:  # the same case again: what came before is stored first
                         self._write_case_batch(list(run.values()))
                         run = {}
-                    run[case.id] = (case, list(dict.fromkeys(keys)))
+                    run[self._stored(case.id)] = (case, list(dict.fromkeys(keys)))
                 self._write_case_batch(list(run.values()))
 
     def _write_case_batch(self, batch: list[tuple[Case, list[str]]]) -> None:

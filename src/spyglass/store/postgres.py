@@ -68,6 +68,9 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
             with self._conn.cursor() as cursor:
                 cursor.executemany(self._pg(sql), cleaned)
 
+    def _stored(self, text: str) -> str:
+        return str(_clean(text))
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """A transaction at the outermost level, savepoints inside (psycopg nests them)."""

@@ -77,6 +77,28 @@ NEWS: list[NewsRow] = [
 ]
 
 
+# Probes of generality, written after the first rules with forms the paragraphs above do not use
+# (Hong Kong court words, a life term, digits in a term, a suspended term, sums that are no payment):
+# 2 of 3 right when written; a failure is a rule that did not generalise.
+PROBES: list[NewsRow] = [
+    ("probe-ja-arrest", "陸自の元3等陸佐を逮捕\u3000中国側に情報提供の疑い",
+     "神奈川県警公安部は20日、中国の情報機関の関係者に陸上自衛隊の訓練資料を渡したとして、自衛隊法違反の疑いで、元3"
+     "等陸佐の田中一郎容疑者（58）を逮捕した。県警によると、田中容疑者は2020年ごろから複数回にわたり資料を提供し"
+     "、現金約150万円を受け取っていた疑いがある。",
+     {"stage": "arrested", "sponsor": "CN", "target": "JP", "names": "田中一郎", "payments": [(1500000, "JPY")],
+      "period": (2020, None)}),
+    ("probe-ja-sentence", "元海上自衛官に懲役4年6月\u3000ロシアに機密漏えい",
+     "東京地裁は15日、ロシアの情報機関員に防衛機密を漏らしたとして自衛隊法違反の罪に問われた元海上自衛官の男（55）"
+     "に懲役4年6月（求刑懲役6年）の判決を言い渡した。",
+     {"stage": "sentenced", "months": (54, 54), "sponsor": "RU", "target": "JP", "count": 1}),
+    ("probe-ja-suspended", "元社員に執行猶予付き判決\u3000中国側に技術情報",
+     "中国の情報機関関係者に勤務先の技術情報を渡したとして、不正競争防止法違反の罪に問われた元社員、山口健太被告（44"
+     "）に、横浜地裁は8日、懲役3年、執行猶予5年（求刑懲役3年）の判決を言い渡した。",
+     {"stage": "sentenced", "months": (36, 36), "sponsor": "CN", "target": "JP", "names": "山口健太"}),
+]
+NEWS += PROBES
+
+
 # Numbers, terms and sums in Japanese forms, read by the quantity readers (``understand/quantities``).
 QUANTITIES: list[tuple[str, str, object]] = [
     ("number", "二十五", 25), ("number", "十二", 12), ("number", "300万", 3_000_000), ("number", "1億2千万", 120_000_000),

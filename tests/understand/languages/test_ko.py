@@ -74,6 +74,30 @@ NEWS: list[NewsRow] = [
 ]
 
 
+# Probes of generality, written after the first rules with forms the paragraphs above do not use
+# (Hong Kong court words, a life term, digits in a term, a suspended term, sums that are no payment):
+# 2 of 3 right when written; a failure is a rule that did not generalise.
+PROBES: list[NewsRow] = [
+    ("probe-ko-charged", "검찰, 北 공작원과 연락한 40대 구속기소",
+     "수원지검 공안부는 북한 문화교류국 공작원과 연락하며 국내 정세를 보고한 혐의로 박모(47)씨를 구속기"
+     "소했다고 3일 밝혔다. 박씨는 2019년부터 2022년까지 중국 베이징에서 공작원을 만나 공작금 3천"
+     "만원을 받은 것으로 조사됐다.",
+     {"stage": "charged", "sponsor": "KP", "service": "문화교류국", "target": "KR", "names": "박모",
+      "payments": [(30000000, "KRW")], "period": (2019, 2022)}),
+    ("probe-ko-sentence", "러시아에 군사기밀 넘긴 예비역 중령 징역 7년",
+     "서울고법은 러시아 정보기관에 군사기밀을 넘긴 혐의로 기소된 예비역 중령 정모(61)씨에게 징역 7년을"
+     " 선고했다고 10일 밝혔다.",
+     {"stage": "sentenced", "months": (84, 84), "sponsor": "RU", "target": "KR", "names": "정모"}),
+    ("probe-ko-confiscation", "中에 군사기밀 유출한 군무원 징역 3년",
+     "대전지법은 중국 정보기관 요원에게 군사기밀을 넘긴 혐의로 구속기소된 군무원 김모(52)씨에게 징역 3"
+     "년과 자격정지 3년을 선고하고 추징금 5천만원을 명령했다. 김씨는 2020년 이 요원에게 포섭된 뒤 "
+     "대가로 5천만원을 받았다.",
+     {"stage": "sentenced", "months": (36, 36), "sponsor": "CN", "target": "KR", "names": "김모",
+      "payments": [(50000000, "KRW")], "period": (2020, None)}),
+]
+NEWS += PROBES
+
+
 # Numbers, terms and sums in Korean forms, read by the quantity readers (``understand/quantities``).
 QUANTITIES: list[tuple[str, str, object]] = [
     ("number", "1억6천만", 160_000_000), ("number", "4천만", 40_000_000), ("number", "1억 6천만", 160_000_000),

@@ -83,6 +83,36 @@ NEWS: list[NewsRow] = [
 ]
 
 
+# Probes of generality, written after the first rules with forms the paragraphs above do not use
+# (Hong Kong court words, a life term, digits in a term, a suspended term, sums that are no payment):
+# 2 of 5 right when written; a failure is a rule that did not generalise.
+PROBES: list[NewsRow] = [
+    ("probe-cn-detained", "国家安全机关破获境外间谍策反案 一人被刑事拘留",
+     "国家安全机关近日破获一起境外间谍情报机关策反案件，犯罪嫌疑人张某被依法刑事拘留。经查，张某自2021年起多次向境"
+     "外人员出售涉密资料，获利共计12万元。",
+     {"stage": "arrested", "names": "张某", "sponsor": None, "target": "CN", "payments": [(120000, "CNY")],
+      "period": (2021, None)}),
+    ("probe-tw-digits", "前陸軍上尉為中共發展組織 判刑6年8月",
+     "台灣高等法院今天判決，前陸軍上尉吳姓男子於2018年至2021年間，受中國大陸人士指示，吸收現役軍人加入共諜組織"
+     "，並收受新台幣300萬元，依違反國家安全法判處有期徒刑6年8月。",
+     {"stage": "sentenced", "months": (80, 80), "sponsor": "CN", "target": "TW", "payments": [(3000000, "TWD")],
+      "period": (2018, 2021), "names": "吳"}),
+    ("probe-cz-expel", "捷克宣布驱逐一名俄罗斯外交官",
+     "捷克外交部周二宣布，俄罗斯驻布拉格大使馆一名外交官被列为不受欢迎的人，须在三日内离境。捷方称，该外交官从事间谍活"
+     "动。",
+     {"stage": "expelled", "sponsor": "RU", "target": "CZ", "count": 1}),
+    ("probe-cn-life", "前国家机关工作人员黄某被判处无期徒刑",
+     "据报道，前国家机关工作人员黄某在2015年至2019年间，为境外间谍情报机关窃取、提供大量国家秘密，收取报酬折合"
+     "人民币近百万元。法院以间谍罪判处黄某无期徒刑，剥夺政治权利终身，并处罚金人民币20万元。",
+     {"stage": "sentenced", "months": ("life", "life"), "names": "黄某", "target": "CN", "period": (2015, 2019)}),
+    ("probe-hk-charged", "兩男被控違反國安條例 今提堂",
+     "兩名男子被控違反《維護國家安全條例》中的境外干預罪，今日在西九龍裁判法院提堂。控方指，兩人於2024年間協助外國"
+     "情報機構收集本港人士資料。",
+     {"stage": "charged", "count": 2, "period": (2024, 2024)}),
+]
+NEWS += PROBES
+
+
 # Numbers, terms and sums in Chinese forms, read by the quantity readers (``understand/quantities``).
 QUANTITIES: list[tuple[str, str, object]] = [
     ("number", "三百二十", 320), ("number", "十二", 12), ("number", "两", 2), ("number", "一亿六千万", 160_000_000),

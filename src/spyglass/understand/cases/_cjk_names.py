@@ -25,7 +25,7 @@ every mention carries that first printed form, so a proceeding sees one person.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -306,9 +306,13 @@ def names_in(text: str, lang: str, known: frozenset[str] = frozenset(), tools: b
     return sorted(kept, key=lambda n: n.start)
 
 
+_TOOLS_LOADED: dict[str, Callable[[], object]] = {"zh": _jieba_tags, "ja": _fugashi, "ko": _kiwi}
+
+
 def read_cjk_persons(all_facts: list[SentenceFacts], lang: str) -> None:
     """Fill ``persons`` of the cue sentences and ``refs`` of every sentence. A surname met first
     in one form is the same person in every later form; each mention carries the first one."""
+    _TOOLS_LOADED[lang]()  # loaded with the language's first article, which the analyzer prepares off the clock
     first: dict[str, str] = {}  # surname -> the printed form that introduced the person
     for f in all_facts:
         # the tools read the sentences that may name the accused; the rest are read for later mentions

@@ -22,10 +22,11 @@ __all__ = ["SentenceFacts", "facts_of", "ESPIONAGE_CUE", "INTRODUCED"]
 ESPIONAGE_CUE = re.compile(
     r"spy|spie[sd]|spying|espionage|intelligence|secrets?\b|classified|agent of|on behalf of|treason|"
     r"national security|official secrets|foreign interference|sabotage|Spion|espionn|espiona|spionaggio|\bspia\b|informant|illegals?\b|"
-    r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti|"
-    + cue("case.spying_word").pattern,  # and the spying words of the other languages' cue files
+    r"Geheimdienst|Nachrichtendienst|renseignement|inteligencia|servizi segreti",
     re.I,
 )
+# ... and the spying words of the language being read (its cue file's rows)
+_SPYING_WORD = cue("case.spying_word")
 # A person introduced with an age ("Dale Hockley, 52, of ...", "identified as Thomas H.") or as
 # one of a group ("Among those sent home was Anna Chapman"): news
 # introduces the accused so in the sentence after the one that reports the step.
@@ -106,5 +107,5 @@ def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str =
         money=money,
         durations=[d for d in quantities.durations_as_quantities(text, lang) if not _is_age(text, d)],
         years=quantities.years_as_quantities(text, money),
-        espionage=bool(ESPIONAGE_CUE.search(text)),
+        espionage=bool(ESPIONAGE_CUE.search(text) or _SPYING_WORD.search(text)),
     )

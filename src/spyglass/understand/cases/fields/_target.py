@@ -19,8 +19,8 @@ from spyglass.understand.cases.fields._sponsor import (
     sponsor_service_hit,
 )
 from spyglass.understand.lexicon.hits import Hit, places_in, service_country
-from spyglass.understand.tables import read_rows
-from spyglass.understand.tables.cues import cue
+from spyglass.understand.tables import read_rows_by_language
+from spyglass.understand.tables.cues import cue, reading_language
 
 __all__ = ["target_of", "employer_of"]
 
@@ -44,16 +44,18 @@ _UNSPACED_START = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
-def _authorities() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data file)."""
+def _authorities(lang: str | None = "*") -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(rule id, alpha-2, pattern) for courts, prosecutors and police forces (data files): the
+    shared rows and those of ``lang``'s file (every file's for ``"*"``)."""
     return tuple((rid, country, re.compile(pattern if _UNSPACED_START.match(pattern) else rf"(?<!\w)(?:{pattern})(?!\w)", re.I))
-                 for rid, country, pattern in read_rows("case_authorities.tsv", 3))
+                 for row_lang, (rid, country, pattern) in read_rows_by_language("case_authorities.tsv", 3)
+                 if lang == "*" or row_lang in (None, lang))
 
 
 @cache
-def _any_authority() -> re.Pattern[str]:
+def _any_authority(lang: str | None) -> re.Pattern[str]:
     """All of ``_authorities`` in one pattern: most sentences name none, and one search says so."""
-    return re.compile("|".join(p.pattern for _rid, _country, p in _authorities()), re.I)
+    return re.compile("|".join(p.pattern for _rid, _country, p in _authorities(lang)), re.I)
 
 
 def _authorities_in(f: SentenceFacts) -> list[tuple[str, str, tuple[int, int]]]:
@@ -61,9 +63,10 @@ def _authorities_in(f: SentenceFacts) -> list[tuple[str, str, tuple[int, int]]]:
     per sentence (every proceeding that holds the sentence asks again)."""
     found = f.cache.get("authorities")
     if found is None:
+        lang = reading_language()  # a language's own courts are named in its texts
         found = f.cache["authorities"] = [
-            (rid, country, m.span()) for rid, country, pattern in _authorities()
-            if (m := pattern.search(f.text))] if _any_authority().search(f.text) else []
+            (rid, country, m.span()) for rid, country, pattern in _authorities(lang)
+            if (m := pattern.search(f.text))] if _any_authority(lang).search(f.text) else []
     return found
 
 

@@ -52,6 +52,12 @@ NEWS: list[NewsRow] = [
      "Die Zahl der Ermittlungsverfahren wegen Spionage ist deutlich gestiegen. Im Jahr 2024 leitete der "
      "Generalbundesanwalt 38 Verfahren wegen geheimdienstlicher Agententätigkeit ein, nach 24 im Jahr 2023.",
      {"no_case": True, "stats": {(2024, 38), (2023, 24)}}),
+    # written after the rule it checks (a case whose step and count are read in a yearly statistic)
+    ("statistics-convicted", "Spionage: die Bilanz des Justizministeriums",
+     "Immer mehr Verdachtsfälle.\nDie Zahl der Verurteilungen steigt: Im Jahr 2024 wurden 17 Menschen wegen "
+     "Spionage verurteilt, im Jahr 2023 waren es 15. Das geht aus der Antwort des Justizministeriums auf eine "
+     "Anfrage hervor.",
+     {"no_case": True, "stats": {(2024, 17), (2023, 15)}}),
     ("film-review", "Kinokritik: Der Spion, der aus der Kälte kam, neu verfilmt",
      "Die Neuverfilmung des Spionageromans überzeugt vor allem durch ihre Bilder. Der Hauptdarsteller spielt "
      "den verbrauchten Agenten mit großer Ruhe, auch wenn die Handlung in der zweiten Hälfte an Spannung "

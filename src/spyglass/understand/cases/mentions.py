@@ -170,5 +170,19 @@ def _mentions(
     groups = _without_other_crimes(_without_aggregates(groups, stats))
     mentions = [_mention(article, i, g, fallback, lead) for i, g in enumerate(groups)]
     # No step reported and nobody named: an aggregate ("most of those charged were soldiers"), not a case.
-    kept = [m for m in mentions if m.stage is not None or m.accused_names]
+    kept = [m for m in mentions if (m.stage is not None or m.accused_names) and not _read_from_statistics(m, stats)]
     return [m.model_copy(update={"index": i}) for i, m in enumerate(kept)], _entities(all_facts)
+
+
+def _read_from_statistics(mention: Mention, stats: Sequence[Stat]) -> bool:
+    """A case with nobody named whose step and count were both read in a yearly statistic ("in
+    2023 fifteen people were convicted of espionage, in 2024 seventeen") is that statistic."""
+    if mention.accused_names or not stats:
+        return False
+    spans = [(s.evidence.start, s.evidence.end) for s in stats if s.evidence is not None]
+
+    def in_stat(field: str) -> bool:
+        e = mention.evidence.get(field)
+        return e is not None and e.end > e.start and any(a < e.end and e.start < b for a, b in spans)
+
+    return in_stat("stage") and (mention.accused_count is None or in_stat("accused_count"))

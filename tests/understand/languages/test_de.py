@@ -52,6 +52,13 @@ NEWS: list[NewsRow] = [
      "Die Zahl der Ermittlungsverfahren wegen Spionage ist deutlich gestiegen. Im Jahr 2024 leitete der "
      "Generalbundesanwalt 38 Verfahren wegen geheimdienstlicher Agententätigkeit ein, nach 24 im Jahr 2023.",
      {"no_case": True, "stats": {(2024, 38), (2023, 24)}}),
+    # written before the rule it checks: the prosecution's demand told with the verb at the end
+    ("requested-verb-final", "Ehemaliger Soldat muss fünf Jahre in Haft",
+     "Das Oberlandesgericht Stuttgart hat einen ehemaligen Bundeswehrsoldaten wegen geheimdienstlicher "
+     "Agententätigkeit für Russland zu fünf Jahren Haft verurteilt. Die Bundesanwaltschaft hatte für den "
+     "Angeklagten sieben Jahre und sechs Monate Haft wegen Landesverrats und für seine Ehefrau eine "
+     "Bewährungsstrafe gefordert.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "DE", "months": (60, 60)}),
     # written after the rule it checks (a case whose step and count are read in a yearly statistic)
     ("statistics-convicted", "Spionage: die Bilanz des Justizministeriums",
      "Immer mehr Verdachtsfälle.\nDie Zahl der Verurteilungen steigt: Im Jahr 2024 wurden 17 Menschen wegen "

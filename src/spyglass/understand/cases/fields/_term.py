@@ -27,6 +27,7 @@ _CLAUSE_SPLIT = cue("term.clause_split")
 _LIFE_CLAUSE_SPLIT = cue("term.life_clause_split")
 # Wording after a term that makes it requested, not imposed ("siebeneinhalb Jahre gefordert").
 TERM_BLOCK_AFTER = cue("term.block_after")
+_REQUESTED_VERB_LAST = cue("term.requested_verb_last")
 # "- Orlin Novak, 47, the leader — 10 years and 8 months;": a term in a sentencing list.
 _LIST_ITEM = cue("term.list_item")
 _LIST_TERM_BEFORE = cue("term.list_term_before")
@@ -57,6 +58,8 @@ def _is_reduced(f: SentenceFacts, start: int) -> bool:
 def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     before, after = window(f.text, start, end, 70, 30)
     if TERM_BLOCK_AFTER.match(after) or _OTHER_CRIME_AFTER.match(f.text[end : end + 90]):
+        return False
+    if _REQUESTED_VERB_LAST.match(f.text[end : end + 200]):
         return False
     if _RATE_BEFORE.search(f.text[max(0, start - 40) : start]) or _SPAN_BEFORE.search(before):
         return False

@@ -59,7 +59,7 @@ def _singular_pattern() -> re.Pattern[str]:
     # "um(a)"; Turkish has none: "bir" (one), or an age or a nationality before the noun ("38 yaşındaki
     # mühendis", "Çin uyruklu sanık")
     article = r"an?|the|ein|eine|einen|einem|einer|un|une|una|uno|een|ett|en|um|uma|bir|yaşındaki|uyruklu|" \
-              r"el|il|lo|le|la|al|au|del|du|der|den|dem|het"
+              r"el|il|lo|le|la|al|au|del|du|het"  # not German "der/den/dem", plural forms too
     return re.compile(rf"(?:^|[\s—–-])(?:{article})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alt})\b(?!-)|\b(?:he|she) (?:was|is|has|had)\b", re.I)
 
 

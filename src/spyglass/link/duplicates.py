@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spyglass.records import STAGE_ORDER, Article, CaseFacts, Mention
 
@@ -74,9 +75,13 @@ def hamming(a: str, b: str) -> int:
     return (x ^ y).bit_count()
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=128)
+def _tokens(text: str) -> frozenset[str]:
+    # cached: a new article is compared with each of its candidates, and a stored article that
+    # shares boilerplate with many (pages of one site) is a candidate of each; tokenizing them
+    # again and again was most of the single writer's time on a crawl
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return set(_TOKEN.findall(folded))
+    return frozenset(_TOKEN.findall(folded))
 
 
 def token_jaccard(a: str, b: str) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from spyglass.store import FinishedFile, Store
@@ -44,3 +46,19 @@ def test_a_checkpoint_rolls_back_with_the_batch_it_was_written_in(store: Store) 
         store.finish_file(_done("/crawl/a.warc.gz"))
         raise RuntimeError("killed before the commit")
     assert store.finished_files(["/crawl/a.warc.gz"]) == {} and not store.has_article("a1")
+
+
+def test_a_crawl_resumes_on_this_backend(store: Store, tmp_path: Path) -> None:
+    """The writer's checkpoints on each backend: a second run reads nothing and changes nothing."""
+    from spyglass.crawl import ingest_crawl
+    from spyglass.settings import load_settings
+
+    from ..crawls import build_crawl
+
+    crawl = build_crawl(tmp_path / "crawl", files=2, per_file=2, damaged=False)
+    settings = load_settings(cache_dir=str(tmp_path / "cache"), analysis_deadline=60.0)
+    first = ingest_crawl([str(crawl)], store, settings)
+    counts = store.counts()
+    again = ingest_crawl([str(crawl)], store, settings)
+    assert (first.finished, again.already_done, again.summary.documents) == (2, 2, 0)
+    assert store.counts() == counts and counts["articles"] == 5  # two files of two pages, and a copy

@@ -83,11 +83,14 @@ def analyses(inputs: Iterable[str], settings: Settings) -> Iterator[Analysis | R
 
 
 def analyses_of(
-    raws: Iterable[RawItem | Rejected], settings: Settings, analyzer: Analyzer | None = None
+    raws: Iterable[RawItem | Rejected], settings: Settings, analyzer: Analyzer | None = None,
+    skipped: Callable[[RawItem], None] | None = None,
 ) -> Iterator[Analysis | Rejected]:
     """The analysis of every article in documents read elsewhere (a worker's slice of a crawl).
 
     ``analyzer`` is kept by a caller that analyses many slices, so its spaCy model loads once.
+    A page the prefilter finds no espionage cue in (``settings.prefilter``) yields nothing and
+    is passed to ``skipped``, for counting.
     """
     from spyglass.understand import Analyzer
 
@@ -96,6 +99,10 @@ def analyses_of(
         if isinstance(raw, Rejected):
             yield raw
             continue
+        if settings.prefilter and not can_be_relevant(raw):
+            if skipped is not None:
+                skipped(raw)
+            continue
         allowance = Allowance(settings.analysis_deadline)
         for found in _read(raw, allowance):
             if isinstance(found, Rejected):
@@ -103,6 +110,27 @@ def analyses_of(
                 continue
             _load_model(analyzer, found, allowance)
             yield _analysed(analyzer.analyse, found, settings, allowance)
+
+
+def can_be_relevant(raw: RawItem) -> bool:
+    """Can an article of this document be about espionage? False only for an HTML page or a feed
+    whose text holds no cue of any language that a relevant article needs (``understand.prefilter``,
+    lossless): it is skipped before it is parsed. Any other document is read, so extraction still
+    says what it holds or why it is rejected (empty, binary, undecodable, not news)."""
+    from spyglass.extract.decode import DecodeError, decoded, looks_binary
+    from spyglass.extract.feeds import looks_like_feed
+    from spyglass.extract.html import looks_like_html
+    from spyglass.understand.prefilter import can_be_relevant as cue_in
+
+    if looks_binary(raw.content) or not raw.content.strip():
+        return True
+    try:
+        text = decoded(raw.content, raw.charset)
+    except DecodeError:
+        return True
+    if not (looks_like_html(text) or looks_like_feed(text)):
+        return True
+    return cue_in(text, markup=True)
 
 
 _WARM_UP = (b"<!doctype html><html lang=en><head><title>Spy jailed</title></head><body><article><h1>Spy jailed</h1>"
@@ -214,6 +242,7 @@ class IngestSummary:
     duplicates: int = 0  # near-duplicates of a stored article: counted once, linked only for news
     relevant: int = 0  # stored articles about espionage
     mentions: int = 0  # case mentions linked into cases
+    prefiltered: int = 0  # pages the prefilter found no espionage cue in: skipped unparsed
     rejected: Counter[str] = field(default_factory=Counter)  # code -> count
     new_cases: set[str] = field(default_factory=set)
     updated_cases: set[str] = field(default_factory=set)
@@ -248,13 +277,19 @@ class IngestSummary:
     def rows(self) -> list[tuple[str, int]]:
         """The closing table, in the order users read it."""
         rows = [
-            ("documents", self.documents), ("articles", self.articles), ("stored", self.stored),
+            ("documents", self.documents), ("prefiltered: no espionage cue", self.prefiltered),
+            ("articles", self.articles), ("stored", self.stored),
             ("already stored", self.skipped), ("near-duplicates", self.duplicates),
             ("about espionage", self.relevant), ("mentions linked", self.mentions),
             ("new cases", len(self.new_cases)), ("updated cases", len(self.updated_cases)),
         ]
         rows += [(f"rejected: {code}", n) for code, n in sorted(self.rejected.items())]
         return rows
+
+    def count_prefiltered(self, raw: RawItem) -> None:
+        """A page read but skipped by the prefilter: a document, with no article."""
+        self._count_source(raw.source if raw.member is None else f"{raw.source}#{raw.member}")
+        self.prefiltered += 1
 
     def _count_source(self, key: str) -> None:
         if key not in self._sources:
@@ -275,7 +310,11 @@ def ingest(
     run killed midway, run again, ends in the same database as one clean run (the batches it
     committed are skipped, the rest are processed in the same order).
     """
-    return ingest_analyses(analyses(inputs, settings), store, progress, batch_size, log_folder=settings.cache_dir)
+    from spyglass.sources import read_inputs
+
+    summary = IngestSummary()
+    found = analyses_of(read_inputs(inputs, settings), settings, skipped=summary.count_prefiltered)
+    return ingest_analyses(found, store, progress, batch_size, log_folder=settings.cache_dir, summary=summary)
 
 
 def ingest_analyses(
@@ -284,14 +323,16 @@ def ingest_analyses(
     progress: Callable[[IngestSummary], None] | None = None,
     batch_size: int = 50,
     log_folder: str | None = None,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """The link -> store half of ``ingest``, for analyses made elsewhere (tests, other runners).
 
     Analyses are computed while the batch fills, outside the transaction, so each write is short.
     An article whose linking or storing fails is rolled back alone and rejected as ``internal``
     (its traceback in the error log of ``log_folder``, default ``SPYGLASS_CACHE_DIR``).
+    ``summary`` may hold counts made while ``found`` is read (pages the prefilter skipped).
     """
-    summary = IngestSummary()
+    summary = summary or IngestSummary()
     cannot = _cannot_pairs(store)
     batch: list[Analysis | Rejected] = []
     for item in found:

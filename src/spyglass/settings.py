@@ -30,6 +30,10 @@ class Settings:
     max_text: int = _setting(
         50_000, "most characters of one article's text analysed (the rest is stored, not analysed; 0: no cap)"
     )
+    prefilter: bool = _setting(
+        True, "skip HTML pages and feeds that hold no espionage cue of any language before parsing them "
+        "(lossless: they cannot be relevant); 0 reads every page"
+    )
     analysis_deadline: float = _setting(
         5.0, "most seconds reading one document and analysing its articles may take, else too-complex (0: none)"
     )

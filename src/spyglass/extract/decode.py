@@ -35,9 +35,13 @@ def decoded(data: bytes, declared: str | None = None) -> str:
     for encoding in candidates:
         if encoding:
             try:
-                return repair_mojibake(data.decode(_known(encoding)))
+                codec = _known(encoding)
+                text = data.decode(codec)
             except (LookupError, UnicodeDecodeError):
                 continue
+            if codec == "utf-8" and not _MOJIBAKE_UTF8.search(data):
+                return text  # found in the bytes at once: the text's own search costs ~0.5 ms a page
+            return repair_mojibake(text)
     return _guessed(data)
 
 
@@ -96,6 +100,9 @@ def _looks_garbled(text: str) -> bool:
 # (Â-ô) followed by continuation bytes (0x80-0xBF shown in cp1252).
 _CP1252_CONT = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿\x81\x8d\x8f\x90\x9d"
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CP1252_CONT)}]{{1,3}}")
+# The same start of a run in UTF-8 bytes (Â-ô are C3 82-B4): a literal first byte, so ``re``
+# skips through a page; where it finds none, ``_MOJIBAKE`` finds none in the decoded text.
+_MOJIBAKE_UTF8 = re.compile(b"\xc3[\x82-\xb4](?:" + b"|".join(re.escape(c.encode("utf-8", "surrogatepass")) for c in _CP1252_CONT) + b")")
 
 
 def repair_mojibake(text: str) -> str:

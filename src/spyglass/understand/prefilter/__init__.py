@@ -1,0 +1,160 @@
+"""A lossless prefilter: can a page be about espionage at all, decided before it is parsed.
+
+On a crawl almost every page is news of other kinds, and parsing, extracting and analysing it
+costs a hundred times more than a look at its text. ``can_be_relevant(text)`` looks: one
+Aho-Corasick automaton (pyahocorasick) holds the words that the relevance cues of every language
+need (``tables/relevance_cues.tsv``, read through ``relevance.cues``), so a cue added there is
+looked for here too. Each cue's regex is turned into the words every match of it contains
+(``_literals``: ``foreign agents?`` needs ``foreign`` and ``agent``); a cue with no such word
+would be searched with its own pattern. The page is searched in every form the full path may
+read it in (``_reading``: visible text, entities and escapes decoded, case folded).
+
+The verdict follows ``relevance``'s own conditions, which every relevant article meets: an HTML
+page or feed item must be anchored in a sentence (a ``case`` cue, or a ``spy``/``state`` cue with
+a ``stage`` cue, or a ``spy`` cue with a ``state`` or ``hint`` cue), so a page passes when one
+sentence of it may hold such a pair, in any language (``_search`` cuts sentences only where the
+full path surely does). A plain-text document may hold teasers, which need no anchor: any
+``spy``, ``state`` or ``case`` cue, or a ``hint`` with a ``stage``, lets it through. A page that
+fails cannot be relevant, so skipping it loses nothing; the tests run both paths over every
+corpus to show it.
+
+One approximation is made, and measured rather than proven: the words of a phrase cue must
+stand within ``WINDOW`` words of each other in the page's text. The full path could join two
+parts of a phrase that the page parts by a long element it drops (a ``<time>`` or a button
+inside a sentence); no corpus, real page or generated page shows one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import ahocorasick
+
+from spyglass.understand.relevance import CASE, HINT, UNSPACED, Cue, cues
+
+from ._literals import Requirement, requirement_of
+from ._needles import Needle, needles_of
+from ._reading import forms_of
+from ._search import WINDOW, Hit, Lead, Row, Search
+
+__all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
+
+SPY, STATE, STAGE = "spy", "state", "stage"
+STRONG = (SPY, STATE, CASE)  # one of these is in every relevant article
+WEAK = (HINT, STAGE)  # these count only beside a strong cue (or, in a teaser, each other)
+GROUPS = STRONG + WEAK
+
+
+def could_be_relevant(groups: Iterable[str], teasers: bool) -> bool:
+    """Can a text whose cues are of ``groups`` (in one sentence, for an anchor) be relevant?
+    ``relevance`` needs an anchor (a case cue, a spy or state cue with a legal step, or a spy
+    cue tied to a state or a hint) in every article but a teaser; a teaser needs positive
+    evidence only."""
+    found = set(groups)
+    strong = SPY in found or STATE in found
+    if CASE in found or strong and STAGE in found or SPY in found and (STATE in found or HINT in found):
+        return True
+    return teasers and (strong or HINT in found and STAGE in found)
+
+
+class Prefilter:
+    """The words of a cue table in two automata (strong cues, then weak ones), and the verdict."""
+
+    def __init__(self, table: Sequence[Cue]) -> None:
+        self.rows = tuple(_row(cue) for cue in table if cue.group in GROUPS)
+        uses = Counter(word.text for row in self.rows for conj in row.need for word in conj)
+        self._strong = _automaton([row for row in self.rows if row.cue.group in STRONG], uses)
+        self._weak = _automaton([row for row in self.rows if row.cue.group in WEAK], uses)
+        self._fallbacks = tuple(row for row in self.rows if row.pattern is not None)
+
+    def needs(self, cue_id: str) -> Requirement | None:
+        """The words a cue needs (None: it is searched with its own pattern), for tests and docs."""
+        row = next(r for r in self.rows if r.cue.id == cue_id)
+        return None if row.pattern is not None else row.need
+
+    def cues_in(self, text: str, markup: bool = True) -> frozenset[str]:
+        """Ids of the cues that may match somewhere in an article read from ``text``."""
+        found: set[Row] = set()
+        for form in forms_of(text, markup):
+            search = Search(form)
+            found.update(search.rows(self._strong) | search.rows(self._weak))
+            found.update(row for row in self._fallbacks if row.pattern and row.pattern.search(form.written))
+        return frozenset(row.cue.id for row in found)
+
+    def can_be_relevant(self, text: str, markup: bool = True) -> bool:
+        """False only when no article read from ``text`` can be relevant. ``markup``: an HTML page
+        or a feed (no teasers: an anchor sentence is needed); else a plain-text document.
+        Strong cues are looked for first: a page without any (nearly every page) is done."""
+        searches = [Search(form) for form in forms_of(text, markup)]
+        strong = [self._hits(search, self._strong) for search in searches]
+        if not any(strong):
+            return False
+        if any(group == CASE for hits in strong for group, _ in hits):
+            return True
+        weak = [self._hits(search, self._weak) for search in searches]
+        if not markup:
+            groups = {group for hits in strong + weak for group, _ in hits}
+            return could_be_relevant(groups, teasers=True)
+        return any(_anchored(search, hits + more) for search, hits, more in zip(searches, strong, weak, strict=True))
+
+    def _hits(self, search: Search, automaton: ahocorasick.Automaton) -> list[Hit]:
+        hits = search.hits(automaton)
+        wanted = {row.cue.group for row in self._fallbacks if row.cue.group in {g for g in GROUPS}}
+        for row in self._fallbacks:
+            if row.cue.group in wanted and row.pattern:
+                hits += [(row.cue.group, m.start()) for m in row.pattern.finditer(search.form.written)]
+        return hits
+
+
+def _anchored(search: Search, hits: list[Hit]) -> bool:
+    """May one sentence of the form hold an anchor (``could_be_relevant`` of its groups)?"""
+    by_sentence: dict[int, set[str]] = {}
+    for group, place in hits:
+        by_sentence.setdefault(search.sentence_of(place), set()).add(group)
+    everywhere = by_sentence.pop(-1, set())
+    if could_be_relevant(everywhere, teasers=False):
+        return True
+    return any(could_be_relevant(groups | everywhere, teasers=False) for groups in by_sentence.values())
+
+
+def _row(cue: Cue) -> Row:
+    need = requirement_of(cue.pattern, cased=cue.pattern != cue.pattern.lower(), bounded=cue.lang not in UNSPACED)
+    if need is None:
+        return Row(cue, frozenset(), re.compile(cue.pattern, re.IGNORECASE))
+    return Row(cue, need)
+
+
+def _automaton(rows: list[Row], uses: Counter[str]) -> ahocorasick.Automaton:
+    """The lead needles of the rows by their text; an entry holds (needle, its leads). A
+    conjunction's lead is its longest word, of those the one in fewest phrases of the table
+    ("state" and "china" stand in many, and on many pages)."""
+    leads: dict[Needle, list[Lead]] = {}
+    for row in rows:
+        for conj in row.need:
+            lead = min(conj, key=lambda w: (-len(w.text), uses[w.text], w.text))
+            found = Lead(row, tuple(needles_of(w) for w in sorted(conj - {lead})))
+            for needle in needles_of(lead):
+                leads.setdefault(needle, []).append(found)
+    by_text: dict[str, list[tuple[Needle, tuple[Lead, ...]]]] = {}
+    for needle, found_leads in leads.items():
+        by_text.setdefault(needle.text, []).append((needle, tuple(found_leads)))
+    automaton = ahocorasick.Automaton()
+    for text, entries in by_text.items():
+        automaton.add_word(text, tuple(entries))
+    if by_text:
+        automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def prefilter() -> Prefilter:
+    """The prefilter of the bundled cue table, built once."""
+    return Prefilter(cues())
+
+
+def can_be_relevant(text: str, markup: bool = True) -> bool:
+    """Can any article read from ``text`` be about espionage? See ``Prefilter.can_be_relevant``."""
+    return prefilter().can_be_relevant(text, markup)

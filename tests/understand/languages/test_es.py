@@ -20,6 +20,11 @@ NEWS: list[NewsRow] = [
      "la detención en Cartagena de un suboficial de la Armada que entregaba documentos reservados a un "
      "agregado militar ruso a cambio de dinero.",
      {"cases": 2, "stage": "expelled", "sponsor": "RU", "target": "ES", "count": 2}),
+    # written before the rule it checks: an adjective before the arrest
+    ("expulsion-after-quick-arrest", "Atenas expulsa a un diplomático ruso",
+     "Grecia expulsó el lunes a un diplomático ruso implicado en una trama de espionaje tras la rápida "
+     "detención de un suboficial de la Armada que vendía secretos militares a la inteligencia rusa.",
+     {"cases": 2, "stage": "expelled", "sponsor": "RU", "target": "GR", "count": 1}),
     ("coordinated-count", "Detenidos cuatro presuntos espías al servicio de China",
      "La Policía Nacional ha detenido en Madrid a tres hombres y una mujer acusados de espiar para los "
      "servicios de inteligencia chinos a empresas tecnológicas españolas entre 2021 y 2024.",

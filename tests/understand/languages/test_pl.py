@@ -97,6 +97,10 @@ NEWS: list[NewsRow] = [
      "świetnie oddaje klimat lat 80., choć finał rozczarowuje. Książka ukazała się nakładem wydawnictwa "
      "Zielony Kot i kosztuje 49,90 zł.",
      {"relevant": False}),
+    # written by the lead before the rule it checks (a singular participle counts one)
+    ("one-by-participle", "Szpieg zatrzymany w Gdańsku",
+     "W Gdańsku zatrzymany został pracownik portu podejrzany o szpiegostwo na rzecz Rosji, poinformowała ABW.",
+     {"stage": "arrested", "sponsor": "RU", "target": "PL", "count": 1}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -95,6 +95,11 @@ NEWS: list[NewsRow] = [
      "музыки. Главную роль сыграл Павел Бережной, и это лучшая его работа за последние годы. Все восемь "
      "серий уже доступны зрителям.",
      {"relevant": False}),
+    # written by the lead before the rules they check (a singular participle counts one; cities in every case)
+    ("one-by-participle", "Инженера задержали по подозрению в шпионаже",
+     "В Хабаровске задержан инженер оборонного завода, подозреваемый в шпионаже в пользу Китая. "
+     "Возбуждено уголовное дело о государственной измене.",
+     {"stage": "arrested", "sponsor": "CN", "target": "RU", "count": 1}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -91,6 +91,11 @@ NEWS: list[NewsRow] = [
      "стандарти та склад на гру. Головний тренер назвав інцидент неспортивною поведінкою, а ліга обіцяє "
      "розглянути скаргу наступного тижня.",
      {"relevant": False}),
+    # written by the lead before the rules they check (a singular participle counts one; cities in every case)
+    ("one-by-participle", "Шпигуна засуджено",
+     "У Харкові засуджений до 12 років позбавлення волі мешканець міста, який передавав російській розвідці "
+     "дані про позиції ЗСУ.",
+     {"stage": "sentenced", "target": "UA", "count": 1, "months": (144, 144)}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -3,7 +3,6 @@ the cues match what their ids say."""
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 
 import pytest

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from spyglass.understand.lexicon._gazetteer import Gazetteer
-from spyglass.understand.tables import read_rows, split_cell
+from spyglass.understand.lexicon._inflect import expand
+from spyglass.understand.tables import read_rows_by_language, split_cell
 
 __all__ = ["PlaceTerm", "PlaceHit", "place_terms", "places_in", "is_place_name"]
 
@@ -31,8 +32,10 @@ class PlaceHit:
 @cache
 def place_terms() -> tuple[PlaceTerm, ...]:
     """Every place spelling with its state (alpha-2) and kind."""
+    # a language's file may write "word~" for the name's inflected forms ("Хабаровск~": "в Хабаровске")
     return tuple(PlaceTerm(rid, text, country, kind)
-                 for rid, country, kind, cell in read_rows("places.tsv", 4) for text in split_cell(cell))
+                 for lang, (rid, country, kind, cell) in read_rows_by_language("places.tsv", 4)
+                 for text in (expand(cell, lang) if lang else split_cell(cell)))
 
 
 @cache

@@ -1,8 +1,8 @@
 """A CC-NEWS-like crawl for tests: a folder of WARC.gz files of HTML news pages, and a canonical store dump.
 
 Pages are the spy reports of ``test_ingest_crash`` as HTML (each different, so none is a
-near-duplicate of another), with an exact copy of one page in a later file, image records
-between pages, and optionally a damaged archive, so that linking, duplicates and rejections all
+near-duplicate of another), each followed by an image record and a weather page the prefilter
+skips, with an exact copy of one page in a later file, and optionally a damaged archive, so that linking, duplicates and rejections all
 take part when two stores are compared.
 """
 
@@ -20,7 +20,11 @@ from spyglass.store import CaseQuery, open_store
 from .sources.test_warc import damaged_warc
 from .test_ingest_crash import _document
 
-__all__ = ["build_crawl", "canonical_dump", "page_html"]
+__all__ = ["build_crawl", "canonical_dump", "page_html", "WEATHER"]
+
+WEATHER = ("<!doctype html><html lang=\"en\"><head><title>Weather {i}</title></head><body><article>"
+           "<h1>Sunny spells on day {i}</h1><p>Light winds from the west and a dry afternoon are expected "
+           "across the region, with temperatures near the seasonal average.</p></article></body></html>")
 
 
 def page_html(i: int) -> str:
@@ -46,6 +50,8 @@ def build_crawl(folder: Path, files: int, per_file: int, damaged: bool = True) -
             for _ in range(per_file):
                 _write(writer, f"https://news.example/{page}", page_html(page).encode(), "text/html; charset=utf-8")
                 _write(writer, f"https://news.example/{page}.png", b"\x89PNG\r\n\x1a\n", "image/png")
+                _write(writer, f"https://news.example/weather/{page}", WEATHER.format(i=page).encode(),
+                       "text/html; charset=utf-8")  # no espionage cue: the prefilter skips it unparsed
                 page += 1
             if f == files - 1:  # a syndicated copy of the first page, under another address
                 _write(writer, "https://mirror.example/0", page_html(0).encode(), "text/html; charset=utf-8")

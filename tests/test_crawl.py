@@ -54,9 +54,9 @@ def test_a_checkpoint_says_what_its_file_gave(crawl: Path, store: Store, tmp_pat
     done = store.finished_files(_keys(crawl))
     assert sorted(done) == _keys(crawl)
     first = done[str(sorted(crawl.iterdir())[0].resolve())]
-    assert (first.documents, first.articles, first.rejected) == (PAGES, PAGES, 0)
+    assert (first.documents, first.articles, first.rejected) == (2 * PAGES, PAGES, 0)  # and a weather page each
     damaged = done[str((crawl / "CC-NEWS-damaged.warc").resolve())]
-    assert damaged.rejected == 1 and damaged.articles >= 2  # its good records, and one warc-invalid line
+    assert damaged.rejected == 1 and damaged.documents >= 3  # its good records (no cue: prefiltered), one warc-invalid
 
 
 def test_a_run_stopped_between_batches_resumes_to_the_clean_store(crawl: Path, tmp_path: Path) -> None:
@@ -104,3 +104,15 @@ def test_a_file_a_worker_died_on_is_not_finished_so_the_next_run_reads_it(store:
     store_pieces(pieces, store, report)
     assert list(store.finished_files([lost.key, kept.key])) == [kept.key]
     assert report.summary.rejected == {"worker-died": 1}
+
+
+def test_a_file_read_in_many_batches_is_counted_whole_and_prefiltered_pages_with_it(tmp_path: Path) -> None:
+    crawl = build_crawl(tmp_path / "long", files=1, per_file=30, damaged=False)  # 61 documents: over a batch
+    store = open_store(str(tmp_path / "long.db"))
+    try:
+        report = ingest_crawl([str(crawl)], store, _settings(tmp_path))
+        [done] = store.finished_files(_keys(crawl)).values()
+    finally:
+        store.close()
+    assert (report.summary.documents, report.summary.prefiltered, report.summary.articles) == (61, 30, 31)
+    assert (done.documents, done.articles, done.rejected) == (61, 31, 0)

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 
 from spyglass.errors import InputError
 from spyglass.pipeline import IngestSummary, analyses_of, ingest_batches, warmed_analyzer
-from spyglass.records import Analysis, Rejected
+from spyglass.records import Analysis, RawItem, Rejected
 from spyglass.settings import Settings
 from spyglass.sources.slices import SLICE_BYTES, InputFile, Slice, input_files, slice_items
 
 if TYPE_CHECKING:
     from spyglass.store import FinishedFile, Store
+    from spyglass.understand import Analyzer
 
 __all__ = ["Stream", "Piece", "Work", "CrawlReport", "ingest_crawl", "store_pieces", "plan_of", "is_stream", "BATCH"]
 
@@ -41,6 +42,9 @@ class Stream:
 Work = InputFile | Stream | Rejected  # one step of a crawl's plan, in input order
 
 
+Skipped = tuple[str, str | None]  # (source, member) of a page the prefilter skipped unparsed
+
+
 @dataclass(frozen=True)
 class Piece:
     """Found items in input order; ``ends`` is the slice they complete (None: more of it follows)."""
@@ -48,6 +52,14 @@ class Piece:
     found: tuple[Analysis | Rejected, ...]
     ends: Slice | None = None
     records: int = 0  # items a byte range of a WARC file held (to tell an archive with none)
+    prefiltered: tuple[Skipped, ...] = ()  # pages among them the prefilter found no cue in
+    within: Slice | None = None  # the slice a piece that does not end it is part of
+
+    @property
+    def files(self) -> tuple[InputFile, ...]:
+        """The files its items come from (none for a URL, stdin or a listing problem)."""
+        of = self.ends or self.within
+        return of.files if of is not None else ()
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,9 @@ def store_pieces(
     progress: Callable[[CrawlReport], None] | None = None, log_folder: str | None = None,
 ) -> None:
     """Link and store pieces in the order given, each file's checkpoint with its last item (the one writer)."""
-    report.summary = ingest_batches(_batches(pieces, report), store, _reporting(report, progress), log_folder)
+    summary = report.summary = IngestSummary()
+    batches = _batches(pieces, report)
+    ingest_batches(batches, store, _reporting(report, progress), log_folder, summary=summary)
 
 
 def plan_of(inputs: list[str], store: Store, settings: Settings, redo: bool, report: CrawlReport) -> list[Work]:
@@ -143,27 +157,34 @@ def _local_pieces(plan: list[Work], settings: Settings) -> Iterator[Piece]:
         if isinstance(work, Rejected):
             yield Piece((work,))
         elif isinstance(work, Stream):
-            yield from _chunked(analyses_of(read_inputs([work.given], settings), settings, analyzer), None)
+            yield from _chunked(read_inputs([work.given], settings), settings, analyzer, None)
         else:
             piece = Slice((work,))
-            items = slice_items(piece, settings.max_bytes, settings.cache_dir)
-            yield from _chunked(analyses_of(items, settings, analyzer), piece)
+            yield from _chunked(slice_items(piece, settings.max_bytes, settings.cache_dir), settings, analyzer, piece)
 
 
-def _chunked(found: Iterator[Analysis | Rejected], ends: Slice | None) -> Iterator[Piece]:
-    """Pieces of at most ``BATCH`` items; the last one (maybe empty) completes ``ends``."""
+def _chunked(
+    raws: Iterable[RawItem | Rejected], settings: Settings, analyzer: Analyzer, ends: Slice | None,
+) -> Iterator[Piece]:
+    """The analyses of ``raws`` in pieces of at most ``BATCH`` items; the last one (maybe empty)
+    completes ``ends``. Each piece names the pages the prefilter skipped since the one before."""
+    skipped: list[Skipped] = []
+    found = analyses_of(raws, settings, analyzer, skipped=lambda raw: skipped.append((raw.source, raw.member)))
     while True:
         chunk = tuple(item for _, item in zip(range(BATCH), found, strict=False))
+        passed, skipped[:] = tuple(skipped), []
         if len(chunk) < BATCH:
-            yield Piece(chunk, ends)
+            yield Piece(chunk, ends, prefiltered=passed)
             return
-        yield Piece(chunk)
+        yield Piece(chunk, prefiltered=passed, within=ends)
 
 
 def _batches(pieces: Iterable[Piece], report: CrawlReport) -> Iterator[CrawlBatch]:
     """Pieces as batches of at most ``BATCH`` items, each file's checkpoint with its last item."""
     tally = _Tally()
     for piece in pieces:
+        for source, member in piece.prefiltered:
+            report.summary.count_prefiltered(RawItem(source=source, member=member, content=b""))
         found = piece.found + tally.closing(piece)
         tally.count(found, piece)
         chunks = [found[i:i + BATCH] for i in range(0, len(found), BATCH)] or [()]
@@ -186,18 +207,25 @@ class _Tally:
         self.lost: set[str] = set()  # files a worker died reading: not finished, read again next run
 
     def count(self, found: tuple[Analysis | Rejected, ...], piece: Piece) -> None:
-        paths = [f.path for f in piece.ends.files] if piece.ends is not None else []
+        paths = [f.path for f in piece.files]
+        for source, member in piece.prefiltered:
+            self._document(paths, source, source if member is None else f"{source}#{member}")
         for item in found:
             source = item.source if isinstance(item, Rejected) else item.article.source
-            path = next((p for p in paths if source == p or source.startswith(p + "#")), None)
+            key = f"{source}#{item.member or ''}" if isinstance(item, Rejected) else source  # as IngestSummary counts
+            path = self._document(paths, source, key)
             if path is None:
                 continue
-            rejected = isinstance(item, Rejected)
-            self.counts.setdefault(path, Counter())["rejected" if rejected else "articles"] += 1
-            key = f"{source}#{item.member or ''}" if isinstance(item, Rejected) else source  # as IngestSummary counts
-            self.documents.setdefault(path, set()).add(key)
+            self.counts.setdefault(path, Counter())["rejected" if isinstance(item, Rejected) else "articles"] += 1
             if isinstance(item, Rejected) and item.code == "worker-died":
                 self.lost.add(path)
+
+    def _document(self, paths: list[str], source: str, key: str) -> str | None:
+        """Note a document of the file ``source`` names; that file's path, None when none of ``paths``."""
+        path = next((p for p in paths if source == p or source.startswith(p + "#")), None)
+        if path is not None:
+            self.documents.setdefault(path, set()).add(key)
+        return path
 
     def closing(self, piece: Piece) -> tuple[Rejected, ...]:
         """The rejection of a WARC file cut in ranges none of which held a record (read whole, the

@@ -54,8 +54,10 @@ LOCAL_CONFIG = {
 def read_slice(piece: Slice, settings: Settings) -> Piece:
     """On a worker: the analyses of one slice, with how many items its byte range held."""
     counted = _Counted(slice_items(piece, settings.max_bytes, settings.cache_dir))
-    found = tuple(analyses_of(counted, settings, _analyzer(settings)))
-    return Piece(found, ends=piece, records=counted.count)
+    skipped: list[tuple[str, str | None]] = []
+    found = tuple(analyses_of(counted, settings, _analyzer(settings),
+                              skipped=lambda raw: skipped.append((raw.source, raw.member))))
+    return Piece(found, ends=piece, records=counted.count, prefiltered=tuple(skipped))
 
 
 def plan_file(file: InputFile, slice_bytes: int) -> list[Slice]:

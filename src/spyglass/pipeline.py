@@ -365,9 +365,13 @@ def ingest_batches(
     store: Store,
     progress: Callable[[IngestSummary], None] | None = None,
     log_folder: str | None = None,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """The link -> store half of ``ingest`` for batches cut elsewhere, in the order given."""
-    summary = IngestSummary()
+    """The link -> store half of ``ingest`` for batches cut elsewhere, in the order given.
+
+    ``summary`` may hold counts made while ``batches`` is read (pages the prefilter skipped).
+    """
+    summary = summary or IngestSummary()
     cannot = _cannot_pairs(store)
     for batch in batches:
         for item in batch.found:

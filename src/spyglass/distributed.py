@@ -112,14 +112,32 @@ def connected(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         return
     if workers is not None and workers < 1:
         raise InputError(f"--workers {workers} starts no worker", "give 1 or more, e.g. --workers 2")
-    with dask.config.set(LOCAL_CONFIG):
+    with dask.config.set(LOCAL_CONFIG), _workers_deaf_to_ctrl_c():
+        # the scheduler's HTTP server on a free loopback port: 8787 may be another cluster's
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     try:
         with Client(cluster, set_as_default=False) as client:
             yield client
     finally:
         cluster.close()
+
+
+@contextmanager
+def _workers_deaf_to_ctrl_c() -> Iterator[None]:
+    """Start worker processes with SIGINT ignored (a new Python keeps an ignored SIGINT ignored):
+    Ctrl-C reaches the whole terminal group, and this process, not each worker, ends the run."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _client_of(scheduler: str) -> Client:

@@ -10,7 +10,8 @@ walk". So each search here does both, bounded:
 1. walk the newest ``WALK`` rows, stopping at the limit: a word in more than one row in
    ``WALK / limit`` is done here, whatever the planner thinks of it;
 2. only if that found too few, fetch the older matches from the index (they are few, or step 1
-   would have found enough) and sort those; ordering by ``seq + 0`` keeps the planner off the walk.
+   would have found enough) and sort those; ``seq + 0`` keeps the planner off the walk and off a
+   bitmap of every older row.
 
 Snippets: ``ts_headline`` parses all it is given (a millisecond per few thousand characters),
 so it gets a window around the first place a query word appears.
@@ -41,7 +42,7 @@ def newest_matches(rows: Rows, table: str, condition: str, text: str, limit: int
         return found
     older = rows(
         f"SELECT x.seq FROM {table} x, plainto_tsquery('english', ?) q WHERE x.tsv @@ q AND ({condition}) "
-        f"AND x.seq < (SELECT MIN(r.seq) FROM (SELECT y.seq FROM {table} y ORDER BY y.seq DESC LIMIT ?) r) "
+        f"AND x.seq + 0 < (SELECT MIN(r.seq) FROM (SELECT y.seq FROM {table} y ORDER BY y.seq DESC LIMIT ?) r) "
         "ORDER BY x.seq + 0 DESC LIMIT ?",
         (text, WALK, limit - len(found)),
     )

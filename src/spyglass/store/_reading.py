@@ -312,9 +312,10 @@ class ReadMixin(SqlBase):
     def people(self, limit: int = 100, query: CaseQuery | None = None) -> list[CountRow]:
         """Accused names with how many matching cases name them, most first (one row per person)."""
         where, params = self._where(query)
+        # every row of case_people belongs to a case (deleted with it): no filter, no join
+        among = "" if where == _queries.ALL else f"WHERE p.case_id IN (SELECT c.id FROM cases c WHERE {where}) "
         rows = self._rows(
-            "SELECT MIN(p.name), COUNT(*) FROM case_people p "
-            f"WHERE p.case_id IN (SELECT c.id FROM cases c WHERE {where}) "
+            f"SELECT MIN(p.name), COUNT(*) FROM case_people p {among}"
             "GROUP BY p.folded ORDER BY COUNT(*) DESC, MIN(p.name) LIMIT ?",
             (*params, limit),
         )

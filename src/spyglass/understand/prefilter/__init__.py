@@ -27,6 +27,7 @@ inside a sentence); no corpus, real page or generated page shows one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -38,7 +39,7 @@ from spyglass.understand.relevance import CASE, HINT, UNSPACED, Cue, cues
 from ._literals import Requirement, requirement_of
 from ._needles import Needle, needles_of
 from ._reading import forms_of
-from ._search import WINDOW, Hit, Lead, Row, Search
+from ._search import WINDOW, Automata, Hit, Lead, Row, Search
 
 __all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
 
@@ -100,7 +101,7 @@ class Prefilter:
             return could_be_relevant(groups, teasers=True)
         return any(_anchored(search, hits + more) for search, hits, more in zip(searches, strong, weak, strict=True))
 
-    def _hits(self, search: Search, automaton: ahocorasick.Automaton) -> list[Hit]:
+    def _hits(self, search: Search, automaton: Automata) -> list[Hit]:
         hits = search.hits(automaton)
         wanted = {row.cue.group for row in self._fallbacks if row.cue.group in {g for g in GROUPS}}
         for row in self._fallbacks:
@@ -127,10 +128,13 @@ def _row(cue: Cue) -> Row:
     return Row(cue, need)
 
 
-def _automaton(rows: list[Row], uses: Counter[str]) -> ahocorasick.Automaton:
+def _automaton(rows: list[Row], uses: Counter[str]) -> Automata:
     """The lead needles of the rows by their text; an entry holds (needle, its leads). A
     conjunction's lead is its longest word, of those the one in fewest phrases of the table
-    ("state" and "china" stand in many, and on many pages)."""
+    ("state" and "china" stand in many, and on many pages). Needles are split by the script
+    of their first letter into automata of their own: pyahocorasick looks a character up among
+    a node's children one by one, so a root of hundreds of scripts' letters is slow for every
+    character of every page, and a page without Cyrillic need not be searched for it."""
     leads: dict[Needle, list[Lead]] = {}
     for row in rows:
         for conj in row.need:
@@ -138,15 +142,24 @@ def _automaton(rows: list[Row], uses: Counter[str]) -> ahocorasick.Automaton:
             found = Lead(row, tuple(needles_of(w) for w in sorted(conj - {lead})))
             for needle in needles_of(lead):
                 leads.setdefault(needle, []).append(found)
-    by_text: dict[str, list[tuple[Needle, tuple[Lead, ...]]]] = {}
+    by_script: dict[int, dict[str, list[tuple[Needle, tuple[Lead, ...]]]]] = {}
     for needle, found_leads in leads.items():
-        by_text.setdefault(needle.text, []).append((needle, tuple(found_leads)))
-    automaton = ahocorasick.Automaton()
-    for text, entries in by_text.items():
-        automaton.add_word(text, tuple(entries))
-    if by_text:
+        script = bisect_right(SCRIPT_STARTS, ord(needle.text[0]))
+        by_script.setdefault(script, {}).setdefault(needle.text, []).append((needle, tuple(found_leads)))
+    automata = []
+    for script, by_text in sorted(by_script.items()):
+        automaton = ahocorasick.Automaton()
+        for text, entries in by_text.items():
+            automaton.add_word(text, tuple(entries))
         automaton.make_automaton()
-    return automaton
+        first_bytes = bytes(sorted({ord(text[0].encode("utf-8", "surrogatepass")[:1]) for text in by_text}))
+        automata.append((None if script == 0 else first_bytes, automaton))
+    return tuple(automata)
+
+
+# Where a script's letters start: ASCII, Latin and IPA, Greek and Cyrillic, Armenian to Arabic
+# and beyond, CJK and kana, Hangul and the rest.
+SCRIPT_STARTS = (0x80, 0x370, 0x530, 0x2E80, 0xAC00)
 
 
 @lru_cache(maxsize=1)

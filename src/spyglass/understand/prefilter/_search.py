@@ -15,7 +15,7 @@ there, never the other way round.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,7 +33,9 @@ __all__ = ["Row", "Lead", "Search", "WINDOW", "found_at"]
 
 WINDOW = 12  # words either side of a phrase's lead word within which its other words must be
 SPLIT_REACH = 400  # characters read first when counting the words between two places
+NEAR_REACH = 20_000  # characters looked through for them (twelve words, and the spaces of any markup)
 PHRASE_REACH = 1500  # characters either side of a phrase's lead word read to match the cue
+CUE_REACH = 500  # characters a cue's match spans at most, with the spaces of its markup
 # A sentence surely ends here in the full path too: a stop, closing quotes, spaces of the page
 # (not a tag's thin space) and a capital or digit; or a CJK full stop.
 _SURE_END = re.compile(rf"[.!?…][\"'”’)]*[ \t]+(?=[\"'“‘(]?[{_STARTER}])|[。！？][」』）》”’\"']*(?=\S)")
@@ -66,6 +68,9 @@ class Lead:
 
 
 Hit = tuple[str, int]  # (group, place in the form; at or past ``tail``: beside the page's order)
+# Automata by the script of their needles' first letters: (the UTF-8 first bytes of those letters,
+# None for ASCII, searched in every text; the automaton).
+Automata = tuple[tuple[bytes | None, ahocorasick.Automaton], ...]
 
 
 class Search:
@@ -73,17 +78,18 @@ class Search:
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        self._places: dict[Needle, list[int]] = {}
+        self._places: dict[Needle, list[int]] = {}  # where a needle stands beside the page's order
         self._nearness: dict[tuple[int, int], tuple[bool, bool]] = {}  # (id of needles, start) -> (near, beside)
+        self._read: dict[Row, list[tuple[int, int]]] = {}  # windows a cue was read in without a match
 
-    def rows(self, automaton: ahocorasick.Automaton) -> set[Row]:
+    def rows(self, automaton: Automata) -> set[Row]:
         """Every row of the automaton that may match in the form."""
         found: set[Row] = set()
         for needle, start, leads in self._leads_at(automaton):
             found.update(lead.row for lead in leads if lead.row not in found and self._complete(lead, start, needle))
         return found
 
-    def hits(self, automaton: ahocorasick.Automaton) -> list[Hit]:
+    def hits(self, automaton: Automata) -> list[Hit]:
         """Every (group, place) where a row of the automaton may match; one per group and place."""
         found: list[Hit] = []
         for needle, start, leads in self._leads_at(automaton):
@@ -103,16 +109,22 @@ class Search:
     def _ends(self) -> list[int]:
         return [m.end() for m in _SURE_END.finditer(self.form.written, 0, self.form.tail)]
 
-    def _leads_at(self, automaton: ahocorasick.Automaton) -> Iterator[tuple[Needle, int, tuple[Lead, ...]]]:
-        """Each valid place of a lead needle, with its leads."""
-        if not len(automaton):
-            return
+    def _leads_at(self, automata: Automata) -> Iterator[tuple[Needle, int, tuple[Lead, ...]]]:
+        """Each valid place of a lead needle, with its leads; an automaton whose needles start
+        in a script the text has no letter of (no UTF-8 first byte of theirs) is not run."""
         form = self.form
-        for end, entries in automaton.iter(form.folded):
-            for needle, leads in entries:
-                start = end + 1 - len(needle.text)
-                if found_at(form, needle, start):
-                    yield needle, start, leads
+        for first_bytes, automaton in automata:
+            if first_bytes is not None and not any(byte in self._encoded for byte in first_bytes):
+                continue
+            for end, entries in automaton.iter(form.folded):
+                for needle, leads in entries:
+                    start = end + 1 - len(needle.text)
+                    if found_at(form, needle, start):
+                        yield needle, start, leads
+
+    @cached_property
+    def _encoded(self) -> bytes:
+        return b"" if self.form.folded.isascii() else self.form.folded.encode("utf-8", "surrogatepass")
 
     def _complete(self, lead: Lead, start: int, needle: Needle) -> bool:
         """Does the lead found at ``start`` make its row possible? A single word does; a phrase
@@ -133,41 +145,61 @@ class Search:
         return start >= self.form.tail or beside or self._matches_around(lead.row, start, end)
 
     def _matches_around(self, row: Row, start: int, end: int) -> bool:
-        text = self.form.written[max(0, start - PHRASE_REACH):min(self.form.tail, end + PHRASE_REACH)]
-        text = " ".join(normalised(text).split())
-        return any(pattern.search(text.lower() if lowered else text) for pattern, lowered in row.checks)
+        """Does the cue match in the text around the lead? A window read before that holds this
+        one's reach (``CUE_REACH``) either side and did not match need not be read again."""
+        read = self._read.setdefault(row, [])
+        if any(lo <= start - CUE_REACH and end + CUE_REACH <= hi for lo, hi in read):
+            return False
+        lo, hi = max(0, start - PHRASE_REACH), min(self.form.tail, end + PHRASE_REACH)
+        text = " ".join(normalised(self.form.written[lo:hi]).split())
+        if any(pattern.search(text.lower() if lowered else text) for pattern, lowered in row.checks):
+            return True
+        read.append((lo if lo > 0 else -PHRASE_REACH, hi if hi < self.form.tail else hi + PHRASE_REACH))
+        return False
 
     def _near(self, needles: tuple[Needle, ...], start: int, end: int, beside: list[bool]) -> bool:
         """Is one of ``needles`` within ``WINDOW`` words of [start, end), or beside the page's
-        order (noted in ``beside``)?"""
-        text, tail = self.form.written, self.form.tail
+        order (noted in ``beside``)? Looked for outwards from the lead, nearest first."""
+        form = self.form
+        text, folded, tail = form.written, form.folded, form.tail
+        if start >= tail:
+            beside.append(True)
+            return any(self._anywhere(needle) for needle in needles)
         for needle in needles:
-            places = self._places_of(needle)
-            if not places:
-                continue
-            if start >= tail or places[-1] >= tail:
+            reach = min(tail, end + NEAR_REACH)
+            at = folded.find(needle.text, end, reach)
+            while at >= 0 and _words_between(text, end, at) <= WINDOW:
+                if found_at(form, needle, at):
+                    return True
+                at = folded.find(needle.text, at + 1, reach)
+            back = max(0, start - NEAR_REACH)
+            at = folded.rfind(needle.text, back, start)
+            while at >= 0 and _words_between(text, at + len(needle.text), start) <= WINDOW:
+                if found_at(form, needle, at):
+                    return True
+                at = folded.rfind(needle.text, back, at)
+            if self._beside(needle):
                 beside.append(True)
-                return True
-            after = bisect_left(places, end)
-            if after < len(places) and _words_between(text, end, places[after]) <= WINDOW:
-                return True
-            if after > 0 and _words_between(text, places[after - 1] + len(needle.text), start) <= WINDOW:
                 return True
         return False
 
-    def _places_of(self, needle: Needle) -> list[int]:
-        """Where the needle stands validly, found once per form."""
-        places = self._places.get(needle)
-        if places is None:
-            text, form = self.form.folded, self.form
-            places = []
-            at = text.find(needle.text)
-            while at >= 0:
-                if found_at(form, needle, at):
-                    places.append(at)
-                at = text.find(needle.text, at + 1)
-            self._places[needle] = places
-        return places
+    def _anywhere(self, needle: Needle) -> bool:
+        folded = self.form.folded
+        at = folded.find(needle.text)
+        while at >= 0 and not found_at(self.form, needle, at):
+            at = folded.find(needle.text, at + 1)
+        return at >= 0
+
+    def _beside(self, needle: Needle) -> bool:
+        """Is the needle among what stands beside the page's order (looked for once per form)?"""
+        known = self._places.get(needle)
+        if known is None:
+            folded, form = self.form.folded, self.form
+            at = folded.find(needle.text, form.tail)
+            while at >= 0 and not found_at(form, needle, at):
+                at = folded.find(needle.text, at + 1)
+            known = self._places[needle] = [at] if at >= 0 else []
+        return bool(known)
 
 
 def _words_between(text: str, start: int, end: int) -> int:

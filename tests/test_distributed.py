@@ -59,7 +59,7 @@ def test_two_workers_store_what_one_process_stores(crawl: Path, single: dict[str
     finally:
         store.close()
     assert (report.files, report.finished) == (6, 6)
-    assert report.summary.prefiltered == 5 * 12  # the weather pages, counted on workers
+    assert report.summary.prefiltered == 5 * 12 + 5  # weather pages and the damaged archive's, counted on workers
     assert canonical_dump(db) == single
     counts = single["counts"]
     assert isinstance(counts, dict) and counts["articles"] >= 60 and counts["duplicates"] >= 1 and counts["cases"] > 0

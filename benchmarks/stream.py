@@ -251,7 +251,10 @@ def spyglass(folder: Path, db: Path, workers: int | None, records: int) -> dict[
         "exit_status": child.returncode, "records": records, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
         "pages_per_s": round(records / wall, 1), "pages_per_s_per_core": round(records / max(cpu, 1e-9), 1),
         "peak_rss_mb": round(top / 1e6), "peak_rss_mb_at": {str(k): round(v / 1e6) for k, v in sorted(peak.items())},
-        "projected_day_minutes": round(DAY * wall / records / 60, 1), "summary": summary,
+        "projected_day_minutes": round(DAY * wall / records / 60, 1),
+        # what the wall time would be with both cores to itself: CPU time shared out over them
+        "projected_day_minutes_2_cores_cpu": round(DAY * cpu / records / 60 / (os.cpu_count() or 1), 1),
+        "summary": summary,
         "load_average": round(os.getloadavg()[0], 1),
     }
 

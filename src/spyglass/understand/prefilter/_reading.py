@@ -54,7 +54,13 @@ _OPENER = re.compile(r"<(?:!--|(?i:script|style)\b[^>]*>)")
 _SCRIPT_END = re.compile(r"</(?i:script)\b[^>]*>?")
 _STYLE_END = re.compile(r"</(?i:style)\b[^>]*>?")
 _TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
-_GLUED_TAGS = re.compile(r"<(?<=[\w;]<)[A-Za-z/!?][^<>]*>(?:<[A-Za-z/!?][^<>]*>)*(?=[\w&])")  # inside a word
+# Tags of inline elements (and comments): text on both sides runs on in the extracted text, so
+# such tags between two letters may be inside a word. Any other tag ends a line there.
+INLINE = ("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+          "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u",
+          "var", "wbr")
+_INLINE_TAG = r"<(?:/?(?i:" + "|".join(INLINE) + r")\b[^<>]*|!--[^<>]*)>"
+_GLUED_TAGS = re.compile(r"<(?<=[\w;]<)(?:/?(?i:" + "|".join(INLINE) + r")\b[^<>]*|!--[^<>]*)>(?:" + _INLINE_TAG + r")*(?=[\w&])")
 _PIECE = r"(?:\w|&#?[A-Za-z0-9]{1,31};)+"  # a piece of a word, entities and all
 _PIECE_END = re.compile(_PIECE + "$")
 _PIECE_START = re.compile(_PIECE)
@@ -147,9 +153,9 @@ def _attribute_texts(text: str) -> list[str]:
 
 
 def _split_words(text: str) -> list[str]:
-    """Words that tags split: a tag between two letters may join them (``E</span>spionage``)
-    or part them (``said</p><p>Spies``), so every run of the pieces is given whole
-    (``E``+``spionage``; ``said``+``Spies``), the pieces alone being in the text."""
+    """Words that inline tags split: such a tag between two letters may join them
+    (``E</span>spionage``) or part them (``said <b>Spies``), so every run of the pieces is given
+    whole (``E``+``spionage``), the pieces alone being in the text."""
     chains: list[list[str]] = []
     joined_to = -1  # where the last piece of the chain being built ends in ``text``
     for glue in _GLUED_TAGS.finditer(text):

@@ -81,6 +81,7 @@ class Search:
         self._places: dict[Needle, list[int]] = {}  # where a needle stands beside the page's order
         self._nearness: dict[tuple[int, int], tuple[bool, bool]] = {}  # (id of needles, start) -> (near, beside)
         self._read: dict[Row, list[tuple[int, int]]] = {}  # windows a cue was read in without a match
+        self._there: dict[str, bool] = {}  # needle text -> anywhere in the form
 
     def rows(self, automaton: Automata) -> set[Row]:
         """Every row of the automaton that may match in the form."""
@@ -166,6 +167,8 @@ class Search:
             beside.append(True)
             return any(self._anywhere(needle) for needle in needles)
         for needle in needles:
+            if not self._present(needle):
+                continue
             reach = min(tail, end + NEAR_REACH)
             at = folded.find(needle.text, end, reach)
             while at >= 0 and _words_between(text, end, at) <= WINDOW:
@@ -182,6 +185,13 @@ class Search:
                 beside.append(True)
                 return True
         return False
+
+    def _present(self, needle: Needle) -> bool:
+        """Is the needle's text anywhere in the form (looked for once per form)?"""
+        known = self._there.get(needle.text)
+        if known is None:
+            known = self._there[needle.text] = needle.text in self.form.folded
+        return known
 
     def _anywhere(self, needle: Needle) -> bool:
         folded = self.form.folded

@@ -28,6 +28,7 @@ import json
 import sys
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class Tally:
     rejected: int = 0  # pages the reader rejected (no text, not HTML...)
     crashes: list[tuple[str, str]] = field(default_factory=list)
     flagged: list[Flagged] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # articles read per detected language
 
     @property
     def false_positives(self) -> list[Flagged]:
@@ -91,6 +93,7 @@ def analyse_page(page: Path, rel: str, settings: object, analyzer: object, tally
         tally.rejected += 1
         return
     tally.read += 1
+    tally.languages.update(a.language or "?" for a in arts)
     hits = [analyzer.analyse(a) for a in arts]  # type: ignore[attr-defined]
     flagged = [h for h in hits if h.relevance.is_espionage]
     if flagged:
@@ -132,6 +135,7 @@ def report(folder: Path, tally: Tally, seconds: float) -> dict[str, object]:
     print(f"false positives   {len(fps)}  ({per_1000} per 1,000 pages; target <= {TARGET_FP_PER_1000})")
     print(f"cases made        {tally.cases}  (from false positives)")
     print(f"crashes           {len(tally.crashes)}")
+    print(f"languages         {', '.join(f'{k} {v}' for k, v in tally.languages.most_common())}")
     print(f"seconds           {seconds:.1f}")
     for f in tally.flagged:
         mark = "expected" if f.expected else "FALSE POSITIVE"
@@ -145,6 +149,7 @@ def report(folder: Path, tally: Tally, seconds: float) -> dict[str, object]:
         "rejected": tally.rejected, "flagged": len(tally.flagged), "expected_espionage": len(tally.flagged) - len(fps),
         "false_positives": len(fps), "false_positives_per_1000": per_1000, "cases_from_false_positives": tally.cases,
         "crashes": len(tally.crashes), "seconds": round(seconds, 1),
+        "articles_by_language": dict(tally.languages.most_common()),
         "flagged_pages": [{"page": f.page, "expected": f.expected, "cases": len(f.cases)} for f in tally.flagged],
     }
 

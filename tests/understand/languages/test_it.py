@@ -39,6 +39,11 @@ NEWS: list[NewsRow] = [
      "I carabinieri del Ros hanno arrestato a Milano tre uomini e una donna accusati di spionaggio a favore "
      "dei servizi segreti iraniani.",
      {"stage": "arrested", "sponsor": "IR", "target": "IT", "count": 4}),
+    # written with the rule it checks (a city's Italian name is a place, never a person)
+    ("city-exonym", "Condannato a San Pietroburgo un ingegnere accusato di spionaggio",
+     "Il tribunale regionale di San Pietroburgo ha condannato a dodici anni di reclusione Oleg Sadov, "
+     "ingegnere navale, per spionaggio a favore dei servizi segreti britannici.",
+     {"cases": 1, "stage": "sentenced", "sponsor": "GB", "target": "RU", "names": "Sadov", "months": (144, 144)}),
     ("statistics", "Spionaggio, crescono le indagini",
      "Nel 2024 le procure hanno aperto 12 fascicoli per spionaggio, contro i 7 del 2023, secondo la relazione "
      "annuale dei servizi.",

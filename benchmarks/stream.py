@@ -283,7 +283,9 @@ def _finished(db: Path) -> int:
 
 
 def _summary(stderr: str) -> str:
-    return " ".join(line.strip() for line in stderr.splitlines()[-12:] if line.strip())[:600]
+    """The closing lines of ``spyglass ingest`` (rejections by code), without libraries' warnings."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip() and "warn" not in line.lower()]
+    return " | ".join(lines[-12:])[:800]
 
 
 def main() -> int:

@@ -17,6 +17,7 @@ from .cases import mentions_in
 from .relevance import relevance_of
 from .stats import stats_in
 from .tables import LANGS
+from .tables.cues import compile_cues
 
 if TYPE_CHECKING:
     import spacy
@@ -48,10 +49,14 @@ class Analyzer:
         if lang in self._prepared:
             return
         self._prepared.add(lang)
-        if lang in NER_LANGUAGES:
-            self.nlp()
-        self.analyse(Article(id="prepare", source="prepare", item=0, kind="page", language=lang,
-                             title=_PREPARE_TITLE, text=f"{_PREPARE_TITLE}\n{_PREPARE_TEXT}"))
+        nlp = self.nlp() if lang in NER_LANGUAGES else None
+        # the readers themselves, not ``analyse``: preparing is no analysis of an article
+        article = Article(id="prepare", source="prepare", item=0, kind="page", language=lang,
+                          title=_PREPARE_TITLE, text=f"{_PREPARE_TITLE}\n{_PREPARE_TEXT}")
+        relevance_of(article, lang)
+        compile_cues(lang)
+        if lang in CASE_LANGUAGES:
+            mentions_in(article, lang, nlp, stats_in(article, lang))
 
     def analyse(self, article: Article) -> Analysis:
         """Relevance for every article; mentions, entities and stats for relevant ones."""

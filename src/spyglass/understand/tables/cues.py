@@ -22,7 +22,7 @@ from typing import Any
 
 from spyglass.understand.tables import read_rows_by_language
 
-__all__ = ["Cue", "cue", "cue_ids", "cues", "reading", "reading_language"]
+__all__ = ["Cue", "cue", "cue_ids", "cues", "reading", "compile_cues", "reading_language"]
 
 _LANGUAGE: ContextVar[str | None] = ContextVar("spyglass_cue_language", default=None)
 
@@ -132,3 +132,11 @@ def cue(cid: str) -> Cue:
 def cues(*cids: str) -> tuple[tuple[str, Cue], ...]:
     """(id, cue) pairs in the order given: a rule list whose first match wins."""
     return tuple((cid, cue(cid)) for cid in cids)
+
+
+def compile_cues(lang: str) -> None:
+    """Compile every cue for ``lang`` now (the analyzer prepares a language so), not on the first
+    sentence that needs each one."""
+    with reading(lang):
+        for cid in _sources():
+            cue(cid).compiled()

@@ -11,6 +11,8 @@ from spyglass.errors import StoreError
 from spyglass.store import open_store
 from spyglass.store._engine import migrations
 
+from .conftest import UNDO_0010
+
 
 def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
@@ -125,7 +127,8 @@ def test_an_upgrade_composes_the_titles_of_corrected_cases_again(store_url: str)
                                   at="2026-01-01T00:00:00.000000+00:00"))
     # back to what version 4 stored: the corrected stage under the machine title, no case_people
     stale = machine.model_copy(update={"stage": "convicted"})
-    for sql, params in (("UPDATE case_docs SET data = ?", (stale.model_dump_json(),)),
+    for sql, params in (*((undo, ()) for undo in UNDO_0010),
+                        ("UPDATE case_docs SET data = ?", (stale.model_dump_json(),)),
                         ("DROP TABLE case_people", ()), ("DROP INDEX stats_series", ()),
                         ("ALTER TABLE stats DROP COLUMN country", ()), ("ALTER TABLE stats DROP COLUMN measure", ()),
                         ("DELETE FROM schema_version WHERE version >= 5", ())):
@@ -150,7 +153,8 @@ def test_an_upgrade_folds_accented_names_so_a_plain_spelling_finds_them(store_ur
     old = open_store(store_url)
     old.save_case(case("c1").model_copy(update={"accused_names": ("José Müller",)}), [])
     # what version 6 stored: the name folded by case and spacing only
-    for sql, params in (("UPDATE case_people SET folded = ?", ("josé müller",)),
+    for sql, params in (*((undo, ()) for undo in UNDO_0010),
+                        ("UPDATE case_people SET folded = ?", ("josé müller",)),
                         ("DELETE FROM schema_version WHERE version >= 7", ())):
         old._exec(sql, params)  # type: ignore[attr-defined]
     assert old.cases(CaseQuery(person="jose muller")).total == 0

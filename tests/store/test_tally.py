@@ -12,7 +12,7 @@ from spyglass.records import Case, Correction, Rejected
 from spyglass.store import CaseQuery, Store, open_store
 from spyglass.store._codec import case_years, first_year
 
-from .conftest import analysis, article, case, mention
+from .conftest import UNDO_0009, UNDO_0010, analysis, article, case, mention
 from .test_contract import _facets_by_hand
 
 AT = "2026-01-01T00:00:00.000000+00:00"
@@ -121,8 +121,7 @@ def test_an_upgrade_counts_what_an_older_store_holds(churned: Store, store_url: 
                            for n in range(7)])
     expected = {query: churned.cases(query).model_dump() for query in QUERIES}
     counts = churned.counts()
-    for sql in ("DROP TABLE store_counts", "DROP TABLE source_counts", "DROP TABLE case_tally",
-                "DELETE FROM schema_version WHERE version >= 9"):
+    for sql in (*UNDO_0010, *UNDO_0009, "DELETE FROM schema_version WHERE version >= 9"):
         churned._exec(sql)  # type: ignore[attr-defined]
     churned.close()
     upgraded = open_store(store_url)
@@ -157,6 +156,8 @@ WALKS = [  # enough matches for a page to walk the sort order's index rather tha
     CaseQuery(limit=3), CaseQuery(limit=3, offset=10), CaseQuery(sponsor=("CN", "RU"), limit=2),
     CaseQuery(stage=("arrested",), sort="-first_reported", limit=2, offset=1), CaseQuery(target=("DE",), limit=1),
     CaseQuery(sponsor=("IR",), limit=2),  # few matches: sought and sorted
+    CaseQuery(year=2020, limit=2), CaseQuery(year=2020, sponsor=("CN", "RU"), limit=2, offset=1),
+    CaseQuery(year=2011, limit=1), CaseQuery(year=2021, stage=("charged",), limit=50),
 ]
 
 
@@ -172,6 +173,8 @@ def test_pages_come_in_sort_order_whichever_way_they_are_found(churned: Store, q
 
 
 def _matches(c: Case, query: CaseQuery) -> bool:
+    if query.year is not None and query.year not in case_years(c):
+        return False
     return all(not wanted or value in wanted for value, wanted in (
         (c.sponsor_country, query.sponsor), (c.target_country, query.target), (c.sponsor_service, query.service),
         (c.stage, query.stage)))

@@ -193,17 +193,19 @@ class SqlBase:
         self._write_people({effective.id: effective.accused_names for _, _, effective in written})
         self._delete_where_in("case_years", "case_id", ids)
         self._many(
-            "INSERT INTO case_years (case_id, year) VALUES (?, ?)",
-            [(e.id, year) for _, _, e in written for year in sorted(_codec.case_years(e))],
+            "INSERT INTO case_years (case_id, year, last_reported) VALUES (?, ?, ?)",
+            [(e.id, year, e.last_reported) for _, _, e in written for year in sorted(_codec.case_years(e))],
         )
         if texts:
             self._write_case_texts(seqs, machines)
-        self._tally(_tally.case_changes([p for _, p, _ in written], [e for _, _, e in written]))
+        self._tally([p for _, p, _ in written], [e for _, _, e in written])
         self._add_counts({"cases": sum(is_new for is_new, _, _ in written)})
         return written
 
-    def _tally(self, changes: list[tuple[_tally.TallyRow, int]]) -> None:
-        self._many(_tally.UPSERT_TALLY, [(*row, n) for row, n in changes])
+    def _tally(self, before: Sequence[Case | None], after: Sequence[Case | None]) -> None:
+        """Move the case tally and the year pairs from cases ``before`` to cases ``after``."""
+        self._many(_tally.UPSERT_TALLY, [(*row, n) for row, n in _tally.case_changes(before, after)])
+        self._many(_tally.UPSERT_PAIRS, [(*pair, n) for pair, n in _tally.pair_changes(before, after)])
 
     def _add_counts(self, changes: dict[str, int]) -> None:
         """Add to ``store_counts`` (what ``counts()`` reads), in name order like every writer."""

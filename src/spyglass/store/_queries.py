@@ -16,7 +16,7 @@ from spyglass.store.base import CaseQuery, FacetField
 __all__ = [
     "ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql",
     "marks", "in_set", "not_in_set", "exists_in_set", "both", "tally_where", "tally_count_by_sql", "tally_pairs_sql",
-    "walks", "WALKABLE_SORTS",
+    "walks", "walks_year", "WALKABLE_SORTS",
 ]
 
 Where = tuple[str, list[Any]]
@@ -88,6 +88,12 @@ def walks(query: CaseQuery, total: int, cases: int) -> bool:
     """
     plain = query.year is None and not (query.person or "").strip() and not (query.text or "").strip()
     return plain and query.sort in WALKABLE_SORTS and total * total >= (query.offset + query.limit) * cases
+
+
+def walks_year(query: CaseQuery, total: int, in_year: int) -> bool:
+    """``walks`` for a query with a year, newest first: the walk is over that year's cases."""
+    plain = not (query.person or "").strip() and not (query.text or "").strip()
+    return plain and query.sort == "-last_reported" and total * total >= (query.offset + query.limit) * in_year
 
 
 def order_by(sort: str) -> str:

@@ -49,15 +49,33 @@ class ReadMixin(SqlBase):
         else:
             where, params = self._where(query)
             total, facets = self._total_and_facets(query, where, params)
-        if total and _queries.walks(query, total, self._case_count()):
+        page = self._page_ids(query, where, params, total) if total else []
+        found = self._cases_by_id(page)
+        return CasePage(items=[found[case_id] for case_id in page], total=total, facets=_ordered(facets))
+
+    def _page_ids(self, query: CaseQuery, where: str, params: list[object], total: int) -> list[str]:
+        """The ids of the query's page (sorted and paged on narrow rows; the JSON is fetched after).
+
+        With many matches a page walks an index in the sort order and stops at its end: the
+        cases' own (``walks``), or, for a year, the year's rows of case_years newest first.
+        """
+        if _queries.walks(query, total, self._case_count()):
             where, params = _queries.case_where(query, self._text_clause, walk=True)
-        # Sort and page on narrow rows, then fetch the JSON of the page only.
-        page = self._rows(
+        elif query.year is not None and _queries.walks_year(query, total, self._year_count(query.year)):
+            rest, rest_params = _queries.case_where(query.model_copy(update={"year": None}), self._text_clause, walk=True)
+            return [row[0] for row in self._rows(
+                f"SELECT y.case_id FROM case_years y JOIN cases c ON c.id = y.case_id WHERE y.year = ? AND {rest} "
+                "ORDER BY y.last_reported DESC NULLS LAST, y.case_id ASC LIMIT ? OFFSET ?",
+                (query.year, *rest_params, query.limit, query.offset),
+            )]
+        return [row[0] for row in self._rows(
             f"SELECT c.id FROM cases c WHERE {where} ORDER BY {_queries.order_by(query.sort)} LIMIT ? OFFSET ?",
             (*params, query.limit, query.offset),
-        ) if total else []
-        found = self._cases_by_id(row[0] for row in page)
-        return CasePage(items=[found[row[0]] for row in page], total=total, facets=_ordered(facets))
+        )]
+
+    def _year_count(self, year: int) -> int:
+        """Cases reported in or active in ``year``."""
+        return int(self._scalar("SELECT n FROM case_year_pairs WHERE year = ? AND other_year = ?", (year, year)) or 0)
 
     def _tally_total(self, query: CaseQuery) -> int | None:
         """How many cases match a query on facet values only (None for other queries)."""
@@ -143,7 +161,9 @@ class ReadMixin(SqlBase):
                 "GROUP BY t.year HAVING SUM(t.n) > 0",
                 tally_params,
             )
-        else:  # the other years of the cases active in this one: the tally does not pair years
+        elif tally_where == _queries.ALL:  # the year alone: the years its cases share with it
+            years = self._rows("SELECT other_year, n FROM case_year_pairs WHERE year = ? AND n > 0", (query.year,))
+        else:  # a year and facet values: counted from those cases (the pairs are not by facet)
             years = self._rows(_queries.facet_sql("year", where), params)
         counters["year"].update({str(y): int(n) for y, n in years})
         return total, counters

@@ -2,6 +2,8 @@
 
 - ``store_counts``: what ``Store.counts()`` reports (articles, duplicates, relevant, mentions,
   cases, rejected) and ``source_counts``: articles per source (``sources`` is how many have any).
+- ``case_year_pairs``: how many cases are active in both of two years (a year with itself: in
+  that year), the ``year`` facet of a list filtered by a year alone (migration 0010).
 - ``case_tally``: how many cases have each combination of facet values (sponsor, target,
   service, stage), as ``kind`` says: every case once (``case``, year 0), per year a case was
   reported in or active in (``active``: the ``year`` filter and facet) and per year it was first
@@ -23,8 +25,8 @@ from spyglass.records import Case
 from spyglass.store._codec import case_years, first_year
 
 __all__ = [
-    "COUNTED", "TALLY_FIELDS", "TallyRow", "case_changes", "encoded", "decoded", "UPSERT_TALLY", "ADD_COUNT",
-    "ADD_SOURCE",
+    "COUNTED", "TALLY_FIELDS", "TallyRow", "case_changes", "pair_changes", "encoded", "decoded", "UPSERT_TALLY",
+    "UPSERT_PAIRS", "ADD_COUNT", "ADD_SOURCE",
 ]
 
 COUNTED = ("articles", "duplicates", "relevant", "mentions", "cases", "sources", "rejected")  # Store.counts() order
@@ -34,6 +36,10 @@ TallyRow = tuple[str, int, str, str, str, str]  # kind, year, sponsor, target, s
 UPSERT_TALLY = (
     "INSERT INTO case_tally (kind, year, sponsor, target, service, stage, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (kind, year, sponsor, target, service, stage) DO UPDATE SET n = case_tally.n + excluded.n"
+)
+UPSERT_PAIRS = (
+    "INSERT INTO case_year_pairs (year, other_year, n) VALUES (?, ?, ?) "
+    "ON CONFLICT (year, other_year) DO UPDATE SET n = case_year_pairs.n + excluded.n"
 )
 ADD_COUNT = (
     "INSERT INTO store_counts (name, n) VALUES (?, ?) "
@@ -77,3 +83,16 @@ def case_changes(before: Iterable[Case | None], after: Iterable[Case | None]) ->
         if case is not None:
             change.update(_rows_of(case))
     return sorted((row, n) for row, n in change.items() if n)
+
+
+def pair_changes(before: Iterable[Case | None], after: Iterable[Case | None]) -> list[tuple[tuple[int, int], int]]:
+    """``case_year_pairs`` rows to add to or take from, as ``case_changes``."""
+    change: Counter[tuple[int, int]] = Counter()
+    for sign, cases in ((-1, before), (1, after)):
+        for case in cases:
+            if case is not None:
+                years = sorted(case_years(case))
+                for year in years:
+                    for other in years:
+                        change[(year, other)] += sign
+    return sorted((pair, n) for pair, n in change.items() if n)

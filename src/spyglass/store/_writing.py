@@ -212,7 +212,7 @@ class WriteMixin(SqlBase):
             doc = self._case_doc(case_id, "data")
             if doc is None:
                 return
-            self._tally(_tally.case_changes([Case.model_validate_json(doc)], []))
+            self._tally([Case.model_validate_json(doc)], [])
             self._add_counts({"cases": -1})
             self._exec("DELETE FROM cases WHERE id = ?", (case_id,))
             self._audit(_codec.now(), INGEST, "ingest", case_id, "case removed", why)

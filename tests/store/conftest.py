@@ -66,8 +66,9 @@ def store(store_url: str) -> Iterator[Store]:
 
 # What migrations 0010 and 0009 add, undone (newest first): an upgrade test takes a store back
 # to an older version by deleting schema_version rows, and SQLite cannot add a column twice.
-UNDO_0010 = ("DROP INDEX case_years_last", "ALTER TABLE case_years DROP COLUMN last_reported",
-             "DROP TABLE case_year_pairs")
+UNDO_0010 = ("DROP INDEX case_years_last", "DROP TABLE case_year_pairs",
+             *(f"ALTER TABLE case_years DROP COLUMN {column}"
+               for column in ("last_reported", "sponsor", "target", "service", "stage", "years")))
 UNDO_0009 = ("DROP TABLE store_counts", "DROP TABLE source_counts", "DROP TABLE case_tally")
 
 

@@ -192,10 +192,7 @@ class SqlBase:
         ])
         self._write_people({effective.id: effective.accused_names for _, _, effective in written})
         self._delete_where_in("case_years", "case_id", ids)
-        self._many(
-            "INSERT INTO case_years (case_id, year, last_reported) VALUES (?, ?, ?)",
-            [(e.id, year, e.last_reported) for _, _, e in written for year in sorted(_codec.case_years(e))],
-        )
+        self._many(_INSERT_YEAR, [row for _, _, e in written for row in _year_rows(e)])
         if texts:
             self._write_case_texts(seqs, machines)
         self._tally([p for _, p, _ in written], [e for _, _, e in written])
@@ -337,6 +334,14 @@ class SqlBase:
         return {case_id: Case.model_validate_json(doc) for case_id, doc in docs.items()}
 
 
+def _year_rows(case: Case) -> list[tuple[Any, ...]]:
+    """The case_years rows of a case (effective values): each year with what a year's list reads."""
+    years = sorted(_codec.case_years(case))
+    signature = ",".join(str(year) for year in years)
+    return [(case.id, year, case.last_reported, case.sponsor_country, case.target_country, case.sponsor_service,
+             case.stage, signature) for year in years]
+
+
 def _correction(row: Sequence[Any]) -> Correction:
     case_id, field, value, why, who, at = row
     return Correction(case_id=case_id, field=field, value=json.loads(value), why=why, who=who, at=at)
@@ -352,6 +357,10 @@ ON CONFLICT (id) DO UPDATE SET
     first_reported = excluded.first_reported, last_reported = excluded.last_reported,
     year = excluded.year, updated_at = excluded.updated_at
 """
+_INSERT_YEAR = (
+    "INSERT INTO case_years (case_id, year, last_reported, sponsor, target, service, stage, years) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _UPSERT_CASE_DOC = """
 INSERT INTO case_docs (seq, machine, data, search_text) VALUES (?, ?, ?, ?)
 ON CONFLICT (seq) DO UPDATE SET machine = excluded.machine, data = excluded.data, search_text = excluded.search_text

@@ -16,7 +16,7 @@ from spyglass.store.base import CaseQuery, FacetField
 __all__ = [
     "ALL", "Where", "case_where", "order_by", "facet_sql", "facet_rows_sql", "total_and_facets_sql", "count_by_sql",
     "marks", "in_set", "not_in_set", "exists_in_set", "both", "tally_where", "tally_count_by_sql", "tally_pairs_sql",
-    "walks", "walks_year", "WALKABLE_SORTS",
+    "walks", "walks_year", "year_rows_where", "WALKABLE_SORTS",
 ]
 
 Where = tuple[str, list[Any]]
@@ -88,6 +88,19 @@ def walks(query: CaseQuery, total: int, cases: int) -> bool:
     """
     plain = query.year is None and not (query.person or "").strip() and not (query.text or "").strip()
     return plain and query.sort in WALKABLE_SORTS and total * total >= (query.offset + query.limit) * cases
+
+
+def year_rows_where(query: CaseQuery) -> Where:
+    """The facet filters of a query over a year's rows of ``case_years y`` (which carry their
+    case's facet values), for queries on facet values and a year only."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for field in COLUMNS:
+        values: tuple[str, ...] = getattr(query, field)
+        if values:
+            clauses.append(f"y.{field} IN ({marks(len(values))})")
+            params.extend(values)
+    return (" AND ".join(clauses) or ALL), params
 
 
 def walks_year(query: CaseQuery, total: int, in_year: int) -> bool:

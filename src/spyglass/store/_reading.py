@@ -62,9 +62,9 @@ class ReadMixin(SqlBase):
         if _queries.walks(query, total, self._case_count()):
             where, params = _queries.case_where(query, self._text_clause, walk=True)
         elif query.year is not None and _queries.walks_year(query, total, self._year_count(query.year)):
-            rest, rest_params = _queries.case_where(query.model_copy(update={"year": None}), self._text_clause, walk=True)
+            rest, rest_params = _queries.year_rows_where(query)
             return [row[0] for row in self._rows(
-                f"SELECT y.case_id FROM case_years y JOIN cases c ON c.id = y.case_id WHERE y.year = ? AND {rest} "
+                f"SELECT y.case_id FROM case_years y WHERE y.year = ? AND {rest} "
                 "ORDER BY y.last_reported DESC NULLS LAST, y.case_id ASC LIMIT ? OFFSET ?",
                 (query.year, *rest_params, query.limit, query.offset),
             )]
@@ -117,7 +117,7 @@ class ReadMixin(SqlBase):
         self, query: CaseQuery, where: str, params: list[object]
     ) -> tuple[int, dict[str, Counter[str]]]:
         """The number of cases matching a filter without full text, and each facet's counts over them."""
-        tallied = self._tallied(query, where, params)
+        tallied = self._tallied(query)
         if tallied is not None:
             return tallied
         counted = self._count_in_one_pass(where, params) if where != _queries.ALL else None
@@ -131,9 +131,7 @@ class ReadMixin(SqlBase):
                 counters[field][str(value)] = int(count)
         return total, counters
 
-    def _tallied(
-        self, query: CaseQuery, where: str, params: list[object]
-    ) -> tuple[int, dict[str, Counter[str]]] | None:
+    def _tallied(self, query: CaseQuery) -> tuple[int, dict[str, Counter[str]]] | None:
         """Total and facets from the case tally (a few thousand rows whatever the number of cases);
         None when the query filters on what the tally does not hold."""
         found = _queries.tally_where(query)
@@ -163,9 +161,16 @@ class ReadMixin(SqlBase):
             )
         elif tally_where == _queries.ALL:  # the year alone: the years its cases share with it
             years = self._rows("SELECT other_year, n FROM case_year_pairs WHERE year = ? AND n > 0", (query.year,))
-        else:  # a year and facet values: counted from those cases (the pairs are not by facet)
-            years = self._rows(_queries.facet_sql("year", where), params)
-        counters["year"].update({str(y): int(n) for y, n in years})
+        else:  # a year and facet values: the year's rows, by the years of their cases
+            rest, rest_params = _queries.year_rows_where(query)
+            years = []
+            for signature, n in self._rows(
+                f"SELECT y.years, COUNT(*) FROM case_years y WHERE y.year = ? AND {rest} GROUP BY y.years",
+                (query.year, *rest_params),
+            ):
+                years += [(year, n) for year in str(signature).split(",") if year]
+        for year, n in years:
+            counters["year"][str(year)] += int(n)
         return total, counters
 
     def _count_materialised(self, where: str, params: list[object]) -> tuple[int, dict[str, Counter[str]]]:

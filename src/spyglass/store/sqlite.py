@@ -157,8 +157,10 @@ class SQLiteStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
         conn = self._conn if self._path == ":memory:" else _connect(self._path)
         try:
             cursor = _Cursor(conn.execute(sql, params), self._path)
-            while batch := cursor.fetchmany(_BATCH):
+            size = 16  # a reader may want a few rows only (the overview's latest cases): start small
+            while batch := cursor.fetchmany(size):
                 yield from batch
+                size = min(size * 4, _BATCH)
         except sqlite3.DatabaseError as err:
             raise store_error(self._path, err) from err
         finally:

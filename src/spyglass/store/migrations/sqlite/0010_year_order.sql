@@ -1,10 +1,20 @@
--- Case lists filtered by a year: each case_years row carries its case's last report, so a page
--- of a year's cases, newest first, reads the first rows of one index instead of sorting every
--- case of that year; case_year_pairs counts the cases active in two years (the year facet of a
--- list filtered by a year). The store keeps both as it writes (store/_tally.py).
+-- Case lists filtered by a year read that year's rows of case_years alone: each row carries its
+-- case's last report, facet values and every year of the case ("2019,2020"), and one covering
+-- index holds them in page order. So a year's page, newest first, is the index's first rows, and
+-- the year facet of a list filtered by a year and facet values is counted from the year's rows
+-- without touching the cases. case_year_pairs counts the cases active in two years (the year
+-- facet of a list filtered by a year alone). The store keeps all of it as it writes.
 ALTER TABLE case_years ADD COLUMN last_reported TEXT;
-UPDATE case_years SET last_reported = (SELECT c.last_reported FROM cases c WHERE c.id = case_years.case_id);
-CREATE INDEX IF NOT EXISTS case_years_last ON case_years (year, last_reported, case_id);
+ALTER TABLE case_years ADD COLUMN sponsor TEXT;
+ALTER TABLE case_years ADD COLUMN target TEXT;
+ALTER TABLE case_years ADD COLUMN service TEXT;
+ALTER TABLE case_years ADD COLUMN stage TEXT;
+ALTER TABLE case_years ADD COLUMN years TEXT NOT NULL DEFAULT '';
+UPDATE case_years SET (last_reported, sponsor, target, service, stage) =
+    (SELECT c.last_reported, c.sponsor, c.target, c.service, c.stage FROM cases c WHERE c.id = case_years.case_id);
+UPDATE case_years SET years = (SELECT group_concat(y.year, ',') FROM case_years y WHERE y.case_id = case_years.case_id);
+CREATE INDEX IF NOT EXISTS case_years_last
+    ON case_years (year, last_reported, case_id, sponsor, target, service, stage, years);
 
 CREATE TABLE IF NOT EXISTS case_year_pairs (
     year INTEGER NOT NULL,

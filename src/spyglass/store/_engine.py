@@ -66,6 +66,10 @@ class SqlBase:
 
     backend = ""  # folder name under migrations/
     target: str
+    # Whether to write a page's filters so that only the sort order's index can serve them when
+    # the store knows a walk is cheaper (SQLite: no statistics). PostgreSQL's planner knows from
+    # its own, and the rewritten filters would hide them (it would guess them rare and sort).
+    _steers_walks = True
 
     def __init__(self, target: str) -> None:
         self.target = target

@@ -60,7 +60,8 @@ class ReadMixin(SqlBase):
         cases' own (``walks``), or, for a year, the year's rows of case_years newest first.
         """
         if _queries.walks(query, total, self._case_count()):
-            where, params = _queries.case_where(query, self._text_clause, walk=True)
+            if self._steers_walks:
+                where, params = _queries.case_where(query, self._text_clause, walk=True)
         elif query.year is not None and _queries.walks_year(query, total, self._year_count(query.year)):
             rest, rest_params = _queries.year_rows_where(query)
             return [row[0] for row in self._rows(
@@ -153,7 +154,9 @@ class ReadMixin(SqlBase):
                     counters[field][decoded(value) or ""] += int(n)
         if not total:
             return 0, counters
-        if query.year is None:
+        if query.year is None and tally_where == _queries.ALL:  # every case: the pairs of a year with itself
+            years = self._rows("SELECT year, n FROM case_year_pairs WHERE year = other_year AND n > 0")
+        elif query.year is None:
             years = self._rows(
                 f"SELECT t.year, SUM(t.n) FROM case_tally t WHERE t.kind = 'active' AND {tally_where} "
                 "GROUP BY t.year HAVING SUM(t.n) > 0",
@@ -214,7 +217,7 @@ class ReadMixin(SqlBase):
         """Every matching case in the query's order, fetched in batches (constant memory)."""
         with self._lock:
             total = self._tally_total(query)
-            walk = total is not None and _queries.walks(query, total, self._case_count())
+            walk = self._steers_walks and total is not None and _queries.walks(query, total, self._case_count())
         where, params = _queries.case_where(query, self._text_clause, walk=walk)
         sql = (
             f"SELECT d.data FROM cases c JOIN case_docs d ON d.seq = c.seq WHERE {where} "

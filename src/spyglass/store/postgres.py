@@ -41,6 +41,7 @@ class PostgresStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
     """A Store in a PostgreSQL database (the schema first on the search_path)."""
 
     backend = "postgres"
+    _steers_walks = False  # its planner's statistics choose a walk where one pays
 
     def __init__(self, url: str) -> None:
         super().__init__(redacted(url))

@@ -16,6 +16,7 @@ import typer
 
 from spyglass.errors import InputError
 
+from . import forget_cmd
 from ._common import DbOption, FormatOption, opened, output_format, query_of, rich_console
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def register(app: typer.Typer) -> None:
     app.command()(search)
     app.command()(stats)
     app.command()(doctor)
+    forget_cmd.register(app)  # taking stored articles out again is a command over the database too
 
 
 # --- ingest ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ Conventions every backend keeps:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from typing import Literal, Protocol
 
@@ -25,7 +25,7 @@ from spyglass.records import Analysis, Article, Case, Correction, Evidence, Ment
 __all__ = [
     "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token",
     "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField", "SortKey", "FACET_FIELDS", "Store",
-    "FinishedFile",
+    "FinishedFile", "Forgetting", "Rebuild",
 ]
 
 SortKey = Literal["last_reported", "-last_reported", "first_reported", "-first_reported", "stage", "sponsor", "target"]
@@ -67,8 +67,8 @@ class SearchHit(BaseModel):
 class AuditEntry(BaseModel):
     at: str
     who: str
-    action: str  # "edit", "merge", "split", "unlink", "ingest" (case created/updated/removed)
-    case_id: str
+    action: str  # "edit", "merge", "split", "unlink", "ingest" (case created/updated/removed), "forget"
+    case_id: str  # "" for the summary entry of a forget, which no one case owns
     detail: str
     why: str = ""
 
@@ -167,6 +167,22 @@ class FinishedFile(BaseModel):
     finished_at: str = ""
 
 
+# A case and the mentions it has left -> the case linking builds from them, and its blocking keys.
+# The store never links: ``spyglass forget`` hands it linking's own case building.
+Rebuild = Callable[[Case, list[Mention]], tuple[Case, list[str]]]
+
+
+class Forgetting(BaseModel):
+    """What forgetting a source or an article removed and changed (in a dry run: would)."""
+
+    articles: list[str]  # ids of the articles forgotten, first stored first
+    rebuilt: list[str] = Field(default_factory=list)  # cases rebuilt from the mentions they have left
+    removed: list[str] = Field(default_factory=list)  # cases left with no report, removed
+    copies: list[str] = Field(default_factory=list)  # near-duplicates of a forgotten article, now standing alone
+    rejected: int = 0  # rejection records of a forgotten source
+    dry_run: bool = False
+
+
 class Store(Protocol):
     """What the rest of Spyglass may ask of a database."""
 
@@ -236,6 +252,12 @@ class Store(Protocol):
     def add_correction(self, correction: Correction) -> None: ...  # InputError if invalid
     def corrections(self, case_id: str) -> list[Correction]: ...
     def audit(self, case_id: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
+
+    # forgetting (``spyglass forget``): the articles go with all read from them, each case that
+    # cites one is rebuilt by ``rebuild`` from its other mentions (corrections re-applied) or
+    # removed when none is left; audited with who and why. NotFoundError when nothing matches.
+    def forget_source(self, source: str, rebuild: Rebuild, who: str, why: str, dry_run: bool = False) -> Forgetting: ...
+    def forget_article(self, article_id: str, rebuild: Rebuild, who: str, why: str, dry_run: bool = False) -> Forgetting: ...
 
     # watchlists
     def save_watch(self, watch: Watch) -> None: ...

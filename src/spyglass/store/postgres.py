@@ -20,6 +20,7 @@ from spyglass.store import _codec, _pg_search
 from spyglass.store._checkpoints import CheckpointMixin
 from spyglass.store._codec import redacted
 from spyglass.store._curation import CurationMixin
+from spyglass.store._forget import ForgetMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
 from spyglass.store._writing import WriteMixin
@@ -37,7 +38,7 @@ def _clean(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-class PostgresStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
+class PostgresStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
     """A Store in a PostgreSQL database (the schema first on the search_path)."""
 
     backend = "postgres"

@@ -19,6 +19,7 @@ from spyglass.errors import DamagedStoreError, StoreError
 from spyglass.store import _codec
 from spyglass.store._checkpoints import CheckpointMixin
 from spyglass.store._curation import CurationMixin
+from spyglass.store._forget import ForgetMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
 from spyglass.store._writing import WriteMixin
@@ -30,7 +31,7 @@ BUSY_TIMEOUT_MS = 10_000  # a second writer (ingest while serving) waits instead
 _BATCH = 500
 
 
-class SQLiteStore(ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
+class SQLiteStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
     """A Store in one SQLite file (``":memory:"`` for a throwaway database)."""
 
     backend = "sqlite"

@@ -157,7 +157,7 @@ def _load_model(analyzer: Analyzer, article: Article, allowance: Allowance) -> N
     """The spaCy model (before an English article) and the language's rule tables, loaded once,
     off the clock: a slow disk or a first compile is no document's fault."""
     started = time.monotonic()
-    analyzer.prepare((article.language or "en").lower())
+    analyzer.prepare(article.language)
     allowance.pause(time.monotonic() - started)
 
 

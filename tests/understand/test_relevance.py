@@ -460,3 +460,24 @@ MORE_LANGUAGE_LOOK_ALIKES = [
 def test_look_alikes_in_languages_without_case_tables_stay_out(genre: str, title: str, text: str) -> None:
     detected, found = _read_in_its_detected_language(title, text)
     assert not found.is_espionage, (genre, detected, found.reasons)
+
+
+def _every_text() -> list[str]:
+    rows = [*ESPIONAGE, *NOT_ESPIONAGE, *REAL_PAGE_LOOK_ALIKES, *REAL_REPORTS, *UNNAMED_LANGUAGE_REPORTS,
+            *MORE_LANGUAGES, *MORE_LANGUAGE_LOOK_ALIKES]
+    return [" ".join(str(cell) for cell in row if isinstance(cell, str)) for row in rows]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru", "?", "*"])
+def test_cues_behind_a_look_ahead_per_script_match_as_one_plain_alternation_would(lang: str) -> None:
+    """The matcher tries at a word start only the cues that can begin there; the cues it finds,
+    and where, are those that trying every cue in table order finds."""
+    from spyglass.understand import relevance
+
+    chosen = tuple(c for c in cues() if relevance._applies(c, lang))
+    plain = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen)
+                                                if c.lang not in relevance.UNSPACED) + ")(?!\\w)", re.IGNORECASE)
+    text = " | ".join(_every_text()) + " | 2021 | 3 | шпионаж для России | التجسس | ריגול"
+    gated = [(offset, cue.id) for offset, cue in relevance._cue_matches(text, lang) if cue.lang not in relevance.UNSPACED]
+    expected = [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
+    assert sorted(gated) == sorted(expected) and len(expected) > 20

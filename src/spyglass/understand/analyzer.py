@@ -42,16 +42,18 @@ class Analyzer:
         self._nlp: spacy.Language | None = None
         self._prepared: set[str] = set()
 
-    def prepare(self, lang: str) -> None:
-        """Load what reading ``lang`` needs (the model for English, the language's tables and
-        compiled rules) by analysing a short case once: the first real article of a language
-        then pays no start-up cost."""
-        if lang in self._prepared:
+    def prepare(self, language: str | None) -> None:
+        """Load what reading articles of ``language`` needs (the model for English, the
+        language's tables and compiled rules) by reading a short case once: the first real
+        article of a language then pays no start-up cost. ``None`` is an article whose reader
+        named no language: it is read as English, with the relevance cues of every language."""
+        if (language or "") in self._prepared:
             return
-        self._prepared.add(lang)
+        self._prepared.add(language or "")
+        lang = (language or "en").lower()
         nlp = self.nlp() if lang in NER_LANGUAGES else None
         # the readers themselves, not ``analyse``: preparing is no analysis of an article
-        article = Article(id="prepare", source="prepare", item=0, kind="page", language=lang,
+        article = Article(id="prepare", source="prepare", item=0, kind="page", language=language,
                           title=_PREPARE_TITLE, text=f"{_PREPARE_TITLE}\n{_PREPARE_TEXT}")
         relevance_of(article, lang)
         compile_cues(lang)

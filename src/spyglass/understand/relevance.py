@@ -33,6 +33,7 @@ from functools import lru_cache
 from spyglass.records import Article, Relevance
 from spyglass.understand.sentences import sentence_spans
 from spyglass.understand.tables import read_rows
+from spyglass.understand.tables.first_chars import first_chars, script_of
 
 __all__ = ["Cue", "cues", "relevance_of", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
@@ -93,10 +94,46 @@ class _Matcher:
 def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
     # One word-boundary test outside the alternation: positions inside words fail at once.
     # Cues of unspaced scripts come after it, unbounded.
-    bounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang not in UNSPACED)
+    bounded = _gated([(i, c) for i, c in enumerate(chosen) if c.lang not in UNSPACED], flags)
     unbounded = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen) if c.lang in UNSPACED)
     pattern = f"(?<!\\w)(?:{bounded})(?!\\w)" + (f"|(?={_UNSPACED_CHAR})(?:{unbounded})" if unbounded else "")
     return re.compile(pattern, flags)
+
+
+def _gated(numbered: list[tuple[int, Cue]], flags: int) -> str:
+    """The cues as one alternation per script of their first characters, each behind a
+    look-ahead for those characters: a word start tries the cues that can begin there, not all
+    of them. Cues that may begin anywhere join every script's alternation in table order (and
+    one of their own), so the cue that matches at a position is the one the table order picks."""
+    scripts: dict[str | None, list[tuple[int, Cue]]] = {}
+    starts: dict[str, set[str]] = {}
+    for i, c in numbered:
+        chars = first_chars(c.pattern, flags)
+        script = script_of(chars) if chars else None
+        scripts.setdefault(script, []).append((i, c))
+        if script is not None and chars:
+            starts.setdefault(script, set()).update(chars)
+    anywhere = scripts.pop(None, [])
+    repeated = {i for i, _ in anywhere}
+    branches = []
+    for n, (script, members) in enumerate(scripts.items()):
+        ordered = sorted([*members, *anywhere], key=lambda pair: pair[0])
+        # a group name is used once per pattern: a repeated cue gets the script's number
+        names = [f"c{i}_{n}" if i in repeated else f"c{i}" for i, _ in ordered]
+        alternatives = "|".join(f"(?P<{name}>{c.pattern})" for name, (_, c) in zip(names, ordered, strict=True))
+        branches.append(f"(?=[{_char_class(starts[str(script)])}])(?:{alternatives})")
+    if anywhere:
+        branches.append("|".join(f"(?P<c{i}>{c.pattern})" for i, c in anywhere))
+    return "|".join(branches) or "(?!)"
+
+
+def _char_class(chars: set[str]) -> str:
+    return "".join(re.escape(ch) for ch in sorted(chars))  # escapes "-", "]", "^" and "\\" too
+
+
+def _cue_index(group: str) -> int:
+    """The cue number in a group name (``c12``, or ``c12_3`` for a cue repeated per script)."""
+    return int(group[1:].split("_", 1)[0])
 
 
 def _applies(cue: Cue, lang: str) -> bool:
@@ -124,9 +161,9 @@ def _cue_matches(text: str, lang: str) -> list[tuple[int, Cue]]:
     m = _matcher(lang)
     folded = text.lower()
     if len(folded) != len(text):
-        return [(x.start(), m.all_cues[int(x.lastgroup[1:])]) for x in m.anycase.finditer(text)]  # type: ignore[index]
-    found = [(x.start(), m.lower_cues[int(x.lastgroup[1:])]) for x in m.lower.finditer(folded)]  # type: ignore[index]
-    found += [(x.start(), m.cased_cues[int(x.lastgroup[1:])]) for x in m.cased.finditer(text)]  # type: ignore[index]
+        return [(x.start(), m.all_cues[_cue_index(x.lastgroup or "")]) for x in m.anycase.finditer(text)]
+    found = [(x.start(), m.lower_cues[_cue_index(x.lastgroup or "")]) for x in m.lower.finditer(folded)]
+    found += [(x.start(), m.cased_cues[_cue_index(x.lastgroup or "")]) for x in m.cased.finditer(text)]
     return found
 
 

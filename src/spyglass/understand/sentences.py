@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "sentences_in", "sentence_spans"]
+__all__ = ["Sentence", "sentences_in", "sentence_spans", "rest_of", "RULE_REACH"]
 
 # Tokens that end with a period without ending the sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
@@ -37,6 +37,17 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Words that start a sentence and are not surnames ("... Alexander J. Prosecutors say ...").
 _SENTENCE_START = re.compile(r"\s+(?:The|He|She|They|It|His|Her|Their|Police|Prosecutors|Investigators|Officials|"
                              r"In|On|At|A|An|This|That|Both|Der|Die|Das|Er|Sie|Le|La|Il|Elle|El|Ella|Lo)\s")
+
+
+# How far past a word a rule anchored behind it reads ("..., 52, had been", "while he was"): every
+# such rule reaches far less. A bound, not the rest of the sentence: a table flattened into one
+# 40,000-character "sentence" would otherwise be copied once for each of its hits.
+RULE_REACH = 300
+
+
+def rest_of(text: str, end: int) -> str:
+    """What follows ``end`` in ``text``, as far as a rule anchored there reads."""
+    return text[end : end + RULE_REACH]
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,29 @@ def test_nationality_wordings(text: str, codes: list[str]) -> None:
 ])
 def test_period_wordings(text: str, period: object) -> None:
     assert fields.period_of(_facts(text), 2025)[0] == period
+
+
+def test_a_table_flattened_into_one_sentence_is_weighed_up_to_its_first_hits_of_a_kind() -> None:
+    """A page's table read as one 30,000-character "sentence" names a state, a service, a year and
+    a sum in every row: the rules weigh each hit against the others, so only the first
+    ``MAX_HITS`` of each kind are kept (prose never comes near)."""
+    from spyglass.understand.cases.facts import MAX_HITS
+    from spyglass.understand.sentences import Sentence
+
+    row = "Russia's SVR paid $5,000 in 2021 and was arrested | "
+    text = "A former officer was arrested for spying for China. " + row * 600
+    (table,) = [s for s in sentences_in(text) if len(s.text) > 1000]
+    facts = facts_of(1, table)
+    assert MAX_HITS < 600
+    assert len(facts.countries) == len(facts.services) == len(facts.years) == len(facts.money) == MAX_HITS
+    assert [c.kb_id for c in facts.countries[:2]] == ["RU", "RU"] and facts.countries[0].start < facts.countries[1].start
+    prose = facts_of(0, Sentence(0, 60, "Police in Poland, Germany and France arrested three Russians."))
+    assert [c.kb_id for c in prose.countries] == ["PL", "DE", "FR", "RU"]
+
+
+def test_a_rule_anchored_after_a_word_reads_a_bounded_stretch_of_its_sentence() -> None:
+    from spyglass.understand.sentences import RULE_REACH, rest_of
+
+    text = "Anna Novak, 52, had been arrested" + " and so on" * 10_000
+    assert rest_of(text, 10).startswith(", 52, had been arrested") and len(rest_of(text, 10)) == RULE_REACH
+    assert rest_of("short", 2) == "ort"

@@ -91,21 +91,27 @@ def _is_age(text: str, d: Quantity) -> bool:
             and bool(_AGE_AFTER.match(text[d.end : d.end + 5]) or d.end == len(text)))
 
 
+# A sentence of prose names a few states, places and sums; one naming more is a table or a list
+# flattened into one line (or hostile text), and the rules weigh each hit against the others: past
+# this many hits of a kind, the rest of the sentence is not weighed. Real reporting stays far below.
+MAX_HITS = 48
+
+
 def facts_of(index: int, sentence: Sentence, is_title: bool = False, lang: str = "en") -> SentenceFacts:
-    """Read one sentence with every rule table (no model)."""
+    """Read one sentence with every rule table (no model), at most ``MAX_HITS`` hits of a kind."""
     text = sentence.text
-    money = quantities.money_as_quantities(text, lang)
+    money = quantities.money_as_quantities(text, lang)[:MAX_HITS]
     return SentenceFacts(
         index=index,
         sentence=sentence,
         is_title=is_title,
-        stages=[] if _GENERAL_ACTOR.search(text) or _AGGREGATE.search(text) else hits.stages_in(text, lang),
-        countries=hits.countries_in(text, lang),
-        places=hits.places_in(text),
-        services=hits.services_in(text),
-        roles=hits.roles_in(text, lang),
+        stages=[] if _GENERAL_ACTOR.search(text) or _AGGREGATE.search(text) else hits.stages_in(text, lang)[:MAX_HITS],
+        countries=hits.countries_in(text, lang)[:MAX_HITS],
+        places=hits.places_in(text)[:MAX_HITS],
+        services=hits.services_in(text)[:MAX_HITS],
+        roles=hits.roles_in(text, lang)[:MAX_HITS],
         money=money,
-        durations=[d for d in quantities.durations_as_quantities(text, lang) if not _is_age(text, d)],
-        years=quantities.years_as_quantities(text, money),
+        durations=[d for d in quantities.durations_as_quantities(text, lang) if not _is_age(text, d)][:MAX_HITS],
+        years=quantities.years_as_quantities(text, money)[:MAX_HITS],
         espionage=bool(ESPIONAGE_CUE.search(text) or _SPYING_WORD.search(text)),
     )

@@ -19,6 +19,7 @@ from spyglass.understand.cases._cyrillic_names import CASE_ENDINGS, CYRILLIC_LAN
 from spyglass.understand.cases.facts import INTRODUCED, SentenceFacts
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit, countries_in, services_in, stages_in
+from spyglass.understand.sentences import rest_of
 from spyglass.understand.tables.cues import cue
 
 if TYPE_CHECKING:
@@ -128,13 +129,13 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
         if name.isupper() and len(name) > 2 and not text[hit.end : hit.end + 20].isupper():
             continue  # "NAGPUR:", "FBI": a dateline or an acronym in ordinary text, not a person
         if not introduced and _OFFICIAL_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) and not (
-                _SAID_BEFORE.search(text[max(0, hit.start - 12) : hit.start]) and _CLAUSE_SUBJECT.match(text[hit.end :])):
+                _SAID_BEFORE.search(text[max(0, hit.start - 12) : hit.start]) and _CLAUSE_SUBJECT.match(rest_of(text, hit.end))):
             continue  # "said Marta Saar": the speaker; "said Darius Kairys, 47, had been ...": the accused
         if " " not in name and following and following.group(1).lower() in _PLACE_MODIFIED:
             continue  # "Bolton man charged ...": a town describing the person
         if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
             continue
-        if _COUNTERPART_BEFORE.search(text[max(0, hit.start - 80) : hit.start]) and not _STEP_AGAINST.search(text[hit.end :]):
+        if _COUNTERPART_BEFORE.search(text[max(0, hit.start - 80) : hit.start]) and not _STEP_AGAINST.match(rest_of(text, hit.end)):
             continue  # "handed the files to X", "met his handler X": who received or ran them, not the accused
         if _RELATION_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
             continue  # "an assistant to Maximilian Krah": the accused is someone else

@@ -12,6 +12,7 @@ __all__ = ["Gazetteer", "fold"]
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+|[^\w\s]")
 _CACHED_TEXT = 20_000  # characters: a sentence is read by several gazetteers, a whole page is not kept
+_LONG_TEXT = 200_000  # ...but the last two run-on "sentences" (flattened tables) up to this size are
 
 Token = tuple[int, int, str, str]  # start, end, text, casefolded text
 
@@ -25,11 +26,19 @@ def fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[Token]:
-    return _cached_tokens(text) if len(text) <= _CACHED_TEXT else _tokenise(text)
+    if len(text) <= _CACHED_TEXT:
+        return _cached_tokens(text)
+    return _cached_long_tokens(text) if len(text) <= _LONG_TEXT else _tokenise(text)
 
 
 @lru_cache(maxsize=256)
 def _cached_tokens(text: str) -> list[Token]:
+    return _tokenise(text)
+
+
+@lru_cache(maxsize=2)
+def _cached_long_tokens(text: str) -> list[Token]:
+    """The tokens of the last long texts only: each gazetteer reads the same sentence in turn."""
     return _tokenise(text)
 
 

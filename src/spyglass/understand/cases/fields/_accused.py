@@ -11,6 +11,7 @@ from spyglass.understand.cases.fields._common import Found, alternation, person_
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.quantities import number_of
+from spyglass.understand.sentences import rest_of
 from spyglass.understand.tables.cues import cue
 
 __all__ = ["count_of", "names_found", "roles_of"]
@@ -25,9 +26,9 @@ def _count_pattern() -> re.Pattern[str]:
         nouns |= {t.text.lower() for t in lexicon.role_terms(lang)}
         nouns |= {t.text.lower() for t in lexicon.country_terms(lang) if t.form in ("demonym", "citizen")}
     alt = alternation(nouns)
-    words = sorted((w for lang in lexicon.LANGS for w, n in quantities.number_words(lang).items()
-                    if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2), key=len, reverse=True)
-    num = r"\d{1,3}|" + "|".join(re.escape(w) for w in words)
+    words = (w for lang in lexicon.LANGS for w, n in quantities.number_words(lang).items()
+             if n.kind in ("unit", "ten", "dozen") and 1 <= n.value <= 99 and len(w) > 2)
+    num = r"\d{1,3}|" + alternation(words)  # a trie: the longest number word wins
     return re.compile(rf"(?<![\w$€£.,-])(?P<n>{num})\s(?P<rest>(?:[\w'’.-]+ ){{0,3}}?)(?P<noun>{alt})(?:s|es)?\b", re.I)
 
 
@@ -89,7 +90,7 @@ def _stated_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None:
         if _COUNT_REST_STOP.search(m.group("rest")):
             continue
         before = f.text[max(0, m.start() - 150) : m.start()]
-        after = f.text[m.end() :]
+        after = rest_of(f.text, m.end())
         if _COUNT_AGGREGATE_BEFORE.search(before[-20:]) or _COUNT_AGGREGATE_AFTER.match(after):
             continue
         if _OTHERS_BEFORE.search(before[-50:]):
@@ -113,7 +114,7 @@ def _classified_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None
     for m in _CLASSIFIER.finditer(f.text):
         group = next((i for i, g in enumerate(m.groups(), 1) if g), 0)
         value = _value(m.group(group)) if group else None
-        if value and 1 <= value <= 200 and not _COUNT_AGGREGATE_AFTER.match(f.text[m.end() :]):
+        if value and 1 <= value <= 200 and not _COUNT_AGGREGATE_AFTER.match(rest_of(f.text, m.end())):
             return int(value), m.span(group)
     return None
 

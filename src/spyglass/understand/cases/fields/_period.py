@@ -11,6 +11,7 @@ from spyglass.understand.cases import structure
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, about_someone
 from spyglass.understand.quantities import number_of
+from spyglass.understand.sentences import rest_of
 from spyglass.understand.tables.cues import cue, cues
 
 __all__ = ["SPY_ACT", "period_of"]
@@ -75,7 +76,7 @@ def _not_of_the_acts(f: SentenceFacts, start: int, end: int) -> bool:
 
 def _dates_a_step(f: SentenceFacts, start: int, end: int) -> bool:
     """The parse ties the date to a legal step, and the text does not say it was caught in the act."""
-    if f.parser is None or _CAUGHT_IN_ACT.match(f.text[end:]) or _CAUGHT_AT.search(f.text, max(_clause(f.text, start)[0], start - _CAUGHT_REACH), start):
+    if f.parser is None or _CAUGHT_IN_ACT.match(rest_of(f.text, end)) or _CAUGHT_AT.search(f.text, max(_clause(f.text, start)[0], start - _CAUGHT_REACH), start):
         return False  # "arrested at the last drop site, in October 2021": the arrest ends the acts
     return structure.dates_a_step(f.doc, start, end, [(h.start, h.end) for h in f.stages])
 
@@ -170,7 +171,7 @@ def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[
         relative = end < 0
         end = abs(end)
         lo, hi = _clause(f.text, start)
-        caught = (_CAUGHT_IN_ACT.match(f.text[end:]) and SPY_VERB.search(f.text, end, end + 160)
+        caught = (_CAUGHT_IN_ACT.match(rest_of(f.text, end)) and SPY_VERB.search(f.text, end, end + 160)
                   and _arrest_dated(f, start)) or _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
         if not (_act_before_step(f, lo, hi, start) or caught):
             continue

@@ -256,9 +256,10 @@ def employer_of(facts: list[SentenceFacts], sponsor: str | None) -> tuple[str | 
     """The state whose service or agency the accused worked at ("a senior analyst at the
     Defense Intelligence Agency"): the state spied on, when no authority is named."""
     for f in facts:
+        country_at = {c.start: c.kb_id for c in reversed(f.countries)}  # the first word at each offset
         for s in f.services:
             lead = service_lead(f, s)
-            owner = next((c.kb_id for c in f.countries if c.start == lead), None) or service_country(s.kb_id)
+            owner = country_at.get(lead) or service_country(s.kb_id)
             if owner is None or owner == sponsor or not _EMPLOYER_BEFORE.search(f.text[max(0, lead - 60) : lead]):
                 continue
             if not sponsor_service_hit(f, s, None):

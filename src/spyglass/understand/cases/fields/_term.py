@@ -9,6 +9,7 @@ from functools import cache
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, alternation, person_words_any, window
 from spyglass.understand.quantities import Quantity
+from spyglass.understand.sentences import rest_of
 from spyglass.understand.tables.cues import cue
 
 __all__ = ["sentence_months_of"]
@@ -67,7 +68,7 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
         return True
     if _LIST_ITEM.match(f.text) and _LIST_TERM_BEFORE.search(before):
         return True
-    if _AGE_AFTER.search(f.text[end:]) and not _IMPOSED_BEFORE.search(before):
+    if _AGE_AFTER.search(rest_of(f.text, end)) and not _IMPOSED_BEFORE.search(before):
         return False
     if _AGE_APPOSITION.search(before) and _COMMA_AFTER.match(after):
         return False  # "Biot, 58 anni, ...": an age between commas

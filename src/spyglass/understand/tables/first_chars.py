@@ -1,0 +1,101 @@
+"""The characters a rule's regex can start a match with, and the script they belong to.
+
+A table compiled into one alternation of many regexes tries every regex at every word start:
+most fail on their first character. Knowing each regex's possible first characters lets the
+alternation test one look-ahead per script instead (a Cyrillic cue is never tried at a Latin
+word). The regex is read with ``re``'s own parser; where it cannot tell (a ``\\w`` or ``.`` first,
+an unknown construct, a parser that changed) the answer is ``None``: try it everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["first_chars", "script_of"]
+
+try:  # the parser behind ``re`` (Python 3.11+); without it every regex is tried everywhere
+    from re import _constants as _ops  # type: ignore[attr-defined]
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - an interpreter without them
+    _sre = _ops = None
+
+_WIDEST_RANGE = 400  # a class wider than this ([^...], [\u0400-\u04ff] is 256) is "anything"
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can begin with, or None where that is unknown
+    or the pattern can match the empty string."""
+    if _sre is None:
+        return None
+    try:
+        parsed = _sre.parse(pattern, flags)
+        found = _sequence(list(parsed), bool(flags & re.IGNORECASE))
+    except (re.error, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    return None if found is None else frozenset(found)
+
+
+def script_of(chars: Iterable[str]) -> str | None:
+    """The one script (Unicode name prefix: LATIN, CYRILLIC, ARABIC...) of every letter in
+    ``chars``; "other" for digits and signs; None where they mix scripts."""
+    scripts = {unicodedata.name(ch, "?").split()[0] if ch.isalpha() else "other" for ch in chars}
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+def _sequence(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
+    out: set[str] = set()
+    for op, arg in items:
+        found, may_be_empty = _item(op, arg, icase)
+        if found is None:
+            return None
+        out |= found
+        if not may_be_empty:
+            return out
+    return None  # the whole sequence may match nothing: any position can start it
+
+
+def _item(op: Any, arg: Any, icase: bool) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the item may match empty) of one parsed item."""
+    if op is _ops.LITERAL:
+        return _cased({chr(arg)}, icase), False
+    if op is _ops.IN:
+        return _class(arg, icase), False
+    if op is _ops.BRANCH:
+        out: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence(list(branch), icase)
+            if found is None:
+                return None, False
+            out |= found
+        return out, False
+    if op is _ops.SUBPATTERN:
+        _, add_flags, del_flags, inner = arg
+        inner_icase = (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return _sequence(list(inner), inner_icase), False
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, getattr(_ops, "POSSESSIVE_REPEAT", None)):
+        low, _, inner = arg
+        return _sequence(list(inner), icase), low == 0
+    if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
+        return set(), True  # zero width: the next item decides
+    return None, False  # ANY, NOT_LITERAL, group references, atomic groups...
+
+
+def _class(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
+    out: set[str] = set()
+    for op, arg in items:
+        if op is _ops.LITERAL:
+            out.add(chr(arg))
+        elif op is _ops.RANGE and arg[1] - arg[0] <= _WIDEST_RANGE:
+            out.update(chr(code) for code in range(arg[0], arg[1] + 1))
+        else:
+            return None  # a negated class, \w, \d...: anything
+    return _cased(out, icase)
+
+
+def _cased(chars: set[str], icase: bool) -> set[str]:
+    if not icase:
+        return chars
+    return chars | {c.lower() for c in chars if len(c.lower()) == 1} | {c.upper() for c in chars if len(c.upper()) == 1}

@@ -1,0 +1,45 @@
+"""The characters a rule's regex can begin with, and their script: what lets one alternation of
+many cues try, at a word start, only the cues that can begin there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spyglass.understand.tables.first_chars import first_chars, script_of
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        ("spy|spies", 0, {"s"}),
+        ("(?:arrest(?:ed)?|detain\\w*)", 0, {"a", "d"}),
+        ("[ab]c|d", 0, {"a", "b", "d"}),
+        ("\\bspy", 0, {"s"}),  # a zero-width test: the next item decides
+        ("(?:the\\s+)?agent", 0, {"t", "a"}),  # an optional item lets the next one begin too
+        ("x*y", 0, {"x", "y"}),
+        ("MSS", re.IGNORECASE, {"M", "m"}),
+        ("(?i:gru)", 0, {"g", "G"}),
+        ("шпион\\w*|измен\\w*", 0, {"ш", "и"}),
+    ],
+)
+def test_the_first_characters_of_a_regex(pattern: str, flags: int, expected: set[str]) -> None:
+    assert first_chars(pattern, flags) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", ["\\w+ spy", ".spy", "[^a]spy", "(?:spy)?", "x*", "(a)?\\1", "(?>ab)c"])
+def test_a_regex_that_may_begin_anywhere_has_no_first_characters(pattern: str) -> None:
+    assert first_chars(pattern) is None
+
+
+def test_a_broken_regex_is_one_that_may_begin_anywhere() -> None:
+    assert first_chars("(unclosed") is None
+
+
+@pytest.mark.parametrize(
+    ("chars", "script"),
+    [("sa", "LATIN"), ("шик", "CYRILLIC"), ("تج", "ARABIC"), ("12", "other"), ("sш", None), ("s1", None)],
+)
+def test_the_script_of_first_characters(chars: str, script: str | None) -> None:
+    assert script_of(chars) == script

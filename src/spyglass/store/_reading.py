@@ -102,7 +102,7 @@ class ReadMixin(SqlBase):
         table, matched = self._match_cases(words)
         rest, params = self._where(query.model_copy(update={"text": None}))
         page_where = _queries.both(rest, _queries.exists_in_set(table))
-        if matched * 2 <= int(self._scalar("SELECT COUNT(*) FROM cases") or 0):
+        if matched * 2 <= self._case_count():
             if not matched:
                 return page_where, params, 0, _counters()
             total, facets = self._count_materialised(_queries.both(rest, _queries.in_set(table)), params)

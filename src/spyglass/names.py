@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["NameParts", "name_parts", "same_person", "names_overlap", "full_names_overlap", "fold", "latin",
-           "country_display_name"]
+           "spelling_key", "country_display_name"]
 
 # particles that are not surnames by themselves ("de", "van", "al")
 _PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "al", "el", "bin", "ibn"})
@@ -30,6 +30,31 @@ def fold(text: str) -> str:
     "Петров" and "Petrov"."""
     decomposed = unicodedata.normalize("NFKD", latin(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+# Spellings that transliterations of one name differ by, made one (applied in this order to folded
+# words): Russian "Сергей" is "Sergey" to anyascii, "Sergei" in English news and "Sergej" in
+# German; "Алексей" is "Aleksey"/"Alexei"; "Юрий" is "Yuriy", "Yuri" and French "Iouri";
+# "Иванов" is German "Iwanow"; Korean "정호" is "Jeongho" (Revised) and "Jong-ho" (the press).
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
+    (r"['\u2019\-]", ""),  # "Jian-guo", "Jong-ho", "O'Brien": one word
+    (r"dzh|dj", "j"), (r"zh", "j"), (r"t?sch|tch", "ch"), (r"kh", "h"), (r"ks", "x"), (r"w", "v"),
+    (r"eo", "o"), (r"ou", "u"), (r"[jy]", "i"),
+    (r"(.)\1+", r"\1"),  # "Yuriy" -> "iurii" -> "iuri"; "Mallory" and "Malory" meet too
+))
+
+
+def spelling_key(name: str) -> str:
+    """A name as the person filter compares it, word by word: folded into Latin letters, with the
+    spellings transliterations differ by made one, so "Sergei Ivanov", "Sergej Iwanow" and
+    "Сергей Иванов" are all "sergei ivanov", and "王建国" and "Wang Jian-guo" are "vang ianguo"."""
+    words = []
+    for word in fold(name).split():
+        for pattern, replacement in _SPELLINGS:
+            word = pattern.sub(replacement, word)
+        if word:
+            words.append(word)
+    return " ".join(words)
 
 
 # Letters outside the Latin script (Latin-1, Extended-A/B, IPA, Extended Additional are Latin).

@@ -86,7 +86,7 @@ def test_mention_keys_cover_names_pair_and_service_for_the_report_year() -> None
     m = mention(accused_names=("Kevin Mallory",), sponsor_country="CN", target_country="US",
                 sponsor_service="MSS", published="2017-06-22")
     assert mention_keys(m) == ["name:kevin", "name:mallory", "names:kevin+mallory", "pair:CN>US:2017",
-                               "service:mss>US:2017"]
+                               "service:svc.cn.mss>US:2017"]  # the service by its canonical id
 
 
 def test_lookup_keys_widen_the_year_to_a_window() -> None:

@@ -113,7 +113,7 @@ def case(case_id: str, **fields: object) -> Case:
         "accused_names": ("Chen Wei",),
         "sponsor_country": "CN",
         "target_country": "TW",
-        "sponsor_service": "MSS",
+        "sponsor_service": "svc.cn.mss",  # canonical, as linking gives it
         "stage": "arrested",
         "mentions": ((article_id, 0),),
         "timeline": (TimelineEvent(stage="arrested", date="2024-03-01", article_id=article_id),),

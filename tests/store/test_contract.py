@@ -90,9 +90,9 @@ def test_near_duplicates_share_a_band(store: Store) -> None:
 CASES = [
     case("c1", sponsor_country="CN", target_country="TW", stage="arrested",
          first_reported="2023-02-01", last_reported="2023-02-01"),
-    case("c2", sponsor_country="CN", target_country="US", stage="sentenced", sponsor_service="MSS",
+    case("c2", sponsor_country="CN", target_country="US", stage="sentenced", sponsor_service="svc.cn.mss",
          first_reported="2022-05-01", last_reported="2024-07-01", title="Navy engineer sentenced"),
-    case("c3", sponsor_country="RU", target_country="DE", stage="charged", sponsor_service="GRU",
+    case("c3", sponsor_country="RU", target_country="DE", stage="charged", sponsor_service="svc.ru.gru",
          first_reported="2024-01-10", last_reported="2024-01-10", accused_names=("Ivan Petrov",),
          evidence={"stage": evidence("art-c3", "Prosecutors charged him with treason in Munich.")}),
     case("c4", sponsor_country=None, target_country="DE", stage=None, sponsor_service=None,
@@ -112,7 +112,7 @@ def filled(store: Store) -> Store:
     (CaseQuery(), ["c2", "c3", "c1", "c4"]),
     (CaseQuery(sponsor=("CN",)), ["c2", "c1"]),
     (CaseQuery(sponsor=("CN", "RU"), target=("DE",)), ["c3"]),
-    (CaseQuery(service=("GRU",)), ["c3"]),
+    (CaseQuery(service=("svc.ru.gru",)), ["c3"]),
     (CaseQuery(stage=("sentenced", "charged")), ["c2", "c3"]),
     (CaseQuery(year=2023), ["c2", "c1"]),  # c2 runs 2022-2024
     (CaseQuery(text="treason Munich"), ["c3"]),
@@ -151,7 +151,7 @@ def test_facets_count_the_filtered_set(filled: Store) -> None:
     assert filled.cases(CaseQuery(target=("DE", "TW"))).facets == {
         "sponsor": {"CN": 1, "RU": 1},
         "target": {"DE": 2, "TW": 1},
-        "service": {"GRU": 1, "MSS": 1},
+        "service": {"svc.cn.mss": 1, "svc.ru.gru": 1},
         "stage": {"arrested": 1, "charged": 1},
         "year": {"2024": 2, "2023": 1},  # c1 was reported in 2023 and again in 2024
     }
@@ -192,8 +192,8 @@ def test_people_are_counted_by_name_over_the_filtered_cases(filled: Store) -> No
 def test_the_person_filter_sees_corrected_names_and_forgets_deleted_cases(filled: Store) -> None:
     filled.add_correction(Correction(case_id="c3", field="accused_names", value=["Iwan Petrow", "Anna K."],
                                      why="court spelling", who="ana", at="2026-01-02T00:00:00.000000+00:00"))
-    assert [c.id for c in filled.cases(CaseQuery(person="Ivan Petrov")).items] == []
     assert [c.id for c in filled.iter_cases(CaseQuery(person="iwan petrow"))] == ["c3"]
+    assert [c.id for c in filled.iter_cases(CaseQuery(person="Anna"))] == ["c3"]  # a name only the analyst gave
     filled.delete_case("c1")
     assert [(r.value, r.count) for r in filled.people()] == [("Chen Wei", 2), ("Anna K.", 1), ("Iwan Petrow", 1)]
 

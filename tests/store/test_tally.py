@@ -20,10 +20,11 @@ AT = "2026-01-01T00:00:00.000000+00:00"
 
 @pytest.fixture
 def churned(store: Store) -> Store:
-    """Cases created, changed, corrected and deleted, in bulk and one at a time."""
+    """Cases created, changed, corrected and deleted, in bulk and one at a time (services by
+    their canonical ids, as linking gives them to the store)."""
     store.save_cases([
         (case(f"c{n}", sponsor_country=("CN", "RU", None)[n % 3], target_country=("US", "DE", "TW", "GB")[n % 4],
-              sponsor_service=(None, "MSS", "GRU")[n % 3], stage=("arrested", "charged", None)[n % 3],
+              sponsor_service=(None, "svc.cn.mss", "svc.ru.gru")[n % 3], stage=("arrested", "charged", None)[n % 3],
               first_reported=f"{2018 + n % 5}-03-01", last_reported=f"{2019 + n % 6}-05-01",
               period=(2010, 2012) if n % 4 == 0 else None), [])
         for n in range(24)
@@ -43,7 +44,7 @@ def churned(store: Store) -> Store:
 
 QUERIES = [
     CaseQuery(), CaseQuery(sponsor=("CN",)), CaseQuery(sponsor=("CN", "RU", "IR")), CaseQuery(stage=("charged",)),
-    CaseQuery(target=("US",), stage=("arrested", "charged")), CaseQuery(service=("",)), CaseQuery(service=("GRU",)),
+    CaseQuery(target=("US",), stage=("arrested", "charged")), CaseQuery(service=("",)), CaseQuery(service=("svc.ru.gru",)),
     CaseQuery(year=2020), CaseQuery(year=2011, sponsor=("CN",)), CaseQuery(year=2002), CaseQuery(year=1999),
     CaseQuery(sponsor=("XX",)), CaseQuery(sponsor=("CN",), limit=3, offset=2, sort="first_reported"),
 ]

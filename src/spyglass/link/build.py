@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from spyglass.link.keys import service_of
 from spyglass.link.match import mention_key, sentence_bounds
 from spyglass.names import name_parts, same_person
 from spyglass.records import STAGE_ORDER, Case, CaseSource, Evidence, Mention, TimelineEvent, case_title
@@ -88,7 +89,7 @@ def _facts(mentions: Sequence[Mention]) -> dict[str, Any]:
         "accused_nationality": _union(c for m in mentions for c in m.accused_nationality),
         "roles": _union(r for m in mentions for r in m.roles),
         "sponsor_country": _majority(mentions, lambda m: m.sponsor_country),
-        "sponsor_service": _majority(mentions, lambda m: m.sponsor_service),
+        "sponsor_service": _majority(mentions, service_of),  # one service however printed
         "target_country": _majority(mentions, lambda m: m.target_country),
         "stage": stage_holder.stage if stage_holder else None,
         "sentence_months": _latest(mentions, lambda m: m.sentence_months),
@@ -97,9 +98,14 @@ def _facts(mentions: Sequence[Mention]) -> dict[str, Any]:
     }
 
 
+def _value(mention: Mention, name: str) -> Any:
+    """A mention's value of a field as the case holds it (a service by its id)."""
+    return service_of(mention) if name == "sponsor_service" else getattr(mention, name)
+
+
 def _states(mention: Mention, name: str, value: Any) -> bool:
     """Whether this mention states the merged value of a field (or part of it, for lists)."""
-    mine = getattr(mention, name)
+    mine = _value(mention, name)
     if mine in (None, ()):
         return False
     if name == "accused_names":
@@ -130,7 +136,7 @@ def _provenance(
 
 def _exactly(mention: Mention, name: str, value: Any) -> bool:
     """Whether the mention states the merged value in its very form ("Kevin Patrick Mallory")."""
-    mine = getattr(mention, name)
+    mine = _value(mention, name)
     if isinstance(value, tuple) and name not in ("sentence_months", "period"):
         return bool(set(mine) & set(value))
     return bool(mine == value)

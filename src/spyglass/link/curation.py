@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from spyglass.errors import InputError
 from spyglass.records import CaseFacts
+from spyglass.services import service_named
 
 __all__ = ["CORRECTABLE", "correction_value", "shorthand_value"]
 
@@ -85,7 +86,18 @@ def correction_value(name: str, raw: str) -> Any:
     except (ValueError, ValidationError) as err:
         detail = err.errors()[0]["msg"] if isinstance(err, ValidationError) else "cannot read it"
         raise InputError(f"invalid value {raw!r} for {name}: {detail}", _hint(name)) from None
+    if name == "sponsor_service" and facts.sponsor_service is not None:
+        return _service_id(facts.sponsor_service)
     return facts.model_dump(mode="json")[name]
+
+
+def _service_id(value: str) -> str:
+    """A service the analyst names in any of its names ("MSS", "Guoanbu") -> its canonical id."""
+    found = service_named(value)
+    if found is None:
+        raise InputError(f"unknown service {value!r} for sponsor_service",
+                         "give a service's name, acronym or id, e.g. MSS, Mossad or svc.cn.mss")
+    return found.id
 
 
 def _hint(name: str) -> str:

@@ -13,6 +13,7 @@ from itertools import combinations
 
 from spyglass.names import name_parts
 from spyglass.records import CaseFacts, Mention
+from spyglass.services import canonical_service
 
 __all__ = ["YEAR_WINDOW", "name_keys", "name_lookup_keys", "fact_lookup_keys", "mention_keys", "lookup_keys", "case_keys", "year_of"]
 
@@ -68,9 +69,17 @@ def _fact_keys(facts: CaseFacts, years: Iterable[int], prefix: str = "") -> list
     for year in sorted(set(years)):
         if facts.sponsor_country and facts.target_country:
             keys.append(f"{prefix}pair:{facts.sponsor_country}>{target}:{year}")
-        if facts.sponsor_service:
-            keys.append(f"{prefix}service:{facts.sponsor_service.casefold()}>{target}:{year}")
+        service = service_of(facts)
+        if service:
+            keys.append(f"{prefix}service:{service.casefold()}>{target}:{year}")
     return keys
+
+
+def service_of(facts: CaseFacts) -> str | None:
+    """The canonical id of the service a report or case names ("MSS", "Ministry of State
+    Security" -> "svc.cn.mss"), so that two wordings of one service are one service; of
+    services sharing a name, the one of the sponsor state."""
+    return canonical_service(facts.sponsor_service, facts.sponsor_country)
 
 
 def _years(mention: Mention) -> list[int]:

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
-from spyglass.link.keys import YEAR_WINDOW, year_of
+from spyglass.link.keys import YEAR_WINDOW, service_of, year_of
 from spyglass.names import full_names_overlap, names_overlap
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Mention, SentenceEnd
 
@@ -93,7 +93,7 @@ def _hard_conflicts(mention: Mention, case: Case) -> list[str]:
 def _soft_conflicts(mention: Mention, case: Case) -> list[str]:
     """Facts that rule out a match made without names (a name match survives them)."""
     found = []
-    if _differ(mention.sponsor_service, case.sponsor_service):
+    if _differ(service_of(mention), service_of(case)):
         found.append("service-differs")
     if mention.accused_count and case.accused_count and mention.accused_count != case.accused_count:
         found.append("count-differs")
@@ -132,7 +132,7 @@ def _agreements(mention: Mention, case: Case) -> list[str]:
         agree.append("pair")
     elif mention.target_country and mention.target_country == case.target_country:
         agree.append("target")
-    if mention.sponsor_service and not _differ(mention.sponsor_service, case.sponsor_service) and case.sponsor_service:
+    if mention.sponsor_service and case.sponsor_service and not _differ(service_of(mention), service_of(case)):
         agree.append("service")
     if set(mention.roles) & set(case.roles):
         agree.append("roles")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pydantic import ValidationError
 
 from spyglass.errors import InputError
-from spyglass.names import fold
+from spyglass.names import spelling_key
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction, case_title
 
 __all__ = [
@@ -111,9 +111,10 @@ def case_years(case: Case) -> set[int]:
 
 
 def person_key(name: str) -> str:
-    """An accused name as the ``person`` filter compares it: case, accents and spacing do not
-    count ("JOSÉ  Müller" -> "jose muller")."""
-    return " ".join(fold(name).split())
+    """An accused name as the ``person`` filter compares it: case, accents, spacing, script and
+    the spellings of transliterations do not count ("JOSÉ  Müller" -> "iose muler", "Сергей
+    Иванов" and "Sergei Ivanov" -> "sergei ivanov"; ``names.spelling_key``)."""
+    return spelling_key(name)
 
 
 def stage_rank(stage: str | None) -> int | None:

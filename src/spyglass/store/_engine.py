@@ -32,6 +32,8 @@ CHUNK = 500  # parameters per IN (...) list, well under every backend's limit
 _CASE_TEXT_CAP = 1_000_000  # characters of article text indexed per case
 PEOPLE_VERSION = 5  # the migration that added case_people (filled in by ``_after_migrations``)
 ACCENTS_VERSION = 7  # the migration that emptied case_people to fold accents too (filled in again)
+# the migration that made services canonical ids and emptied case_people to fold transliterations
+SERVICES_VERSION = 11
 
 
 def locked(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
@@ -252,10 +254,15 @@ class SqlBase:
         )
 
     def _after_migrations(self, applied: list[int]) -> None:
-        """Fill what a migration added but SQL cannot compute (names folded, titles composed)."""
-        if PEOPLE_VERSION not in applied and ACCENTS_VERSION not in applied:
+        """Fill what a migration added but SQL cannot compute (names folded, titles composed,
+        services made canonical)."""
+        if not {PEOPLE_VERSION, ACCENTS_VERSION, SERVICES_VERSION} & set(applied):
             return
         with self.transaction():
+            if SERVICES_VERSION in applied:
+                from spyglass.store._upgrade import canonical_services
+
+                canonical_services(self)
             # corrected cases get their titles composed again (records.case_title) and their names
             for (case_id,) in self._rows("SELECT DISTINCT case_id FROM corrections"):
                 self._refresh_case(case_id, _codec.now())

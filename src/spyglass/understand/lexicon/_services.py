@@ -1,5 +1,6 @@
-"""The intelligence and security services table (``tables/services.tsv``): lookups by id and
-alias, and the finder of service names in running text."""
+"""The intelligence and security services table (``tables/services.tsv``, read as canonical
+entities by ``spyglass.services``): lookups by id and alias, and the finder of service names in
+running text."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spyglass.services import Service, alias_defaults, service_rows
 from spyglass.understand.lexicon._gazetteer import Gazetteer
-from spyglass.understand.tables import lookup_key, read_rows, read_rows_by_language, split_cell
+from spyglass.understand.tables import lookup_key
 from spyglass.understand.tables.cues import reading_language
 
 __all__ = [
@@ -20,16 +22,6 @@ SERVICE_KINDS = frozenset({"foreign", "domestic", "military", "police", "combine
 # Acronyms up to this length are matched case-sensitively ("RAW", "MSS", "Must"): in lower
 # case they are ordinary words.
 _SHORT = 5
-
-
-@dataclass(frozen=True)
-class Service:
-    id: str
-    name: str
-    country: str
-    kind: str
-    acronyms: tuple[str, ...]
-    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -45,23 +37,10 @@ def is_short(alias: str) -> bool:
     return len(alias) <= _SHORT or (alias.upper() == alias and len(alias) <= 8)
 
 
-@cache
 def _service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
-    """Services with their lookup-only aliases (written ``!alias`` in the data file)."""
-    found: dict[str, tuple[Service, frozenset[str]]] = {}
-    for sid, country, kind, name, acronyms, aliases in read_rows("services.tsv", 6):
-        acr, ali = split_cell(acronyms), split_cell(aliases)
-        hidden = frozenset(a[1:] for a in (*acr, *ali) if a.startswith("!"))
-        acr = tuple(a.lstrip("!") for a in acr)
-        ali = tuple(a.lstrip("!") for a in ali)
-        if sid in found:  # a language file's row adds the names of a service the shared table has
-            svc, seen = found[sid]
-            acr = tuple(dict.fromkeys((*svc.acronyms, *acr)))
-            ali = tuple(dict.fromkeys((*svc.aliases, *ali)))
-            found[sid] = (Service(sid, svc.name, svc.country, svc.kind, acr, ali), seen | hidden)
-            continue
-        found[sid] = (Service(sid, name, country, kind, acr, ali), hidden)
-    return tuple(found.values())
+    """Services with their lookup-only aliases (written ``!alias`` in the data file): the
+    canonical entities of ``spyglass.services``, which reads the table for every stage."""
+    return service_rows()
 
 
 @cache
@@ -79,14 +58,10 @@ def service_by_id(sid: str) -> Service | None:
     return _service_index().get(sid)
 
 
-@cache
 def _defaults_by_language() -> dict[str | None, dict[str, str]]:
     """Default service per shared alias: the shared file's (key None) and each language's file's,
     for texts in that language ("SIS" in Portuguese is Portugal's)."""
-    out: dict[str | None, dict[str, str]] = {}
-    for lang, (alias, default, _note) in read_rows_by_language("ambiguous_aliases.tsv", 3):
-        out.setdefault(lang, {})[alias] = default
-    return out
+    return alias_defaults()
 
 
 def ambiguous_aliases() -> dict[str, str]:

@@ -51,11 +51,11 @@ def api(tmp_path: Path) -> Iterator[tuple[httpx.Client, dict[str, str]]]:
 
 def test_create_list_feed_delete(api: tuple[httpx.Client, dict[str, str]]) -> None:
     client, auth = api
-    assert client.get("/api/v1/watch").json() == []
+    assert client.get("/api/v1/watch").json()["items"] == []
     created = client.post("/api/v1/watch", json={"name": "cn-tw", "sponsor": ["cn"], "target": ["TW"]}, headers=auth)
     assert created.status_code == 201
     assert created.json()["query"]["sponsor"] == ["CN"]
-    assert [w["name"] for w in client.get("/api/v1/watch").json()] == ["cn-tw"]
+    assert [w["name"] for w in client.get("/api/v1/watch").json()["items"]] == ["cn-tw"]
 
     for path in ("/watch/cn-tw.atom", "/api/v1/watch/cn-tw.atom"):
         response = client.get(path)

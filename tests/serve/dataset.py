@@ -128,8 +128,9 @@ def _plain(n: int, sponsor: str, target: str, stage: str, date: str, service: st
     return analysis, case
 
 
-PLAIN = [("RU", "DE", "arrested", "2023-05-10", "gru"), ("RU", "GB", "charged", "2024-02-01", "gru"),
-         ("CN", "US", "convicted", "2024-09-09", "mss"), ("IR", "IL", "arrested", "2025-01-15", None),
+# services by their canonical ids, as linking stores them
+PLAIN = [("RU", "DE", "arrested", "2023-05-10", "svc.ru.gru"), ("RU", "GB", "charged", "2024-02-01", "svc.ru.gru"),
+         ("CN", "US", "convicted", "2024-09-09", "svc.cn.mss"), ("IR", "IL", "arrested", "2025-01-15", None),
          ("CN", "TW", "charged", "2023-11-20", None)]
 
 

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+
+from spyglass.serve import create_app
+from spyglass.settings import load_settings
+from spyglass.store import CaseQuery, Watch, open_store
 
 from . import dataset
 from .conftest import Database, client_for, make_app
@@ -81,7 +88,7 @@ def test_case_and_its_evidence(client: httpx.Client) -> None:
 
 
 def test_articles_and_article(client: httpx.Client) -> None:
-    listed = client.get("/api/v1/articles?limit=3").json()
+    listed = client.get("/api/v1/articles?limit=3").json()["items"]
     assert len(listed) == 3 and all("text" in a for a in listed)
     analysis = client.get("/api/v1/articles/art-xss").json()
     # JSON carries the hostile text as data; the content type and nosniff keep browsers from running it
@@ -90,7 +97,7 @@ def test_articles_and_article(client: httpx.Client) -> None:
 
 
 def test_search(client: httpx.Client) -> None:
-    hits = client.get("/api/v1/search", params={"q": "Taiwan"}).json()
+    hits = client.get("/api/v1/search", params={"q": "Taiwan"}).json()["items"]
     assert {"kind", "id", "title", "snippet"} <= set(hits[0])
     assert dataset.TAIWAN_CASE in {h["id"] for h in hits if h["kind"] == "case"}
     assert "art-tw-2025" in {h["id"] for h in hits if h["kind"] == "article"}
@@ -103,10 +110,10 @@ def test_stats(client: httpx.Client) -> None:
 
 
 def test_people_are_entities_with_case_counts(client: httpx.Client) -> None:
-    rows = client.get("/api/v1/entities", params={"kind": "person"}).json()
+    rows = client.get("/api/v1/entities", params={"kind": "person"}).json()["items"]
     assert [(r["kind"], r["id"], r["name"], r["cases"]) for r in rows] == [
         ("person", "<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>", 1)]
-    everything = client.get("/api/v1/entities").json()
+    everything = client.get("/api/v1/entities").json()["items"]
     assert {r["kind"] for r in everything} == {"country", "service", "person"}
 
 
@@ -117,12 +124,130 @@ def test_the_person_page_lists_the_cases_naming_them(client: httpx.Client) -> No
 
 @pytest.mark.parametrize(("kind", "expected"), [
     ("country", {("CN", 3, 0), ("TW", 0, 2), ("RU", 3, 0), ("DE", 0, 2)}),
-    ("service", {("gru", 0, 0), ("mss", 0, 0)}),
+    ("service", {("svc.ru.gru", 0, 0), ("svc.cn.mss", 0, 0)}),
 ])
 def test_entities(client: httpx.Client, kind: str, expected: set[tuple[str, int, int]]) -> None:
-    rows = client.get("/api/v1/entities", params={"kind": kind}).json()
+    rows = client.get("/api/v1/entities", params={"kind": kind}).json()["items"]
     assert {r["kind"] for r in rows} == {kind}
     assert expected <= {(r["id"], r["as_sponsor"], r["as_target"]) for r in rows}
+
+
+# --- one envelope and one paging scheme ------------------------------------------------------
+
+ENVELOPE = {"items", "total", "limit", "offset"}
+MAX_LIMIT = 200
+# What a list endpoint needs besides paging to answer with several items (from the dataset).
+PATH_VALUES = {"case_id": dataset.TAIWAN_CASE}
+REQUIRED = {"/api/v1/search": {"q": "Taiwan"}}
+
+
+def _api_gets() -> dict[str, dict[str, Any]]:
+    """Path -> the JSON schema of its 200 answer, for every JSON GET of the API, as the app's
+    OpenAPI document tells clients (read from the app itself: no database is opened)."""
+    document = create_app("never-opened.db", load_settings(host="127.0.0.1")).openapi()
+    models = document["components"]["schemas"]
+    found = {}
+    for path, operations in document["paths"].items():
+        answer = operations.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+        if path.startswith("/api/") and "application/json" in answer:
+            schema = answer["application/json"]["schema"]
+            found[path] = models[schema["$ref"].rsplit("/", 1)[-1]] if "$ref" in schema else schema
+    return found
+
+
+API_GETS = _api_gets()
+LIST_PATHS = sorted(path for path, schema in API_GETS.items()
+                    if schema.get("type") == "array" or "items" in schema.get("properties", {}))
+
+
+def test_the_api_has_list_endpoints_to_check() -> None:
+    assert {"/api/v1/cases", "/api/v1/articles", "/api/v1/search", "/api/v1/entities",
+            "/api/v1/cases/{case_id}/audit", "/api/v1/watch"} <= set(LIST_PATHS)
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+def test_no_endpoint_answers_a_bare_list(path: str) -> None:
+    schema = API_GETS[path]
+    assert schema.get("type") != "array", f"{path} answers a bare list: answer {{items, total, limit, offset}} (serve.api.Page)"
+    assert ENVELOPE <= set(schema["properties"]) and ENVELOPE <= set(schema.get("required", ())), path
+
+
+@pytest.fixture
+def listed(database: Database, client: httpx.Client) -> httpx.Client:
+    """The dataset plus two watchlists and a second audit entry, so every list has two items."""
+    store = open_store(str(database.path))
+    try:
+        store.save_watch(Watch(name="cn", query=CaseQuery(sponsor=("CN",))))
+        store.save_watch(Watch(name="ru", query=CaseQuery(sponsor=("RU",))))
+        store.save_case(store.machine_case(dataset.TAIWAN_CASE).model_copy(update={"stage": "convicted"}), [])
+    finally:
+        store.close()
+    return client
+
+
+def _url(path: str) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: PATH_VALUES[m.group(1)], path)
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+def test_every_list_endpoint_answers_one_envelope_paged_by_limit_and_offset(listed: httpx.Client, path: str) -> None:
+    url, needs = _url(path), REQUIRED.get(path, {})
+    whole = listed.get(url, params=needs)
+    assert whole.status_code == 200, whole.text
+    body = whole.json()
+    assert ENVELOPE <= set(body), f"{path} answers {sorted(body) if isinstance(body, dict) else type(body).__name__}"
+    assert body["total"] >= len(body["items"]) >= 2 and body["offset"] == 0
+    first = listed.get(url, params={**needs, "limit": 1}).json()
+    second = listed.get(url, params={**needs, "limit": 1, "offset": 1}).json()
+    assert (first["limit"], first["offset"], second["offset"]) == (1, 0, 1)
+    assert [first["items"], second["items"]] == [body["items"][:1], body["items"][1:2]]
+    assert first["total"] == second["total"] == body["total"]
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+@pytest.mark.parametrize("paging", [{"limit": 0}, {"limit": MAX_LIMIT + 1}, {"offset": -1}, {"limit": "ten"}])
+def test_every_list_endpoint_bounds_its_paging(client: httpx.Client, path: str, paging: dict[str, object]) -> None:
+    assert_error(client.get(_url(path), params={**REQUIRED.get(path, {}), **paging}), 422, "invalid-request")
+
+
+@pytest.mark.parametrize("path", LIST_PATHS)
+def test_every_list_endpoint_refuses_unknown_parameters(client: httpx.Client, path: str) -> None:
+    answer = client.get(_url(path), params={**REQUIRED.get(path, {}), "pgae": "2"})
+    assert_error(answer, 400, "bad-request")
+    assert "'pgae'" in answer.json()["error"]["message"]
+
+
+def test_cases_pages_by_limit_and_offset_as_by_page(client: httpx.Client) -> None:
+    by_offset = client.get("/api/v1/cases?limit=2&offset=2").json()
+    by_page = client.get("/api/v1/cases?per_page=2&page=2").json()
+    assert by_offset["items"] == by_page["items"] and (by_offset["limit"], by_offset["offset"]) == (2, 2)
+    assert (by_page["limit"], by_page["offset"]) == (2, 2)
+    assert_error(client.get("/api/v1/cases?limit=2&page=2"), 400, "bad-request")
+
+
+# Errors are for API clients: no server file path, no command of the CLI (which they may not have).
+LEAKS = re.compile(r"(/[\w.-]+){2,}|\.db\b|`|\bspyglass [a-z]+|--[a-z]")
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/cases/no-such-case", "/api/v1/cases/no-such-case/audit", "/api/v1/articles/no-such-article",
+    "/api/v1/watch/no-such-watch", "/api/v1/cases?text=navy", "/api/v1/cases?stage=beheaded",
+    "/api/v1/cases?sponsor=Narnia", "/api/v1/search", "/api/v1/no-such-endpoint",
+])
+def test_error_messages_name_no_file_paths_or_commands(client: httpx.Client, path: str) -> None:
+    message = client.get(path).json()["error"]["message"]
+    assert not LEAKS.search(message), message
+
+
+def test_a_broken_database_is_reported_without_its_path(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database" * 100)
+    app = create_app(str(broken), load_settings(host="127.0.0.1", db=str(broken)))
+    with client_for(app) as http:
+        answer = http.get("/api/v1/cases")
+    assert answer.status_code == 500
+    message = answer.json()["error"]["message"]
+    assert str(tmp_path) not in message and not LEAKS.search(message), message
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -168,7 +293,7 @@ def test_patch_corrects_a_field_and_audits_it(client: httpx.Client, auth: dict[s
     assert response.status_code == 200, response.text
     assert response.json()["stage"] == "convicted"
     assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()["stage"] == "convicted"
-    audit = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}/audit").json()
+    audit = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}/audit").json()["items"]
     assert any(e["action"] == "edit" and e["why"] == CORRECTION["why"] for e in audit)
 
 
@@ -217,7 +342,7 @@ def test_patch_refuses_values_no_page_could_show_and_stores_nothing(
     assert_error(patched, 422, "invalid-request")
     assert "\n" not in patched.json()["error"]["message"]
     assert client.get(url).json() == before
-    assert not [e for e in client.get(f"{url}/audit").json() if e["action"] == "edit"]
+    assert not [e for e in client.get(f"{url}/audit").json()["items"] if e["action"] == "edit"]
     for page in ("/api/v1/cases", "/api/v1/entities", "/", "/cases", f"/cases/{dataset.TAIWAN_CASE}"):
         assert client.get(page).status_code == 200, page
 

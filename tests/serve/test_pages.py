@@ -8,15 +8,20 @@ import re
 import httpx
 import pytest
 
+from spyglass.records import CaseSource, TimelineEvent
+from spyglass.serve.charts import OTHER, PALETTE, cases_per_year_spec
+from spyglass.serve.dashboard import matrix_of
+from spyglass.serve.reader import Origin, origin_of
 from spyglass.serve.security import CSP
 from spyglass.store import open_store
+from spyglass.store.base import PairCount
 
 from . import dataset
 from .conftest import Database, client_for, make_app
 
 HTML = {"accept": "text/html"}
 PAGES = ["/", "/cases", "/cases?q=Taiwan&sponsor=CN", f"/cases/{dataset.TAIWAN_CASE}", f"/cases/{dataset.XSS_CASE}",
-         "/articles", "/articles/art-tw-2025", "/articles/art-xss", "/countries/TW", "/services/gru",
+         "/articles", "/articles/art-tw-2025", "/articles/art-xss", "/countries/TW", "/services/svc.ru.gru",
          "/people/Nobody", "/search?q=spy", "/login"]
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(2)>",
            "<script>alert('case')</script>", "<script>alert('title')</script>", "<b>Bad Site</b>",
@@ -44,7 +49,11 @@ def test_csp_is_the_strict_one() -> None:
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_loads_anything_from_another_origin_or_inline(client: httpx.Client, path: str) -> None:
     page = client.get(path, headers=HTML).text
-    assert not re.search(r'(?:src|href|action)="(?:https?:)?//', page), "a page points at another origin"
+    assert not re.search(r'(?:src|action)="(?:https?:)?//|<link[^>]*href="(?:https?:)?//', page), \
+        "a page loads from another origin"
+    # The one way out: a link to an article's own web address, which tells that site nothing.
+    for anchor in re.findall(r'<a [^>]*href="(?:https?:)?//[^>]*>', page):
+        assert 'rel="noopener noreferrer nofollow"' in anchor, f"a link to another origin: {anchor}"
     assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", page), "inline script"
     assert not re.search(r"<style|<[^>]*\sstyle=", page), "inline style"
     assert not re.search(r"<[^>]*\son[a-z]+=", page), "inline event handler"
@@ -86,7 +95,7 @@ def test_article_reader_links_entities(client: httpx.Client) -> None:
     ("/cases?stage=sentenced", ["Four Taiwanese soldiers"], ["Spy case 4"]),
     ("/cases?q=soldiers", ["Four Taiwanese soldiers"], ["Spy case 4"]),
     ("/countries/RU", ["Spy case 0: RU against DE"], ["Spy case 2"]),
-    ("/services/mss", ["Spy case 2: CN against US"], ["Spy case 0"]),
+    ("/services/svc.cn.mss", ["Spy case 2: CN against US"], ["Spy case 0"]),
 ])
 def test_filtered_pages(client: httpx.Client, path: str, shown: list[str], hidden: list[str]) -> None:
     page = client.get(path, headers=HTML).text
@@ -161,7 +170,7 @@ def test_login_and_correct_through_the_form(client: httpx.Client, database: obje
                            headers={"Origin": "http://127.0.0.1"})
     assert response.status_code == 303
     assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()["accused_count"] == 5
-    audit = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}/audit").json()
+    audit = client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}/audit").json()["items"]
     assert any(e["who"] == "web:Ada" and e["why"] == FORM["why"] for e in audit)
 
 
@@ -222,3 +231,125 @@ def test_the_form_reads_what_an_analyst_types_as_the_cli_does(client: httpx.Clie
                            headers={"Origin": "http://127.0.0.1"})
     assert response.status_code == 303, response.text
     assert client.get(f"/api/v1/cases/{dataset.TAIWAN_CASE}").json()[field] == stored
+
+
+# --- what an analyst meets on the overview and the reader (issue 12, "Dashboard") ----------
+
+def _per_year(sponsors: int) -> list[tuple[int, str | None, int]]:
+    codes = ["CN", "RU", "IR", "KP", "IN", "PK", "FR", "TR", "SA", "VN", "BY", "CU", "EG", "AE", "NL"][:sponsors]
+    return [(2010 + n, code, 20 - n) for n, code in enumerate(codes)] + [(2012, None, 1)]
+
+
+@pytest.mark.parametrize("sponsors", [3, 9, 15])
+def test_cases_per_year_names_countries_and_never_repeats_a_colour(sponsors: int) -> None:
+    spec = cases_per_year_spec(_per_year(sponsors))
+    colour = spec["encoding"]["color"]
+    domain, palette = colour["scale"]["domain"], colour["scale"]["range"]
+    assert len(palette) == len(domain) and len(set(palette)) == len(palette) and set(palette) <= set(PALETTE)
+    assert domain[0] == "China" and "Unknown" in domain or OTHER in domain
+    assert not [name for name in domain if re.fullmatch(r"[A-Z]{2}", name)]
+    assert {v["sponsor"] for v in spec["data"]["values"]} == set(domain)
+    assert (OTHER in domain) == (sponsors + 1 > len(PALETTE))
+    assert sum(v["cases"] for v in spec["data"]["values"]) == sum(n for _, _, n in _per_year(sponsors))
+
+
+def test_cases_per_year_has_every_year_as_text_and_whole_number_ticks() -> None:
+    spec = cases_per_year_spec([(2019, "CN", 2), (2023, "RU", 1)])
+    x, y = spec["encoding"]["x"], spec["encoding"]["y"]
+    assert x["type"] == "ordinal" and x["scale"]["domain"] == ["2019", "2020", "2021", "2022", "2023"]
+    assert {v["year"] for v in spec["data"]["values"]} == {"2019", "2023"}
+    assert y["axis"]["format"] == ",d" and y["axis"]["tickMinStep"] == 1
+    assert spec["width"] == "container"
+
+
+def test_who_spies_on_whom_drops_rows_and_columns_left_empty_by_the_cut() -> None:
+    """Twelve targets fit; a sponsor whose only target is the thirteenth has no row."""
+    pairs = [PairCount(sponsor="CN", target=f"T{n:02d}", count=5) for n in range(12)]
+    pairs += [PairCount(sponsor="KP", target="ZZ", count=1), PairCount(sponsor="", target="T00", count=3)]
+    matrix = matrix_of(pairs)
+    assert "KP" not in matrix.sponsors and "ZZ" not in matrix.targets and "" not in matrix.sponsors
+    assert all(any(matrix.count(s, t) for t in matrix.targets) for s in matrix.sponsors)
+    assert all(any(matrix.count(s, t) for s in matrix.sponsors) for t in matrix.targets)
+
+
+def test_who_spies_on_whom_heads_rows_and_columns_with_names(client: httpx.Client) -> None:
+    page = client.get("/", headers=HTML).text
+    matrix = page[page.index('<table class="matrix">'):page.index("</table>", page.index('<table class="matrix">'))]
+    heads = re.findall(r'<th scope="(?:col|row)"><a href="/countries/\w+">([^<]+)</a>', matrix)
+    assert "Germany" in heads and "Russia" in heads
+    assert not [h for h in heads if re.fullmatch(r"[A-Z]{2}", h)]
+
+
+def _stage_changes(page: str) -> str:
+    start = page.index("<h2>Stage changes</h2>")
+    return page[start:page.index("</section>", start)]
+
+
+def test_stage_changes_are_dated_by_the_news_once_a_case(database: Database) -> None:
+    """A case charged in 2023 and convicted in a report of 2026-01-10: listed once, on 2026-01-10,
+    however recently either was stored."""
+    store = open_store(str(database.path))
+    try:
+        case = store.case("case-plain-4")  # charged, reported 2023-11-20
+        later = dataset.analyses()[-1].model_copy(deep=True)
+        article = later.article.model_copy(update={"id": "art-plain-4b", "published": "2026-01-10"})
+        mention = later.mentions[0].model_copy(update={"article_id": "art-plain-4b", "stage": "convicted",
+                                                       "published": "2026-01-10"})
+        store.save_analysis(later.model_copy(update={"article": article, "mentions": (mention,)}))
+        store.save_case(case.model_copy(update={
+            "stage": "convicted", "last_reported": "2026-01-10", "mentions": (*case.mentions, ("art-plain-4b", 0)),
+            "timeline": (*case.timeline, TimelineEvent(stage="convicted", date="2026-01-10", article_id="art-plain-4b")),
+            "sources": (*case.sources, CaseSource(article_id="art-plain-4b", published="2026-01-10"))}),
+            keys=["CN:TW"])
+    finally:
+        store.close()
+    app = make_app(database)
+    with client_for(app) as http:
+        changes = _stage_changes(http.get("/", headers=HTML).text)
+    app.state.stores.close()
+    assert changes.count('href="/cases/case-plain-4"') == 1
+    dates = re.findall(r'<time datetime="([\d-]+)">', changes)
+    news = {c.first_reported for c in dataset.cases()} | {"2026-01-10"}
+    assert dates and set(dates) <= news, f"dates not from the news: {set(dates) - news}"
+    assert dates == sorted(dates, reverse=True)
+    item = changes[changes.index('href="/cases/case-plain-4"'):]
+    assert item[:item.index("</li>")].count('datetime="2026-01-10"') == 1
+
+
+def test_article_reader_links_the_cases_it_produced(client: httpx.Client) -> None:
+    page = client.get("/articles/art-tw-2025", headers=HTML).text
+    section = page[page.index('id="cases-here"'):]
+    assert f'href="/cases/{dataset.TAIWAN_CASE}"' in section[:section.index("</section>")]
+    assert "The court sentenced the four soldiers to between 70 and 84 months" in section  # what it says of it
+
+
+@pytest.mark.parametrize(("url", "source", "shown"), [
+    ("https://news.example/a", "/home/ada/news/a.html", Origin("https://news.example/a", "https://news.example/a")),
+    (None, "/home/ada/news/a.html", Origin("a.html (local file)")),
+    (None, "C:\\Users\\ada\\news\\b.htm", Origin("b.htm (local file)")),
+    (None, "file:///srv/dump/c.warc.gz", Origin("c.warc.gz (local file)")),
+    ("javascript:alert(1)", "/tmp/d.txt", Origin("d.txt (local file)")),
+    (None, "https://feeds.example/rss", Origin("https://feeds.example/rss", "https://feeds.example/rss")),
+    (None, "-", Origin("standard input")),
+    (None, "/", Origin("local file")),
+    (None, None, None),
+])
+def test_reader_shows_where_an_article_came_from_without_local_paths(
+        url: str | None, source: str | None, shown: Origin | None) -> None:
+    assert origin_of(url, source) == shown
+
+
+def test_reader_hides_a_local_path(database: Database) -> None:
+    store = open_store(str(database.path))
+    try:
+        local = dataset.analyses()[-1]
+        article = local.article.model_copy(update={"id": "art-local", "url": None,
+                                                   "source": "/home/ada/private/news/x.html"})
+        store.save_analysis(local.model_copy(update={"article": article}))
+    finally:
+        store.close()
+    app = make_app(database)
+    with client_for(app) as http:
+        page = http.get("/articles/art-local", headers=HTML).text
+    app.state.stores.close()
+    assert "/home/ada" not in page and "x.html (local file)" in page

@@ -64,6 +64,19 @@ def country_option(value: str, option: str) -> str:
     return code
 
 
+def service_option(value: str, option: str) -> str:
+    """The canonical id of a service given to ``option`` by any of its names, acronyms or its id
+    ("MSS", "Ministry of State Security", "国家安全部", "svc.cn.mss"); anything else is a one-line
+    ``InputError`` naming the option."""
+    from spyglass.services import service_named
+
+    found = service_named(value)
+    if found is None:
+        raise InputError(f"unknown service {value!r} in {option}",
+                         "give a service's name, acronym or id, e.g. MSS, Mossad or svc.cn.mss")
+    return found.id
+
+
 def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, service: list[str] | None = None,
              stage: list[str] | None = None, year: int | None = None, text: str | None = None,
              person: str | None = None, **paging: object) -> CaseQuery:
@@ -88,7 +101,8 @@ def query_of(sponsor: list[str] | None = None, target: list[str] | None = None, 
         return CaseQuery(
             sponsor=sponsors,
             target=targets,
-            service=tuple(s.strip() for s in service or ()), stage=stages, year=year,
+            service=tuple(dict.fromkeys(service_option(s, "--service") for s in service or () if s.strip())),
+            stage=stages, year=year,
             text=(text or "").strip() or None, person=(person or "").strip() or None,
             **paging,  # type: ignore[arg-type]  # validated by pydantic right here
         )

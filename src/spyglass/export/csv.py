@@ -13,7 +13,7 @@ from typing import TextIO
 
 from spyglass.records import Case, SentenceEnd
 
-from .facts import country_name, payment_text, period_text, web_url
+from .facts import country_name, payment_text, period_text, service_name, web_url
 
 __all__ = ["CSV_COLUMNS", "csv_row", "write_csv", "safe_cell"]
 
@@ -24,6 +24,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sponsor_country",
     "sponsor_country_name",
     "sponsor_service",
+    "sponsor_service_name",
     "target_country",
     "target_country_name",
     "accused_count",
@@ -90,6 +91,7 @@ def csv_row(case: Case) -> dict[str, Cell | None]:
         "sponsor_country": case.sponsor_country,
         "sponsor_country_name": country_name(case.sponsor_country),
         "sponsor_service": case.sponsor_service,
+        "sponsor_service_name": service_name(case.sponsor_service) or None,
         "target_country": case.target_country,
         "target_country_name": country_name(case.target_country),
         "accused_count": case.accused_count,

@@ -11,10 +11,13 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from spyglass.records import Case, Payment, SentenceEnd
+from spyglass.services import service_by_id, service_name
 
 __all__ = [
     "country_name",
     "country_label",
+    "service_name",
+    "service_label",
     "sentence_text",
     "payment_text",
     "payments_text",
@@ -66,6 +69,15 @@ def web_url(url: str | None) -> str | None:
 def country_label(code: str | None) -> str:
     """``"China (CN)"``: the name for people, the code for machines."""
     return f"{country_name(code)} ({code})" if code else ""
+
+
+def service_label(value: str | None) -> str:
+    """``"Ministry of State Security (MSS)"``: a service's name with its first acronym, for a
+    stored id; any other value as it is."""
+    found = service_by_id(value)
+    if found is None:
+        return value or ""
+    return f"{found.name} ({found.acronyms[0]})" if found.acronyms else found.name
 
 
 def _sentence_end(end: SentenceEnd) -> str:
@@ -127,7 +139,7 @@ def fact_lines(case: Case) -> list[str]:
     rows = [
         ("Stage", case.stage or ""),
         ("Sponsor country", country_label(case.sponsor_country)),
-        ("Sponsor service", case.sponsor_service or ""),
+        ("Sponsor service", service_label(case.sponsor_service)),
         ("Target country", country_label(case.target_country)),
         ("Accused", "; ".join(case.accused_names)),
         ("Accused count", "" if case.accused_count is None else str(case.accused_count)),

@@ -18,6 +18,7 @@ from typing import Any
 import stix2
 
 from spyglass.records import Case, CaseSource, Evidence, TimelineEvent
+from spyglass.services import service_name, service_named
 
 from .facts import (
     EPOCH,
@@ -121,7 +122,8 @@ class _CaseMapper:
 
     def service_names(self) -> list[str]:
         raw = self.case.sponsor_service or ""
-        names = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
+        # a service by its canonical name: one threat actor per service, however reports printed it
+        names = [service_name(part.strip()) for part in raw.replace(";", ",").split(",") if part.strip()]
         return names if names else ([""] if self.case.sponsor_country else [])
 
     def service_id(self, name: str) -> str:
@@ -282,8 +284,10 @@ def _service(country: str | None, name: str) -> tuple[Any, ...]:
     text = (f"Intelligence or security service {name}{where}" if name
             else f"The state {country_label(country)} as sponsor, where reports name no service")
     service_id = stix_id("threat-actor", "service", country or "", name)
+    known = service_named(name) if name else None
+    aliases = {"aliases": list(known.names[1:])} if known is not None and known.names[1:] else {}
     actor = stix2.ThreatActor(id=service_id, name=label, description=text, threat_actor_types=["nation-state"],
-                              roles=["sponsor", "director"], resource_level="government", **_SHARED)
+                              roles=["sponsor", "director"], resource_level="government", **aliases, **_SHARED)
     if not country:
         return (actor,)
     place = stix_id("location", country)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from spyglass.errors import InputError, NotFoundError
+from spyglass.services import service_named
 from spyglass.store.base import CaseChange, CaseQuery, Store, Watch
 
 from .facts import case_title
@@ -32,14 +33,28 @@ def add_watch(store: Store, name: str, query: CaseQuery) -> Watch:
     A new watchlist has never been checked, so its first check lists every matching case.
     """
     check_name(name)
+    services = _service_ids(query.service)
     try:
         store.watch(name)
     except NotFoundError:
-        watch = Watch(name=name, query=query.model_copy(update={"limit": 50, "offset": 0}))
+        watch = Watch(name=name, query=query.model_copy(update={"limit": 50, "offset": 0, "service": services}))
         store.save_watch(watch)
         return watch
     raise InputError(f"a watchlist named {name!r} already exists",
                      f"pick another name or run `spyglass watch remove {name}` first")
+
+
+def _service_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of the services a watchlist names in any of their names ("MSS" -> "svc.cn.mss"): a
+    saved filter matches what the store keeps, or it is refused now rather than never matching."""
+    ids = []
+    for value in values:
+        found = service_named(value)
+        if found is None:
+            raise InputError(f"unknown service {value!r} in the watchlist's filters",
+                             "give a service's name, acronym or id, e.g. MSS, Mossad or svc.cn.mss")
+        ids.append(found.id)
+    return tuple(dict.fromkeys(ids))
 
 
 def filters_text(query: CaseQuery) -> str:

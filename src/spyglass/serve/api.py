@@ -1,27 +1,30 @@
 """The JSON API under ``/api/v1``: the same store queries as the pages, typed for OpenAPI.
 
 Reading is open on loopback binds; ``POST /ingest`` and ``PATCH /cases/{id}`` need a bearer
-token (``serve.security``). Errors always have the shape ``{"error": {"code", "message"}}``.
+token (``serve.security``). Errors always have the shape ``{"error": {"code", "message"}}``; every
+list answers one envelope, ``{"items", "total", "limit", "offset"}`` (``Page``), paged by the
+``limit`` and ``offset`` query parameters (``paging``).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from spyglass.records import Analysis, Article, Case, Stat
-from spyglass.store.base import AuditEntry, CasePage, CaseQuery, SearchHit, StatSeries, Store
+from spyglass.store.base import AuditEntry, CaseQuery, SearchHit, StatSeries, Store
 
 from .cache import cached
 from .corrections import correction_of
 from .ingesting import IngestRequest, IngestSummary, ingest_document
 from .problems import ERROR_RESPONSES, ApiError
 from .security import require_write
-from .views import CaseFilters, case_filters, country_name
+from .views import CaseFilters, case_filters, country_name, service_display
 
-__all__ = ["router", "store_of"]
+__all__ = ["router", "store_of", "Page", "Paging", "paging", "paged", "case_query", "refuse_unknown_parameters"]
 
 def refuse_unknown_parameters(request: Request) -> None:
     """A query parameter the endpoint does not take is a 400, not ignored: ``?text=navy`` on
@@ -62,6 +65,73 @@ PEOPLE_LIMIT = 1000  # people listed by /entities, most cases first
 ArticleId = Annotated[str, Path(min_length=1, max_length=200, description="article id")]
 
 
+T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+MAX_OFFSET = 10_000_000
+SEARCH_WINDOW = 200  # hits a search finds, counts and pages through: newest first, the rest never read
+
+
+class Page(BaseModel, Generic[T]):
+    """The one envelope of every list the API answers: a page of items and where it lies in the whole."""
+
+    items: list[T]
+    total: int = Field(description="items in the whole list (a search counts its first 200 hits)")
+    limit: int = Field(description="most items a page holds, as asked")
+    offset: int = Field(description="items of the whole list before this page")
+
+
+class Paging(BaseModel):
+    limit: int
+    offset: int
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"most items to answer (1-{MAX_LIMIT})")] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip first")] = 0,
+) -> Paging:
+    """FastAPI dependency: the one paging scheme of every list endpoint, validated and bounded."""
+    return Paging(limit=limit, offset=offset)
+
+
+PagingDep = Annotated[Paging, Depends(paging)]
+P = TypeVar("P", bound=Page[Any])
+
+
+def paged(envelope: type[P], items: Sequence[Any], at: Paging) -> P:
+    """The page ``at`` asks for of a whole list held in memory."""
+    return envelope(items=list(items[at.offset:at.offset + at.limit]), total=len(items), limit=at.limit,
+                    offset=at.offset)
+
+
+def case_query(request: Request, filters: CaseFilters, at: Paging) -> CaseQuery:
+    """The case filters paged by ``limit``/``offset``, or by ``page``/``per_page`` as the dashboard's links
+    give them (one or the other: both would say two things)."""
+    given = set(request.query_params)
+    if not given & {"page", "per_page"}:
+        return filters.query.model_copy(update={"limit": at.limit, "offset": at.offset})
+    if given & {"limit", "offset"}:
+        raise ApiError(400, "bad-request", "page the list by limit and offset, or by page and per_page, not both")
+    return filters.query
+
+
+class CaseList(Page[Case]):
+    facets: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="facet -> value -> cases matching the filters")
+
+
+class ArticleList(Page[Article]):
+    pass
+
+
+class SearchHits(Page[SearchHit]):
+    pass
+
+
+class AuditTrail(Page[AuditEntry]):
+    pass
+
+
 def store_of(request: Request) -> Store:
     """FastAPI dependency: this worker thread's store connection."""
     return request.app.state.stores.get()
@@ -87,6 +157,10 @@ class EntityRow(BaseModel):
     cases: int = 0
 
 
+class EntityList(Page[EntityRow]):
+    pass
+
+
 class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -95,9 +169,12 @@ class CorrectionIn(BaseModel):
     why: str = Field(min_length=1, max_length=1000, description="why the machine value is wrong")
 
 
-@router.get("/cases", response_model=CasePage, summary="Cases matching the filters, with facet counts")
-def cases(request: Request, store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)]) -> CasePage:
-    return cached(request, store, ("cases", filters.query), lambda: store.cases(filters.query))
+@router.get("/cases", response_model=CaseList, summary="Cases matching the filters, with facet counts")
+def cases(request: Request, store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)],
+          at: PagingDep) -> CaseList:
+    query = case_query(request, filters, at)
+    page = cached(request, store, ("cases", query), lambda: store.cases(query))
+    return CaseList(items=page.items, total=page.total, facets=page.facets, limit=query.limit, offset=query.offset)
 
 
 @router.get("/cases/{case_id}", response_model=Case, summary="One case with corrections applied")
@@ -105,10 +182,10 @@ def case(store: StoreDep, case_id: CaseId) -> Case:
     return store.case(case_id)
 
 
-@router.get("/cases/{case_id}/audit", response_model=list[AuditEntry], summary="Who changed the case, when, why")
-def case_audit(store: StoreDep, case_id: CaseId) -> list[AuditEntry]:
+@router.get("/cases/{case_id}/audit", response_model=AuditTrail, summary="Who changed the case, when, why; oldest first")
+def case_audit(store: StoreDep, case_id: CaseId, at: PagingDep) -> AuditTrail:
     store.case(case_id)  # 404 for unknown cases rather than an empty trail
-    return store.audit(case_id)
+    return paged(AuditTrail, store.audit(case_id), at)
 
 
 @router.patch("/cases/{case_id}", response_model=Case, summary="Correct one field of a case (token needed)")
@@ -119,10 +196,10 @@ def correct_case(store: StoreDep, case_id: CaseId, body: CorrectionIn,
     return store.case(case_id)
 
 
-@router.get("/articles", response_model=list[Article], summary="Articles, newest first")
-def articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-             offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[Article]:
-    return store.articles(limit=limit, offset=offset)
+@router.get("/articles", response_model=ArticleList, summary="Articles, newest first")
+def articles(store: StoreDep, at: PagingDep) -> ArticleList:
+    return ArticleList(items=store.articles(limit=at.limit, offset=at.offset), total=store.counts()["articles"],
+                       limit=at.limit, offset=at.offset)
 
 
 @router.get("/articles/{article_id}", response_model=Analysis, summary="One article with its entities and mentions")
@@ -130,10 +207,11 @@ def article(store: StoreDep, article_id: ArticleId) -> Analysis:
     return store.article(article_id)
 
 
-@router.get("/search", response_model=list[SearchHit], summary="Full-text search over articles and cases")
-def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
-           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[SearchHit]:
-    return store.search(q, limit=limit)
+@router.get("/search", response_model=SearchHits, summary="Full-text search over cases, then articles; newest first")
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)], at: PagingDep) -> SearchHits:
+    # Counting every hit of a frequent word would read its whole index; the first hits are what
+    # a search is for, so it finds (and counts) that many and pages through them.
+    return paged(SearchHits, store.search(q, limit=SEARCH_WINDOW), at)
 
 
 @router.get("/stats", response_model=Stats, summary="Database counts and reported statistics")
@@ -141,9 +219,9 @@ def stats(store: StoreDep) -> Stats:
     return Stats(counts=store.counts(), reported=store.stats(), series=store.stat_series())
 
 
-@router.get("/entities", response_model=list[EntityRow], summary="Countries, services and people with case counts")
-def entities(request: Request, store: StoreDep,
-             kind: Annotated[Literal["country", "service", "person"] | None, Query()] = None) -> list[EntityRow]:
+@router.get("/entities", response_model=EntityList, summary="Countries, services and people with case counts")
+def entities(request: Request, store: StoreDep, at: PagingDep,
+             kind: Annotated[Literal["country", "service", "person"] | None, Query()] = None) -> EntityList:
     rows: list[EntityRow] = []
     if kind in (None, "country", "service"):
         everything = CaseQuery(limit=1)
@@ -152,7 +230,7 @@ def entities(request: Request, store: StoreDep,
     if kind in (None, "person"):
         people = cached(request, store, ("people", PEOPLE_LIMIT), lambda: store.people(limit=PEOPLE_LIMIT))
         rows += [EntityRow(kind="person", id=p.value, name=p.value, cases=p.count) for p in people]
-    return [r for r in rows if kind is None or r.kind == kind]
+    return paged(EntityList, [r for r in rows if kind is None or r.kind == kind], at)
 
 
 def _countries(facets: dict[str, dict[str, int]]) -> list[EntityRow]:
@@ -163,7 +241,7 @@ def _countries(facets: dict[str, dict[str, int]]) -> list[EntityRow]:
 
 
 def _simple(facets: dict[str, dict[str, int]], facet: str, kind: Literal["service"]) -> list[EntityRow]:
-    return [EntityRow(kind=kind, id=v, name=v, cases=n) for v, n in sorted(facets.get(facet, {}).items())]
+    return [EntityRow(kind=kind, id=v, name=service_display(v), cases=n) for v, n in sorted(facets.get(facet, {}).items())]
 
 
 @router.post("/ingest", response_model=IngestSummary, status_code=201,

@@ -147,9 +147,18 @@ def country(request: Request, store: StoreDep, code: str) -> Response:
 
 @router.get("/services/{service_id}")
 def service(request: Request, store: StoreDep, service_id: str) -> Response:
-    items, total = _cases_for(request, store, service=(service_id,))
-    return _render(request, "entity.html", {"kind": "Service", "name": service_id, "cases": items,
-                                            "total": total, "more": f"/cases?service={service_id}"})
+    """A service's page: its name, country and other names, and its cases. Any of its names finds
+    it (``/services/MSS``), redirected to the canonical address (``/services/svc.cn.mss``)."""
+    from spyglass.services import service_named
+
+    found = service_named(service_id[:200])
+    if found is None:
+        raise NotFoundError(f"no service {service_id[:200]!r}", "the cases list's Service filter names every service with cases")
+    if found.id != service_id:
+        return RedirectResponse(f"/services/{quote(found.id, safe='')}", status_code=308)
+    items, total = _cases_for(request, store, service=(found.id,))
+    return _render(request, "entity.html", {"kind": "Service", "name": found.name, "service": found, "cases": items,
+                                            "total": total, "more": f"/cases?service={found.id}"})
 
 
 @router.get("/people/{name}")

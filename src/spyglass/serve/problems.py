@@ -8,6 +8,7 @@ validation errors and unexpected exceptions into that shape.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -89,6 +90,21 @@ def _spyglass_status(err: SpyglassError) -> int:
     return 500
 
 
+# A command or an option of the CLI, which a client of the server may not have (`spyglass cases`, --db).
+_NAMES_COMMAND = re.compile(r"`|\bspyglass [a-z]|(^|\s)--[a-z]")
+# An absolute file path (not the path of a URL: no word character, ':' or '/' just before it).
+_FILE_PATH = re.compile(r"(?<![\w:/.])/(?:[^\s'\"/]+/)*[^\s'\",;)/]+")
+
+
+def public_message(err: SpyglassError, database: str) -> str:
+    """What a client of the server is told: the error without the server's file paths (the database
+    is "the database") and without a hint that names a CLI command or option."""
+    message = err.message.replace(f"database {database}", "the database").replace(database, "the database")
+    message = _FILE_PATH.sub("(a file of the server)", message)
+    hint = err.hint if err.hint and not _NAMES_COMMAND.search(err.hint) and not _FILE_PATH.search(err.hint) else None
+    return f"{message}; {hint}" if hint else message
+
+
 def _validation_message(err: RequestValidationError) -> str:
     parts = []
     for item in err.errors()[:3]:
@@ -109,7 +125,8 @@ def install_handlers(app: FastAPI) -> None:
         status = _spyglass_status(err)
         if status == 500:
             log.error("store or server error: %s", err)
-        return error_response(request, status, err.code, str(err))
+        stores = getattr(request.app.state, "stores", None)
+        return error_response(request, status, err.code, public_message(err, getattr(stores, "target", "") or "\0"))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, err: RequestValidationError) -> Response:

@@ -16,7 +16,7 @@ from spyglass.store.base import CaseQuery, SortKey
 
 from .problems import ApiError
 
-__all__ = ["CaseFilters", "case_filters", "Params", "country_name", "install_filters", "PER_PAGE"]
+__all__ = ["CaseFilters", "case_filters", "Params", "country_name", "service_display", "install_filters", "PER_PAGE"]
 
 PER_PAGE = 25
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -34,6 +34,21 @@ def _codes(values: list[str]) -> tuple[str, ...]:
             raise ApiError(422, "invalid-request", f"unknown country {value!r}; give a name, demonym or ISO code, e.g. China or CN")
         codes.append(code)
     return tuple(dict.fromkeys(codes))
+
+
+def _services(values: list[str]) -> tuple[str, ...]:
+    """Service ids as the store keeps them, from any name, acronym or id of each service ("MSS",
+    "Ministry of State Security", "svc.cn.mss"); empty form values dropped, anything that is no
+    service refused."""
+    from spyglass.services import service_named
+
+    ids = []
+    for value in (v for v in values if v.strip()):
+        found = service_named(value)
+        if found is None:
+            raise ApiError(422, "invalid-request", f"unknown service {value!r}; give a name, acronym or id, e.g. MSS or svc.cn.mss")
+        ids.append(found.id)
+    return tuple(dict.fromkeys(ids))
 
 
 def _names(values: list[str]) -> tuple[str, ...]:
@@ -75,7 +90,7 @@ class CaseFilters:
 def case_filters(
     sponsor: Annotated[list[str], Query(description="sponsor country, ISO alpha-2; repeat for several")] = [],  # noqa: B006
     target: Annotated[list[str], Query(description="target country, ISO alpha-2; repeat for several")] = [],  # noqa: B006
-    service: Annotated[list[str], Query(description="sponsoring service id; repeat for several")] = [],  # noqa: B006
+    service: Annotated[list[str], Query(description="sponsoring service: id, name or acronym (svc.cn.mss, MSS); repeat for several")] = [],  # noqa: B006
     stage: Annotated[list[str], Query(description=f"stage: {', '.join(STAGES)}; repeat for several")] = [],  # noqa: B006
     year: Annotated[int | None, Query(ge=1900, le=2100, description="a year the case was reported or active in")] = None,
     q: Annotated[str | None, Query(max_length=200, description="full-text search over cases and their articles")] = None,
@@ -86,7 +101,7 @@ def case_filters(
 ) -> CaseFilters:
     """FastAPI dependency: the same filters for the cases page and ``/api/v1/cases``."""
     query = CaseQuery(
-        sponsor=_codes(sponsor), target=_codes(target), service=_names(service), stage=_stages(stage),
+        sponsor=_codes(sponsor), target=_codes(target), service=_services(service), stage=_stages(stage),
         year=year, text=(q or "").strip() or None, person=(person or "").strip() or None, sort=sort, limit=per_page, offset=(page - 1) * per_page,
     )
     return CaseFilters(query, page, per_page)
@@ -166,8 +181,18 @@ def value_text(value: object) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=512)
+def service_display(value: str | None) -> str:
+    """``"svc.cn.mss"`` -> ``"Ministry of State Security"``; a value that is no service's id is
+    shown as it is."""
+    from spyglass.services import service_name
+
+    return service_name(value)
+
+
 def install_filters(env: Environment) -> None:
     env.filters["country"] = country_name
+    env.filters["service"] = service_display
     env.filters["sentence"] = sentence_text
     env.filters["value"] = value_text
     env.globals["STAGES"] = STAGES

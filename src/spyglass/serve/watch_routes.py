@@ -17,7 +17,7 @@ from spyglass.export.watch import add_watch
 from spyglass.records import STAGES
 from spyglass.store.base import CaseQuery, Watch
 
-from .api import StoreDep
+from .api import Page, PagingDep, StoreDep, paged, refuse_unknown_parameters
 from .problems import ERROR_RESPONSES
 from .security import require_write
 
@@ -26,6 +26,7 @@ __all__ = ["router", "WatchIn"]
 router = APIRouter(tags=["watchlists"], responses=ERROR_RESPONSES)
 
 ATOM = "application/atom+xml; charset=utf-8"
+API = [Depends(refuse_unknown_parameters)]  # like every /api/v1 route: an unknown query parameter is a 400
 WatchName = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description="watchlist name")]
 
 
@@ -61,30 +62,35 @@ def watch_atom(request: Request, store: StoreDep, name: WatchName) -> Response:
     return _feed(request, store, name)
 
 
-@router.get("/api/v1/watch/{name}.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}})
+@router.get("/api/v1/watch/{name}.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}},
+            dependencies=API)
 def api_watch_atom(request: Request, store: StoreDep, name: WatchName) -> Response:
     """The same Atom feed under the API prefix."""
     return _feed(request, store, name)
 
 
-@router.get("/api/v1/watch")
-def list_watches(store: StoreDep) -> list[Watch]:
-    """Every watchlist with its filters and the time it was last checked."""
-    return store.watches()
+class WatchList(Page[Watch]):
+    pass
 
 
-@router.get("/api/v1/watch/{name}")
+@router.get("/api/v1/watch", dependencies=API)
+def list_watches(store: StoreDep, at: PagingDep) -> WatchList:
+    """Every watchlist with its filters and the time it was last checked, by name."""
+    return paged(WatchList, store.watches(), at)
+
+
+@router.get("/api/v1/watch/{name}", dependencies=API)
 def get_watch(store: StoreDep, name: WatchName) -> Watch:
     return store.watch(name)
 
 
-@router.post("/api/v1/watch", status_code=201)
+@router.post("/api/v1/watch", status_code=201, dependencies=API)
 def create_watch(store: StoreDep, body: WatchIn, _who: Annotated[str, Depends(require_write)]) -> Watch:
     """Save a watchlist (needs the API token); 400 when the name is taken."""
     return add_watch(store, body.name, body.query())
 
 
-@router.delete("/api/v1/watch/{name}", status_code=204, response_class=Response)
+@router.delete("/api/v1/watch/{name}", status_code=204, response_class=Response, dependencies=API)
 def delete_watch(store: StoreDep, name: WatchName, _who: Annotated[str, Depends(require_write)]) -> Response:
     """Remove a watchlist (needs the API token); 404 when there is none."""
     store.remove_watch(name)

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from spyglass.errors import InputError
 from spyglass.names import spelling_key
 from spyglass.records import STAGE_ORDER, Case, CaseFacts, Correction, case_title
+from spyglass.services import service_by_id
 
 __all__ = [
     "now", "normal_time", "redacted", "fingerprint_bands", "band_keys", "query_words", "fts5_query",
@@ -138,6 +139,12 @@ def _country_names(code: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n and "," not in n))
 
 
+def _service_names(value: str | None) -> tuple[str, ...]:
+    """A stored service with every name it goes by, so that search finds its cases by any of them."""
+    found = service_by_id(value)
+    return (value or "",) if found is None else (found.id, *found.names)
+
+
 def case_search_text(case: Case) -> str:
     """What full-text search sees of a case: names, roles, countries, service, sentences, titles."""
     countries = [case.sponsor_country, case.target_country, *case.accused_nationality]
@@ -145,7 +152,7 @@ def case_search_text(case: Case) -> str:
     for code in countries:
         if code:
             parts += [code, *_country_names(code)]
-    parts.append(case.sponsor_service or "")
+    parts += _service_names(case.sponsor_service)
     parts += [e.sentence for e in case.evidence.values()]
     parts += [e.evidence.sentence for e in case.timeline if e.evidence]
     parts += [s.title or "" for s in case.sources]

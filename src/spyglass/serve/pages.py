@@ -23,6 +23,7 @@ from .charts import cases_per_year_spec, stat_spec
 from .corrections import EDITABLE, correction_of, form_value_of, value_from_form
 from .dashboard import first_cases, overview_of
 from .highlight import Span, pieces_of
+from .reader import cases_here, origin_of
 from .security import SESSION_COOKIE, SESSION_SECONDS, Sessions, check_csrf, safe_next, session_of
 from .views import CaseFilters, case_filters
 
@@ -90,7 +91,7 @@ def case_page(request: Request, store: StoreDep, case_id: str) -> Response:
     return _render(request, "case.html", {
         "case": case, "fields": fields, "sources": _evidence_articles(store, case),
         "related": _related(store, case), "audit": store.audit(case_id),
-        "editable": EDITABLE, "form_value": form_value_of,
+        "editable": EDITABLE, "form_value": form_value_of, "origin_of": origin_of,
     })
 
 
@@ -124,9 +125,11 @@ def _entity_spans(analysis: Analysis) -> list[Span]:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, store: StoreDep, article_id: str) -> Response:
     analysis = store.article(article_id)
+    article = analysis.article
     return _render(request, "article.html", {
-        "analysis": analysis, "article": analysis.article,
-        "pieces": pieces_of(analysis.article.text, _entity_spans(analysis)),
+        "analysis": analysis, "article": article, "origin": origin_of(article.url, article.source),
+        "cases_here": cases_here(analysis, store.cases_of_article(article_id)),
+        "pieces": pieces_of(article.text, _entity_spans(analysis)),
     })
 
 

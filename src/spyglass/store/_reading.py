@@ -250,6 +250,13 @@ class ReadMixin(SqlBase):
         )
 
     @locked
+    def cases_of_article(self, article_id: str) -> list[Case]:
+        """The cases the article's mentions are part of (the reader links to them), newest first."""
+        rows = self._rows("SELECT DISTINCT case_id FROM case_mentions WHERE article_id = ?", (article_id,))
+        found = self._cases_by_id(str(row[0]) for row in rows)
+        return sorted(found.values(), key=lambda c: (c.last_reported or "", c.id), reverse=True)
+
+    @locked
     def articles(self, limit: int = 50, offset: int = 0) -> list[Article]:
         rows = self._rows(
             f"SELECT {_ARTICLE_SELECT} FROM articles a ORDER BY a.published DESC NULLS LAST, a.seq DESC "

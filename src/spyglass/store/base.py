@@ -233,6 +233,7 @@ class Store(Protocol):
     def cases(self, query: CaseQuery) -> CasePage: ...
     def iter_cases(self, query: CaseQuery) -> Iterator[Case]: ...  # streams all matches, ignores limit
     def article(self, article_id: str) -> Analysis: ...  # NotFoundError if absent
+    def cases_of_article(self, article_id: str) -> list[Case]: ...  # cases its mentions joined, newest first
     def articles(self, limit: int = 50, offset: int = 0) -> list[Article]: ...  # newest first
     def search(
         self, text: str, limit: int = 20, offset: int = 0, kind: Literal["all", "article", "case"] = "all"

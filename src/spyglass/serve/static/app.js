@@ -1,5 +1,7 @@
 /* Spyglass pages: draw Vega-Lite charts from data-spec attributes. No inline script, no eval:
-   Vega runs with its expression interpreter (ast: true) so the CSP can forbid 'unsafe-eval'. */
+   Vega runs with its expression interpreter (ast: true) so the CSP can forbid 'unsafe-eval'.
+   Charts are SVG: labels stay text (zoomable, found by the browser's search, read by screen
+   readers and by the browser tests), and the specs' "container" width redraws them to fit. */
 (function () {
   "use strict";
 
@@ -12,7 +14,7 @@
       try { spec = JSON.parse(el.dataset.spec); } catch (e) { return; }
       window.vegaEmbed(el, spec, {
         actions: false,
-        renderer: "canvas",
+        renderer: "svg",
         ast: true,
         expr: window.vega.expressionInterpreter,
         defaultStyle: false,

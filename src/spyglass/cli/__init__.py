@@ -12,7 +12,7 @@ import typer
 
 from spyglass.errors import SpyglassError
 
-from . import articles, case_cmds, export_cmds, extract, serve_cmd, store_cmds
+from . import articles, case_cmds, export_cmds, extract, review_cmd, serve_cmd, store_cmds
 
 __all__ = ["app", "main"]
 
@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (articles, extract, store_cmds, case_cmds, serve_cmd, export_cmds):
+for _module in (articles, extract, store_cmds, case_cmds, review_cmd, serve_cmd, export_cmds):
     _module.register(app)
 
 

@@ -8,7 +8,7 @@ cells get a leading apostrophe (OWASP's CSV-injection advice). Numbers are writt
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from spyglass.records import Case, SentenceEnd
@@ -44,6 +44,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "timeline",
     "source_count",
     "sources",
+    "confirmed_fields",  # fields an analyst confirmed or corrected (the review queue)
 )
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,7 +81,7 @@ def _timeline(case: Case) -> str:
     return _joined(f"{event.date or 'undated'} {event.stage}" for event in case.timeline)
 
 
-def csv_row(case: Case) -> dict[str, Cell | None]:
+def csv_row(case: Case, confirmed: Sequence[str] = ()) -> dict[str, Cell | None]:
     """The spreadsheet columns of one case, before formula-guarding."""
     low, high = case.sentence_months or (None, None)
     start, end = case.period or (None, None)
@@ -111,11 +112,13 @@ def csv_row(case: Case) -> dict[str, Cell | None]:
         "timeline": _timeline(case),
         "source_count": len(case.sources),
         "sources": _sources(case),
+        "confirmed_fields": _joined(confirmed),
     }
 
 
-def write_csv(cases: Iterable[Case], out: TextIO) -> int:
-    """Write a header and one row per case; returns the number of cases written.
+def write_csv(cases: Iterable[Case], out: TextIO, confirmed: Mapping[str, Sequence[str]] | None = None) -> int:
+    """Write a header and one row per case; returns the number of cases written. ``confirmed``
+    maps a case id to the fields an analyst confirmed or corrected.
 
     ``out`` should be opened with ``newline=""`` (the csv module writes ``\\r\\n`` itself).
     """
@@ -123,6 +126,7 @@ def write_csv(cases: Iterable[Case], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for case in cases:
-        writer.writerow({key: safe_cell(value) for key, value in csv_row(case).items()})
+        row = csv_row(case, (confirmed or {}).get(case.id, ()))
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})
         count += 1
     return count

@@ -2,7 +2,8 @@
 
 One case per line: ``{"format": "spyglass.case", "version": 1, <every Case field>}``, UTF-8,
 ``\\n`` line ends, keys in a fixed order (``format``, ``version``, then the fields in record
-order; ``evidence`` keys sorted) so equal cases give equal bytes. Version 1 promises: fields
+order; ``evidence`` keys sorted) so equal cases give equal bytes. A case an analyst reviewed
+ends with ``"confirmed_fields"``: the fields confirmed or corrected (absent: none). Version 1 promises: fields
 are only ever added, with defaults, and readers ignore keys they do not know; a removal or a
 change of meaning raises the version. The reader checks each line and reports a bad one as
 ``file:line: problem`` without stopping the rest.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -41,21 +42,23 @@ class LineError:
         return f"{self.source}:{self.line}: {self.problem}"
 
 
-def case_line(case: Case) -> str:
-    """One case as one JSON line (without the line end)."""
+def case_line(case: Case, confirmed: Sequence[str] = ()) -> str:
+    """One case as one JSON line (without the line end); ``confirmed``: fields an analyst checked."""
     body = case.model_dump(mode="json")
     body["evidence"] = dict(sorted(body["evidence"].items()))
+    if confirmed:
+        body["confirmed_fields"] = list(confirmed)
     text = json.dumps({"format": FORMAT, "version": VERSION, **body}, ensure_ascii=False)
     # Characters some readers treat as line ends (str.splitlines, old JavaScript) stay escaped,
     # so one case is always one line; they can only occur inside JSON strings.
     return text.translate(_LINE_BREAKS)
 
 
-def write_jsonl(cases: Iterable[Case], out: TextIO) -> int:
-    """Write one line per case; returns the number written."""
+def write_jsonl(cases: Iterable[Case], out: TextIO, confirmed: Mapping[str, Sequence[str]] | None = None) -> int:
+    """Write one line per case; returns the number written. ``confirmed``: case id -> fields checked."""
     count = 0
     for case in cases:
-        out.write(case_line(case))
+        out.write(case_line(case, (confirmed or {}).get(case.id, ())))
         out.write("\n")
         count += 1
     return count

@@ -9,7 +9,7 @@ by the number of cases. Objects are mapped in ``stix_objects``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from spyglass.records import Case
@@ -25,8 +25,10 @@ def bundle_id(label: str) -> str:
     return f"bundle--{uuid.uuid5(NAMESPACE, 'bundle|' + label)}"
 
 
-def write_stix(cases: Iterable[Case], out: TextIO, label: str = "spyglass") -> int:
-    """Write a bundle holding every case's objects; returns the number of cases written."""
+def write_stix(cases: Iterable[Case], out: TextIO, label: str = "spyglass",
+               confirmed: Mapping[str, Sequence[str]] | None = None) -> int:
+    """Write a bundle holding every case's objects; returns the number of cases written.
+    ``confirmed`` maps a case id to the fields an analyst confirmed or corrected."""
     out.write(f'{{"type": "bundle", "id": "{bundle_id(label)}", "objects": [\n')
     separator = ""
 
@@ -47,7 +49,7 @@ def write_stix(cases: Iterable[Case], out: TextIO, label: str = "spyglass") -> i
             if obj.id not in shared_written:
                 shared_written.add(obj.id)
                 emit(obj)
-        for obj in case_objects(case):
+        for obj in case_objects(case, (confirmed or {}).get(case.id, ())):
             emit(obj)
         count += 1
     out.write("\n]}\n")

@@ -10,7 +10,7 @@ and ``content``) because OpenCTI drops custom properties and unknown extensions.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -68,8 +68,9 @@ def preamble_objects() -> list[Any]:
 class _CaseMapper:
     """Builds the objects of one case; the ids of its parts are kept for relationships."""
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, confirmed: Sequence[str] = ()) -> None:
         self.case = case
+        self.confirmed = list(confirmed)  # fields an analyst confirmed or corrected
         self.created = moment(case.first_reported) or EPOCH
         self.modified = max(moment(case.last_reported) or self.created, self.created)
         self.campaign_id = stix_id("campaign", case.id)
@@ -156,12 +157,14 @@ class _CaseMapper:
         objective = f"Espionage for {sponsor}"
         if case.target_country:
             objective += f" against {country_name(case.target_country)}"
-        description = "\n".join([f"Spyglass case {case.id}", *fact_lines(case)])
+        checked = [f"Confirmed by an analyst: {', '.join(self.confirmed)}"] if self.confirmed else []
+        description = "\n".join([f"Spyglass case {case.id}", *fact_lines(case), *checked])
+        values = {**_case_values(case), **({"confirmed_fields": self.confirmed} if self.confirmed else {})}
         return stix2.Campaign(
             id=self.campaign_id, name=f"{case_title(case)} ({case.id})", description=description,
             objective=objective, aliases=[case.id], **self._period(),
             **self._common(modified=self.modified),
-            extensions={EXTENSION_ID: {"extension_type": "property-extension", **_case_values(case)}},
+            extensions={EXTENSION_ID: {"extension_type": "property-extension", **values}},
         )
 
     def spy_objects(self) -> Iterator[Any]:
@@ -327,12 +330,13 @@ def shared_objects(case: Case) -> Iterator[Any]:
     yield from mapper.services()
 
 
-def case_objects(case: Case) -> Iterator[Any]:
-    """The objects that belong to this case alone, the case file last.
+def case_objects(case: Case, confirmed: Sequence[str] = ()) -> Iterator[Any]:
+    """The objects that belong to this case alone, the case file last; the campaign lists the
+    ``confirmed`` fields (confirmed or corrected by an analyst) in its extension and description.
 
     Objects that come out twice with one id (a timeline event reported twice) are written once.
     """
-    mapper = _CaseMapper(case)
+    mapper = _CaseMapper(case, confirmed)
     body: dict[str, Any] = {}
     notes_by_article: dict[str, list[str]] = {}
     for obj in [mapper.campaign(), *mapper.spy_objects(), *mapper.relationships()]:

@@ -76,9 +76,13 @@ def _templates() -> Jinja2Templates:
 def _include_routes(app: FastAPI) -> None:
     from .api import router as api_router
     from .pages import router as pages_router
+    from .review import api_router as review_api_router
+    from .review import router as review_router
 
     app.include_router(api_router)
+    app.include_router(review_api_router)
     app.include_router(pages_router)
+    app.include_router(review_router)
     # Watchlist routes (Atom feeds, /api/v1/watch*) live in their own module when present.
     if importlib.util.find_spec(WATCH_MODULE) is not None:
         app.include_router(importlib.import_module(WATCH_MODULE).router)

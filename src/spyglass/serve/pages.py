@@ -87,11 +87,12 @@ def _related(store: Store, case: Case) -> list[Case]:
 def case_page(request: Request, store: StoreDep, case_id: str) -> Response:
     case = store.case(case_id)
     corrected = {c.field for c in store.corrections(case_id)}
+    confirmed = set(store.confirmed_fields([case_id]).get(case_id, ())) - corrected
     fields = [(name, getattr(case, name), case.evidence.get(name), name in corrected) for name in EDITABLE]
     return _render(request, "case.html", {
         "case": case, "fields": fields, "sources": _evidence_articles(store, case),
         "related": _related(store, case), "audit": store.audit(case_id),
-        "editable": EDITABLE, "form_value": form_value_of, "origin_of": origin_of,
+        "editable": EDITABLE, "form_value": form_value_of, "confirmed": confirmed, "origin_of": origin_of,
     })
 
 

@@ -17,11 +17,16 @@ from spyglass.store.base import (
     CaseChange,
     CasePage,
     CaseQuery,
+    Confirmation,
     CountRow,
     FacetField,
     FinishedFile,
     LinkRule,
     PairCount,
+    ReviewItem,
+    ReviewPage,
+    ReviewQuery,
+    ReviewReason,
     SearchHit,
     SortKey,
     StatPoint,
@@ -35,7 +40,7 @@ from spyglass.store.base import (
 __all__ = [
     "open_store", "check_store", "Health", "fingerprint_bands", "Store", "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch",
     "CaseChange", "LinkRule", "Token", "FinishedFile", "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField",
-    "SortKey", "FACET_FIELDS",
+    "SortKey", "FACET_FIELDS", "Confirmation", "ReviewReason", "ReviewItem", "ReviewQuery", "ReviewPage",
 ]
 
 _PG_SCHEMES = ("postgresql", "postgres")

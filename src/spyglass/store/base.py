@@ -25,7 +25,7 @@ from spyglass.records import Analysis, Article, Case, Correction, Evidence, Ment
 __all__ = [
     "CaseQuery", "CasePage", "SearchHit", "AuditEntry", "Watch", "CaseChange", "LinkRule", "Token",
     "CountRow", "PairCount", "StatReport", "StatPoint", "StatSeries", "FacetField", "SortKey", "FACET_FIELDS", "Store",
-    "FinishedFile", "Forgetting", "Rebuild",
+    "FinishedFile", "Forgetting", "Rebuild", "Confirmation", "ReviewReason", "ReviewItem", "ReviewQuery", "ReviewPage",
 ]
 
 SortKey = Literal["last_reported", "-last_reported", "first_reported", "-first_reported", "stage", "sponsor", "target"]
@@ -183,6 +183,60 @@ class Forgetting(BaseModel):
     dry_run: bool = False
 
 
+class Confirmation(BaseModel):
+    """An analyst's word that a case field's value is right (``spyglass review confirm``).
+
+    Stored apart from machine output like a correction, but it pins nothing: it vouches for
+    ``value``, and lapses (the field returns to the review queue) when a newer report changes it.
+    """
+
+    case_id: str
+    field: str
+    value: object  # the field's JSON value when it was confirmed
+    who: str
+    why: str = ""
+    at: str
+
+
+class ReviewReason(BaseModel):
+    """Why a field is in the review queue, in words an analyst reads ("confidence 0.42")."""
+
+    kind: Literal["confidence", "no-evidence", "conflict", "changed", "lapsed"]
+    text: str
+
+
+class ReviewItem(BaseModel):
+    """One (case, field) of the review queue: its value, how doubtful it is and why."""
+
+    case_id: str
+    case_title: str
+    field: str
+    value: object  # the field's JSON value as the case shows it
+    doubt: float = Field(ge=0.0, le=1.0)  # 1 - the chance the value is right; the queue's order
+    confidence: float | None = None  # the evidence's calibrated confidence; None without evidence
+    reasons: list[ReviewReason]
+    evidence: Evidence | None = None
+    last_reported: str | None = None
+
+
+class ReviewQuery(BaseModel):
+    """What `spyglass review`, ``/review`` and ``/api/v1/review`` list."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    cases: CaseQuery = Field(default_factory=CaseQuery)  # which cases (their limit and offset are ignored)
+    fields: tuple[str, ...] = ()  # only these case fields; all when empty
+    scan: int = Field(default=2000, ge=1, le=100_000)  # the newest matching cases ranked, in the cases' sort
+    limit: int = Field(default=50, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0)
+
+
+class ReviewPage(BaseModel):
+    items: list[ReviewItem]
+    total: int  # items in the queue over the cases scanned
+    scanned: int  # cases ranked (at most ``ReviewQuery.scan``)
+
+
 class Store(Protocol):
     """What the rest of Spyglass may ask of a database."""
 
@@ -253,6 +307,13 @@ class Store(Protocol):
     def add_correction(self, correction: Correction) -> None: ...  # InputError if invalid
     def corrections(self, case_id: str) -> list[Correction]: ...
     def audit(self, case_id: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
+
+    # review queue: fields most likely wrong first; confirmations are audited and outlive re-ingest
+    def confirm(self, case_id: str, field: str, who: str, why: str = "") -> Confirmation: ...  # of the value shown now
+    def confirmations(self, case_id: str | None = None) -> list[Confirmation]: ...  # oldest first
+    # case id -> fields an analyst confirmed (value unchanged since) or corrected; None: every case
+    def confirmed_fields(self, case_ids: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]: ...
+    def review(self, query: ReviewQuery) -> ReviewPage: ...
 
     # forgetting (``spyglass forget``): the articles go with all read from them, each case that
     # cites one is rebuilt by ``rebuild`` from its other mentions (corrections re-applied) or

@@ -23,6 +23,7 @@ from spyglass.store._curation import CurationMixin
 from spyglass.store._forget import ForgetMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
+from spyglass.store._review import ReviewMixin
 from spyglass.store._writing import WriteMixin
 from spyglass.store.base import SearchHit
 
@@ -38,7 +39,7 @@ def _clean(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-class PostgresStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
+class PostgresStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin, ReviewMixin):
     """A Store in a PostgreSQL database (the schema first on the search_path)."""
 
     backend = "postgres"

@@ -22,6 +22,7 @@ from spyglass.store._curation import CurationMixin
 from spyglass.store._forget import ForgetMixin
 from spyglass.store._queries import Where
 from spyglass.store._reading import ReadMixin
+from spyglass.store._review import ReviewMixin
 from spyglass.store._writing import WriteMixin
 from spyglass.store.base import SearchHit
 
@@ -31,7 +32,7 @@ BUSY_TIMEOUT_MS = 10_000  # a second writer (ingest while serving) waits instead
 _BATCH = 500
 
 
-class SQLiteStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin):
+class SQLiteStore(ForgetMixin, ReadMixin, WriteMixin, CurationMixin, CheckpointMixin, ReviewMixin):
     """A Store in one SQLite file (``":memory:"`` for a throwaway database)."""
 
     backend = "sqlite"

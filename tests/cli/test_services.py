@@ -1,0 +1,131 @@
+"""End to end: a service is one canonical entity however reports print it, and an accused person
+is found by any transliteration of their name (issue 12, "Entities")."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .test_store_cli import _one_line_error, spyglass
+
+pytestmark = pytest.mark.slow  # the real CLI over a database ingested once per module
+
+# Four reports of Chinese cases, each printing the Ministry of State Security its own way, and
+# one Russian case.
+REPORTS = {
+    "mss.txt": "Taiwan jails army officer for MSS spying\n\nTAIPEI, March 3, 2024 - A Taiwanese army major, Lin "
+               "Chien-hung, was sentenced to ten years in prison on Monday for spying for the MSS, the Taipei "
+               "District Court said.\n",
+    "ministry.txt": "US engineer charged with spying for Beijing\n\nWASHINGTON, May 14, 2023 - Federal prosecutors "
+                    "charged Arthur Keller, a former navy engineer, with passing secrets to China's Ministry of "
+                    "State Security, the Justice Department said on Tuesday.\n",
+    "chinese.txt": "German aide arrested on suspicion of spying\n\nBERLIN, April 23, 2024 - German police arrested "
+                   "Jian Guo, an aide to a European lawmaker, on suspicion of working for the Chinese Ministry of "
+                   "State Security, federal prosecutors said.\n",
+    "guoanbu.txt": "Belgian businessman convicted of espionage\n\nBRUSSELS, June 2, 2022 - A Belgian court convicted "
+                   "businessman Paul Vermeer of spying for the Guoanbu, China's civilian intelligence agency, and "
+                   "sentenced him to four years in prison.\n",
+    "fsb.txt": "Russian spy sentenced in Estonia\n\nTALLINN, February 8, 2024 - An Estonian court sentenced Sergei "
+               "Ivanov to six years in prison for spying for Russia's FSB, prosecutors said on Thursday.\n",
+}
+MSS = "svc.cn.mss"
+
+
+@pytest.fixture(scope="module")
+def news_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("services")
+    news = folder / "news"
+    news.mkdir()
+    for name, text in REPORTS.items():
+        (news / name).write_text(text, encoding="utf-8")
+    db = folder / "news.db"
+    done = spyglass("ingest", str(news), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture
+def db(news_db: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.db"
+    shutil.copy(news_db, copy)
+    return copy
+
+
+def _cases(db: Path, *filters: str) -> list[dict]:
+    done = spyglass("cases", "--format", "jsonl", *filters, db=db)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def _named(db: Path, name: str) -> dict:
+    [case] = [c for c in _cases(db) if any(name in n for n in c["accused_names"])]
+    return case
+
+
+@pytest.mark.parametrize("given", ["MSS", "mss", "Ministry of State Security", "Chinese Ministry of State Security",
+                                   "Guoanbu", "国家安全部", MSS])
+def test_the_service_filter_finds_every_case_of_the_service_however_printed(news_db: Path, given: str) -> None:
+    found = _cases(news_db, "--service", given)
+    assert sorted(n for c in found for n in c["accused_names"]) == ["Arthur Keller", "Jian Guo", "Lin Chien-hung",
+                                                                    "Paul Vermeer"]
+    assert {c["sponsor_service"] for c in found} == {MSS}  # stored as the canonical id
+
+
+def test_an_unknown_service_is_a_one_line_error(news_db: Path) -> None:
+    _one_line_error(spyglass("cases", "--service", "Ministry of Magic", db=news_db), 2,
+                    "unknown service 'Ministry of Magic' in --service")
+    _one_line_error(spyglass("watch", "add", "magic", "--service", "Ministry of Magic", db=news_db), 2,
+                    "unknown service 'Ministry of Magic'")
+
+
+def test_a_watchlist_saves_the_service_by_its_id(db: Path) -> None:
+    assert spyglass("watch", "add", "beijing", "--service", "Guoanbu", db=db).returncode == 0
+    done = spyglass("watch", "list", db=db)
+    assert done.returncode == 0 and MSS in done.stdout, done.stdout
+
+
+def test_a_correction_names_the_service_in_any_of_its_names(db: Path) -> None:
+    ivanov = _named(db, "Ivanov")
+    done = spyglass("case", "edit", ivanov["id"], "--set", "sponsor_service=Служба внешней разведки",
+                    "--why", "court papers", db=db)
+    assert done.returncode == 0, done.stderr
+    assert _named(db, "Ivanov")["sponsor_service"] == "svc.ru.svr"
+    _one_line_error(spyglass("case", "edit", ivanov["id"], "--set", "sponsor_service=Ministry of Magic",
+                             "--why", "x", db=db), 2, "unknown service 'Ministry of Magic'")
+
+
+def test_exports_name_the_service(news_db: Path) -> None:
+    done = spyglass("export", "--format", "csv", "--service", "MSS", db=news_db)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert len(rows) == 4
+    assert {(r["sponsor_service"], r["sponsor_service_name"]) for r in rows} == {(MSS, "Ministry of State Security")}
+    stix = spyglass("export", "--format", "stix", db=news_db)
+    assert stix.returncode == 0, stix.stderr
+    actors = [o for o in json.loads(stix.stdout)["objects"]
+              if o["type"] == "threat-actor" and "nation-state" in o.get("threat_actor_types", [])]
+    names = [a["name"] for a in actors]
+    assert names.count("Ministry of State Security") == 1 and MSS not in names
+    mss = next(a for a in actors if a["name"] == "Ministry of State Security")
+    assert {"MSS", "Guoanbu", "国家安全部"} <= set(mss["aliases"])
+
+
+@pytest.mark.parametrize("given", ["ivanov", "IVANOV", "иванов", "Sergei Ivanov", "Sergey Ivanov", "Сергей Иванов",
+                                   "Sergej Iwanow", "ivanov sergei"])
+def test_the_person_filter_reads_any_transliteration(news_db: Path, given: str) -> None:
+    assert [n for c in _cases(news_db, "--person", given) for n in c["accused_names"]] == ["Sergei Ivanov"]
+
+
+def test_names_stored_in_their_own_script_are_found_in_latin_letters(db: Path) -> None:
+    for name, value in (("Ivanov", "Иванов Сергей"), ("Vermeer", "王建国")):
+        done = spyglass("case", "edit", _named(db, name)["id"], "--set", f"accused_names={value}",
+                        "--why", "as printed in the original", db=db)
+        assert done.returncode == 0, done.stderr
+    for given, expected in (("ivanov", "Иванов Сергей"), ("Sergei Ivanov", "Иванов Сергей"),
+                            ("Wang Jianguo", "王建国"), ("wang jian-guo", "王建国"), ("王建国", "王建国")):
+        assert [n for c in _cases(db, "--person", given) for n in c["accused_names"]] == [expected], given

@@ -125,7 +125,7 @@ class Watched:
 @pytest.fixture
 def watched(browser: Any, live: tuple[str, str]) -> Iterator[Watched]:
     base, _ = live
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=WIDE)
     page = context.new_page()
     seen = Watched(page, base)
     page.on("request", lambda request: seen.requests.append(request.url))
@@ -325,12 +325,14 @@ def test_year_axis_shows_whole_years_and_counts_whole_numbers(watched: Watched) 
     watched.assert_clean()
 
 
-def test_charts_fit_a_phone_without_overlapping_labels(watched: Watched) -> None:
+@pytest.mark.parametrize("first", [PHONE, WIDE], ids=["opened-on-a-phone", "narrowed-from-1400"])
+def test_charts_fit_a_phone_without_overlapping_labels(watched: Watched, first: dict[str, int]) -> None:
     page = watched.page
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size(first)
     page.goto(watched.base + "/")
     page.wait_for_selector(YEAR_CHART, timeout=15_000)
-    page.wait_for_timeout(300)  # Vega resizes to the container on the next frame
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(400)  # Vega redraws to the container's new width on the next frames
     for selector in [_axis("X"), _axis("Y"), f"{YEAR_CHART} .role-legend-label text"]:
         boxes = page.evaluate(VISIBLE_TEXTS, selector)
         assert boxes, f"nothing drawn for {selector}"
@@ -339,7 +341,7 @@ def test_charts_fit_a_phone_without_overlapping_labels(watched: Watched) -> None
         box, svg = chart.bounding_box(), chart.locator("svg").bounding_box()
         assert box and svg and svg["x"] + svg["width"] <= box["x"] + box["width"] + 1, "a chart is wider than its panel"
     _no_sideways_scroll(watched)
-    watched.shot("overview-400")
+    watched.shot("overview-400" if first == PHONE else "overview-narrowed-400")
     watched.assert_clean()
 
 

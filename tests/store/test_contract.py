@@ -77,6 +77,18 @@ def test_mentions_of_a_case(store: Store) -> None:
     assert store.mentions_of("c1") == [m1, m0]  # oldest report first
 
 
+def test_cases_of_an_article_are_the_cases_its_mentions_joined(store: Store) -> None:
+    """The reader links an article to its cases: each case once, newest report first."""
+    m0, m1 = mention("a1", 0), mention("a1", 1)
+    store.save_analysis(analysis(article("a1", "x"), mentions=(m0, m1)))
+    store.save_analysis(analysis(article("a2", "y"), mentions=(mention("a2", 0),)))
+    store.save_case(case("old", mentions=(("a1", 0), ("a1", 1)), last_reported="2023-01-01"), [])
+    store.save_case(case("new", mentions=(("a1", 1), ("a2", 0)), last_reported="2025-01-01"), [])
+    store.save_case(case("other", mentions=(("a2", 0),)), [])
+    assert [c.id for c in store.cases_of_article("a1")] == ["new", "old"]
+    assert store.cases_of_article("absent") == []
+
+
 def test_near_duplicates_share_a_band(store: Store) -> None:
     store.save_analysis(analysis(article("a1", "x", fingerprint="0123456789abcdef")))
     store.save_analysis(analysis(article("a2", "y", fingerprint="ffff456789abffff")))

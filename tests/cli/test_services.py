@@ -7,8 +7,10 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from .test_store_cli import _one_line_error, spyglass
@@ -129,3 +131,45 @@ def test_names_stored_in_their_own_script_are_found_in_latin_letters(db: Path) -
     for given, expected in (("ivanov", "Иванов Сергей"), ("Sergei Ivanov", "Иванов Сергей"),
                             ("Wang Jianguo", "王建国"), ("wang jian-guo", "王建国"), ("王建国", "王建国")):
         assert [n for c in _cases(db, "--person", given) for n in c["accused_names"]] == [expected], given
+
+
+@pytest.fixture
+def web(news_db: Path) -> Iterator[httpx.Client]:
+    """The dashboard and API over the ingested news, as a loopback browser reaches them."""
+    from spyglass.serve import create_app
+    from spyglass.settings import load_settings
+
+    from ..serve.conftest import client_for
+
+    app = create_app(str(news_db), load_settings(db=str(news_db)))
+    with client_for(app) as http:
+        yield http
+    app.state.stores.close()
+
+
+def test_the_service_facet_lists_each_service_once_by_name(web: httpx.Client) -> None:
+    facets = web.get("/api/v1/cases").json()["facets"]["service"]
+    assert facets == {MSS: 4, "svc.ru.fsb": 1}
+    rows = web.get("/api/v1/entities", params={"kind": "service"}).json()["items"]
+    assert sorted((r["id"], r["name"], r["cases"]) for r in rows) == [
+        (MSS, "Ministry of State Security", 4), ("svc.ru.fsb", "Federal Security Service", 1)]
+    page = web.get("/cases", headers={"accept": "text/html"}).text
+    facet = page[page.index('data-facet="service"'):]
+    facet = facet[: facet.index("</section>")]
+    assert facet.count("Ministry of State Security") == 1 and "svc.cn.mss</a>" not in facet
+
+
+def test_the_service_page_shows_its_name_country_aliases_and_cases(web: httpx.Client) -> None:
+    page = web.get(f"/services/{MSS}", headers={"accept": "text/html"}).text
+    assert "<h1>Ministry of State Security" in page and "China" in page and "Guoanbu" in page
+    assert all(name in page for name in ("Arthur Keller", "Jian Guo", "Lin Chien-hung", "Paul Vermeer"))
+    assert "Sergei Ivanov" not in page
+    moved = web.get("/services/MSS", headers={"accept": "text/html"})
+    assert moved.status_code == 308 and moved.headers["location"] == f"/services/{MSS}"
+    assert web.get("/services/svc.xx.nothing", headers={"accept": "text/html"}).status_code == 404
+
+
+def test_the_api_takes_any_name_of_a_service_and_refuses_an_unknown_one(web: httpx.Client) -> None:
+    found = web.get("/api/v1/cases", params={"service": "Ministry of State Security"}).json()
+    assert found["total"] == 4
+    assert web.get("/api/v1/cases", params={"service": "Ministry of Magic"}).status_code == 422

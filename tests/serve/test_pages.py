@@ -260,6 +260,8 @@ def test_cases_per_year_has_every_year_as_text_and_whole_number_ticks() -> None:
     assert {v["year"] for v in spec["data"]["values"]} == {"2019", "2023"}
     assert y["axis"]["format"] == ",d" and y["axis"]["tickMinStep"] == 1
     assert spec["width"] == "container"
+    misread = cases_per_year_spec([(1025, "CN", 1), (2024, "CN", 1)])["encoding"]["x"]["scale"]["domain"]
+    assert misread == ["1025", "2024"]  # a thousand empty years would only hide the real ones
 
 
 def test_who_spies_on_whom_drops_rows_and_columns_left_empty_by_the_cut() -> None:

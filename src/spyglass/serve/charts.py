@@ -5,9 +5,10 @@ to vega-embed with Vega's expression interpreter, so no ``eval`` is needed under
 
 Every chart follows the same rules, because an analyst reads them side by side: years on a
 time axis (every year in order, a gap in the data a gap on the axis, a label "2023", never
-"2,023" or "2023.5"), counts on integer ticks, one colour per series and never one colour for two (the
-largest series keep their own, the rest are one "Other"), country names rather than codes,
-and a width that follows the page, with fewer ticks and a legend in columns when it is narrow.
+"2,023" or "2023.5"), counts on integer ticks, one colour per series and never one colour for
+two (the largest series keep their own, the rest are one "Other"), country names rather than
+codes, and a width that follows the page, with turned or fewer year labels and a legend in
+two columns when it is narrow.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from spyglass.names import country_display_name
 from spyglass.store.base import StatSeries
 
-__all__ = ["PALETTE", "OTHER", "UNKNOWN", "cases_per_year_spec", "stat_spec", "heat_level"]
+__all__ = ["PALETTE", "OTHER", "UNKNOWN", "cases_per_year_spec", "stat_spec", "colour_domain", "heat_level"]
 
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier, never fetched
 
@@ -30,6 +31,7 @@ OTHER = "Other"
 UNKNOWN = "Unknown"
 NARROW = 420  # chart widths (px) below which the legend takes two columns
 YEAR_WIDTH = 40  # px a year's band needs for its label to stand level
+MAX_SPAN = 100  # years; a wider span (a misread "1025") shows only the years with data
 
 
 def _base(description: str, values: list[dict[str, Any]]) -> dict[str, Any]:
@@ -50,7 +52,8 @@ def _year_axis(years: Iterable[int]) -> dict[str, Any]:
     "2,023" or "2023.5"); a year without data is an empty band, not a missing one. Labels turn
     when a band is narrower than a level label, and labels that would still touch are dropped."""
     found = sorted(set(years))
-    domain = [str(y) for y in range(found[0], found[-1] + 1)] if found else []
+    every = bool(found) and found[-1] - found[0] < MAX_SPAN
+    domain = [str(y) for y in (range(found[0], found[-1] + 1) if every else found)]
     return {
         "field": "year", "type": "ordinal", "title": "year", "scale": {"domain": domain},
         "axis": {"labelOverlap": "greedy", "labelSeparation": 4,

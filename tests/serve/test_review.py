@@ -63,6 +63,14 @@ def test_the_page_lists_the_most_doubtful_field_first_with_reasons_and_highlight
     assert "Log in with a token" in page.text and 'action="/review/confirm"' not in page.text
 
 
+def test_the_correction_box_holds_the_value_in_the_shorthand_case_edit_reads(client: httpx.Client,
+                                                                             database: Database) -> None:
+    _login(client, database.token)
+    page = client.get("/review", headers=HTML).text
+    first = page[page.index('data-field="sentence_months"'):]
+    assert re.search(r'name="value" type="text" value="96"', first)
+
+
 def test_hostile_evidence_is_escaped_on_the_queue(client: httpx.Client) -> None:
     page = client.get("/review", params={"per_page": 200}, headers=HTML).text
     assert any(case_id == dataset.XSS_CASE for case_id, _ in _items(page))

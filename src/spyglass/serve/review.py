@@ -58,7 +58,21 @@ def _view(item: ReviewItem) -> ItemView:
         spans.append(Span(evidence.quote_start, evidence.quote_end, item.field, key=item.field))
     pieces = pieces_of(evidence.sentence, spans) if evidence is not None else []
     return ItemView(item, pieces, _text(item.field, item.value), json.dumps(item.value, ensure_ascii=False),
-                    form_value_of(item.value))
+                    _typed(item.field, item.value))
+
+
+def _typed(field: str, value: Any) -> str:
+    """The value in the shorthand `case edit --set` reads ("70-84", "2015-2020", "25000 USD; 3800 CNY")."""
+    if field in ("sentence_months", "period") and isinstance(value, list) and len(value) == 2:
+        low, high = ("" if v is None else str(v) for v in value)
+        return low if field == "sentence_months" and low == high else f"{low}-{high}"
+    if field == "payments" and isinstance(value, list):
+        return "; ".join(f"{_amount(p['amount'])} {p['currency']}" for p in value if isinstance(p, dict))
+    return form_value_of(value)
+
+
+def _amount(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else str(amount)  # never 1.4e+06
 
 
 def _text(field: str, value: Any) -> str:

@@ -114,8 +114,9 @@ def case_years(case: Case) -> set[int]:
 def person_key(name: str) -> str:
     """An accused name as the ``person`` filter compares it: case, accents, spacing, script and
     the spellings of transliterations do not count ("JOSÉ  Müller" -> "iose muler", "Сергей
-    Иванов" and "Sergei Ivanov" -> "sergei ivanov"; ``names.spelling_key``)."""
-    return spelling_key(name)
+    Иванов" and "Sergei Ivanov" -> "ivanov sergei"; ``names.spelling_key``). Words are sorted: the
+    people list is one row per person whichever name a report prints first ("Иванов Сергей")."""
+    return " ".join(sorted(spelling_key(name).split()))
 
 
 def stage_rank(stage: str | None) -> int | None:

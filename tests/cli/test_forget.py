@@ -114,16 +114,35 @@ def test_without_yes_and_no_terminal_to_ask_nothing_is_forgotten(db: Path) -> No
     assert _case_of(db, MALLORY) == case
 
 
+@pytest.mark.parametrize(("answer", "status", "forgotten"), [("y", 0, True), ("n", 1, False), ("", 1, False)])
+def test_on_a_terminal_it_asks_first(db: Path, answer: str, status: int, forgotten: bool) -> None:
+    case, source = _ledger(db)
+    terminal, typed = os.openpty()  # stdin a terminal, as when a person runs it
+    try:
+        os.write(typed, f"{answer}\n".encode())
+        done = spyglass("forget", "source", source, "--why", "junk", db=db, stdin=terminal)
+    finally:
+        os.close(terminal)
+        os.close(typed)
+    assert done.returncode == status, done.stderr
+    assert f"will forget source {source}" in done.stdout and f"forget source {source}? [y/N]" in done.stdout
+    after = _case_of(db, MALLORY)
+    assert after is not None and (len(after["sources"]) < len(case["sources"])) == forgotten
+
+
 @pytest.mark.parametrize(("args", "status", "message"), [
     (("source", "news/nope.html", "--why", "x", "--yes"), 3, "spyglass: no source 'news/nope.html' in "),
     (("article", "no-such-article", "--why", "x", "--yes"), 3, "spyglass: no article 'no-such-article' in "),
     (("article", "no-such-article", "--dry-run"), 3, "spyglass: no article 'no-such-article' in "),
+    (("source", LEDGER, "--dry-run"), 3, f"spyglass: no source '{LEDGER}' in "),
 ])
 def test_an_unknown_name_is_one_line_and_an_error_status(db: Path, args: tuple[str, ...], status: int,
                                                           message: str) -> None:
     done = spyglass("forget", *args, db=db)
     assert done.returncode == status
     assert done.stderr.startswith(message) and len(done.stderr.strip().splitlines()) == 1
+    if args[1] == LEDGER:  # the file named without its folder: the stored name is offered
+        assert "did you mean " in done.stderr and f"/{LEDGER}? " in done.stderr
 
 
 def test_forgetting_needs_a_reason(db: Path) -> None:

@@ -136,3 +136,17 @@ def test_forgetting_an_unknown_name_is_not_found_and_changes_nothing(store: Stor
         else:
             store.forget_article("nope", rebuild, "ana", "why")
     assert store.counts() == counts
+
+
+@pytest.mark.parametrize("given", ["b.html", "./b.html", "elsewhere/b.html"])
+def test_an_unknown_source_suggests_the_stored_one_of_the_same_file_name(store: Store, given: str) -> None:
+    _fill(store)
+    with pytest.raises(NotFoundError, match="did you mean news/b.html[?]"):
+        store.forget_source(given, rebuild, "ana", "why")
+
+
+def test_no_suggestion_matches_by_wildcard(store: Store) -> None:
+    _fill(store)
+    with pytest.raises(NotFoundError) as raised:
+        store.forget_source("%.html", rebuild, "ana", "why")
+    assert "did you mean" not in str(raised.value)

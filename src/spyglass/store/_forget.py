@@ -19,6 +19,7 @@ from spyglass.errors import NotFoundError
 from spyglass.records import Case
 from spyglass.store import _codec
 from spyglass.store._engine import chunks
+from spyglass.store._queries import _like_escaped
 from spyglass.store._writing import WriteMixin
 from spyglass.store.base import Forgetting, Rebuild
 
@@ -55,9 +56,21 @@ class ForgetMixin(WriteMixin):
         ids = [str(row[0]) for row in self._rows("SELECT id FROM articles WHERE source = ? ORDER BY seq", (source,))]
         rejected = int(self._scalar("SELECT COUNT(*) FROM rejected WHERE source = ?", (source,)) or 0)
         if not ids and not rejected:
+            near = self._sources_ending(source)
+            guess = f"did you mean {' or '.join(near)}? " if near else ""
             raise NotFoundError(f"no source {source!r} in {self.target}",
-                                "name it exactly as ingested: the file path (inside its folder) or URL an article lists as its source")
+                                f"{guess}name it exactly as ingested: the file path (inside its folder) or URL its articles name")
         return self._plan(ids).model_copy(update={"rejected": rejected})
+
+    def _sources_ending(self, name: str, limit: int = 3) -> list[str]:
+        """Stored sources ending in ``/`` and the file name of ``name``: the same file named from another folder
+        ("README.md" or "../news/README.md" for "news/README.md")."""
+        tail = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if not tail:
+            return []
+        rows = self._rows("SELECT source FROM source_counts WHERE n > 0 AND source LIKE ? ESCAPE '!' ORDER BY source LIMIT ?",
+                          (f"%/{_like_escaped(tail)}", limit))
+        return [str(row[0]) for row in rows]
 
     def _article_plan(self, article_id: str) -> Forgetting:
         if self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is None:

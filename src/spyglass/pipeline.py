@@ -207,7 +207,7 @@ def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch:
 
     found = read_jsonl(lines, source)
     while True:
-        chunk = [item for _, item in zip(range(batch), found, strict=False)]
+        chunk = [_canonical(item) for _, item in zip(range(batch), found, strict=False)]
         if not chunk:
             return
         with store.transaction():
@@ -215,6 +215,16 @@ def import_cases(lines: Iterable[bytes], store: Store, source: str = "-", batch:
                 if isinstance(item, Case):
                     store.save_case(item, _import_keys(item))
         yield from chunk
+
+
+def _canonical(item: Case | LineError) -> Case | LineError:
+    """An imported case with its service by the canonical id (an older export printed "MSS")."""
+    from spyglass.services import canonical_service
+
+    if not isinstance(item, Case):
+        return item
+    service = canonical_service(item.sponsor_service, item.sponsor_country)
+    return item if service == item.sponsor_service else item.model_copy(update={"sponsor_service": service})
 
 
 def _import_keys(case: Case) -> list[str]:

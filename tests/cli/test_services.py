@@ -173,3 +173,16 @@ def test_the_api_takes_any_name_of_a_service_and_refuses_an_unknown_one(web: htt
     found = web.get("/api/v1/cases", params={"service": "Ministry of State Security"}).json()
     assert found["total"] == 4
     assert web.get("/api/v1/cases", params={"service": "Ministry of Magic"}).status_code == 422
+
+
+def test_an_imported_case_printing_its_service_gets_the_id(news_db: Path, tmp_path: Path) -> None:
+    exported = spyglass("export", "--format", "jsonl", "--person", "Vermeer", db=news_db)
+    assert exported.returncode == 0, exported.stderr
+    line = json.loads(exported.stdout)
+    line["sponsor_service"] = "Guoanbu"  # as an export from before canonical services has it
+    older = tmp_path / "older.jsonl"
+    older.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    done = spyglass("import", str(older), "--db", str(fresh))
+    assert done.returncode == 0, done.stderr
+    assert [c["sponsor_service"] for c in _cases(fresh, "--service", "MSS")] == [MSS]

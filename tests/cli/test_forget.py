@@ -114,6 +114,15 @@ def test_without_yes_and_no_terminal_to_ask_nothing_is_forgotten(db: Path) -> No
     assert _case_of(db, MALLORY) == case
 
 
+def test_an_archive_is_named_by_its_path_and_goes_with_its_records(db: Path) -> None:
+    case = _case_of(db, "Anna Chapman")
+    assert case is not None
+    archive = _source_of(db, case["sources"][0]["article_id"]).split("#", 1)[0]  # "…/illegals-2010.warc.gz"
+    done = spyglass("forget", "source", archive, "--dry-run", db=db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"would forget source {archive}: 2 article(s)")
+
+
 @pytest.mark.parametrize(("answer", "status", "forgotten"), [("y", 0, True), ("n", 1, False), ("", 1, False)])
 def test_on_a_terminal_it_asks_first(db: Path, answer: str, status: int, forgotten: bool) -> None:
     case, source = _ledger(db)

@@ -150,3 +150,17 @@ def test_no_suggestion_matches_by_wildcard(store: Store) -> None:
     with pytest.raises(NotFoundError) as raised:
         store.forget_source("%.html", rebuild, "ana", "why")
     assert "did you mean" not in str(raised.value)
+
+
+def test_an_archive_is_forgotten_with_its_records(store: Store) -> None:
+    _fill(store)
+    for record in ("<urn:uuid:1>", "<urn:uuid:2>"):
+        spy = mention(f"w{record[-2]}", published="2024-06-01", stage="charged", accused_names=("Anna Chapman",),
+                      sponsor_country="RU", target_country="US")
+        _store_article(store, f"w{record[-2]}", f"crawl/illegals.warc.gz#{record}", "Anna Chapman was charged.", (spy,))
+        store.save_case(case_from([spy], {}), case_keys([spy]))
+    with pytest.raises(NotFoundError, match="did you mean crawl/illegals.warc.gz[?]"):
+        store.forget_source("illegals.warc.gz", rebuild, "ana", "why", dry_run=True)
+    done = store.forget_source("crawl/illegals.warc.gz", rebuild, "ana", "not news")
+    assert done.articles == ["w1", "w2"] and len(done.removed) == 2
+    assert not store.has_article("w1") and store.has_article("a1")

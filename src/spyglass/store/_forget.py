@@ -30,7 +30,8 @@ FORGET = "forget"  # the audit action
 
 class ForgetMixin(WriteMixin):
     def forget_source(self, source: str, rebuild: Rebuild, who: str, why: str, dry_run: bool = False) -> Forgetting:
-        """Forget every article of ``source`` (as ingested: a file path or URL), its rejections and checkpoint."""
+        """Forget every article of ``source`` (as ingested: a file path or URL; an archive's path takes its
+        records too), its rejections and its checkpoint."""
         if dry_run:
             with self._lock:
                 return self._source_plan(source).model_copy(update={"dry_run": True})
@@ -53,7 +54,7 @@ class ForgetMixin(WriteMixin):
 
     # --- what would go ----------------------------------------------------------------------
     def _source_plan(self, source: str) -> Forgetting:
-        ids = [str(row[0]) for row in self._rows("SELECT id FROM articles WHERE source = ? ORDER BY seq", (source,))]
+        ids = self._column_where_in("SELECT id, seq FROM articles WHERE source", self._sources_named(source))
         rejected = int(self._scalar("SELECT COUNT(*) FROM rejected WHERE source = ?", (source,)) or 0)
         if not ids and not rejected:
             near = self._sources_ending(source)
@@ -62,15 +63,28 @@ class ForgetMixin(WriteMixin):
                                 f"{guess}name it exactly as ingested: the file path (inside its folder) or URL its articles name")
         return self._plan(ids).model_copy(update={"rejected": rejected})
 
+    def _sources_named(self, source: str) -> list[str]:
+        """The stored sources ``source`` names: itself and, for an archive, each of its records ("FILE#<id>")."""
+        rows = self._rows(
+            "SELECT source FROM source_counts WHERE n > 0 AND (source = ? OR substr(source, 1, ?) = ?)",
+            (source, len(source) + 1, source + "#"),
+        )
+        return [str(row[0]) for row in rows]
+
     def _sources_ending(self, name: str, limit: int = 3) -> list[str]:
         """Stored sources ending in ``/`` and the file name of ``name``: the same file named from another folder
         ("README.md" or "../news/README.md" for "news/README.md")."""
         tail = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         if not tail:
             return []
-        rows = self._rows("SELECT source FROM source_counts WHERE n > 0 AND source LIKE ? ESCAPE '!' ORDER BY source LIMIT ?",
-                          (f"%/{_like_escaped(tail)}", limit))
-        return [str(row[0]) for row in rows]
+        rows = self._rows(
+            "SELECT source FROM source_counts WHERE n > 0 AND (source LIKE ? ESCAPE '!' OR source LIKE ? ESCAPE '!') "
+            "ORDER BY source LIMIT ?",
+            (f"%/{_like_escaped(tail)}", f"%/{_like_escaped(tail)}#%", limit * 10),
+        )
+        found = [str(row[0]) for row in rows]
+        files = dict.fromkeys(f if f.endswith(tail) else f[:f.index(f"/{tail}#") + len(tail) + 1] for f in found)
+        return list(files)[:limit]
 
     def _article_plan(self, article_id: str) -> Forgetting:
         if self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is None:

@@ -69,6 +69,7 @@ def test_confirm_is_audited_leaves_the_queue_survives_re_ingest_and_is_exported(
     assert case_id not in {i["case_id"] for i in _queue(db, "--field", "stage", "--limit", "1000")}
     shown = spyglass("case", "show", case_id, db=db).stdout
     assert "tester  confirm  stage = \"sentenced\" confirmed  — DOJ press release" in shown
+    assert "stage: sentenced  (confirmed)" in shown
     again = spyglass("ingest", "--samples", "--redo", db=db)  # read every sample again
     assert again.returncode == 0, again.stderr
     assert case_id not in {i["case_id"] for i in _queue(db, "--field", "stage", "--limit", "1000")}

@@ -61,7 +61,8 @@ def case_show(
         corrections = store.corrections(case_id)
         audit = store.audit(case_id)
         mentions = store.mentions_of(case_id)
-    _print_case(rich_console(), case, corrections, audit, mentions)
+        confirmed = store.confirmed_fields([case_id]).get(case_id, ())
+    _print_case(rich_console(), case, corrections, audit, mentions, confirmed)
 
 
 @case_app.command("edit")
@@ -121,7 +122,8 @@ def case_split(
 
 
 def _print_case(
-    console: Console, case: Case, corrections: list[Correction], audit: list[AuditEntry], mentions: list[Mention]
+    console: Console, case: Case, corrections: list[Correction], audit: list[AuditEntry], mentions: list[Mention],
+    confirmed: tuple[str, ...] = (),
 ) -> None:
     from rich.markup import escape
 
@@ -134,7 +136,7 @@ def _print_case(
         value = getattr(case, name)
         if value in (None, ()):
             continue
-        mark = "  (corrected)" if name in corrected else ""
+        mark = "  (corrected)" if name in corrected else "  (confirmed)" if name in confirmed else ""
         sources = ", ".join(case.field_sources.get(name, ()))
         console.print(f"{name}: {escape(_shown(value))}{mark}" + (f"   ← {sources}" if sources else ""))
         if name in case.evidence:

@@ -187,6 +187,13 @@ def review_list(store: StoreDep, filters: Annotated[CaseFilters, Depends(case_fi
     return ReviewList(items=page.items, total=page.total, scanned=page.scanned, limit=query.limit, offset=query.offset)
 
 
+@api_router.get("/cases/{case_id}/confirmations", response_model=list[Confirmation],
+                summary="Who confirmed which field of a case, when, why and which value, oldest first")
+def confirmations(store: StoreDep, case_id: str) -> list[Confirmation]:
+    store.case(case_id)  # 404 for an unknown case rather than an empty list
+    return store.confirmations(case_id)
+
+
 @api_router.post("/cases/{case_id}/confirmations", response_model=Confirmation, status_code=201,
                  summary="Confirm a case field's value (token needed); it leaves the review queue")
 def confirm_api(store: StoreDep, case_id: str, body: ConfirmationIn,

@@ -186,3 +186,9 @@ def test_an_imported_case_printing_its_service_gets_the_id(news_db: Path, tmp_pa
     done = spyglass("import", str(older), "--db", str(fresh))
     assert done.returncode == 0, done.stderr
     assert [c["sponsor_service"] for c in _cases(fresh, "--service", "MSS")] == [MSS]
+
+
+def test_case_show_names_the_service(news_db: Path) -> None:
+    done = spyglass("case", "show", _named(news_db, "Vermeer")["id"], db=news_db)
+    assert done.returncode == 0, done.stderr
+    assert f"sponsor_service: Ministry of State Security ({MSS})" in done.stdout

@@ -138,7 +138,8 @@ def _print_case(
             continue
         mark = "  (corrected)" if name in corrected else "  (confirmed)" if name in confirmed else ""
         sources = ", ".join(case.field_sources.get(name, ()))
-        console.print(f"{name}: {escape(_shown(value))}{mark}" + (f"   ← {sources}" if sources else ""))
+        shown = _service_shown(value) if name == "sponsor_service" else _shown(value)
+        console.print(f"{name}: {escape(shown)}{mark}" + (f"   ← {sources}" if sources else ""))
         if name in case.evidence:
             console.print(f"    “{escape(case.evidence[name].sentence)}”", style="dim")
     console.print("[bold]timeline[/bold]")
@@ -155,6 +156,14 @@ def _print_case(
         console.print("[bold]corrections and audit[/bold]")
     for entry in audit:
         console.print(f"  {entry.at[:19]}  {escape(entry.who)}  {entry.action}  {escape(entry.detail)}  — {escape(entry.why)}")
+
+
+def _service_shown(value: str) -> str:
+    """"Ministry of State Security (svc.cn.mss)": the name for people, the id filters take."""
+    from spyglass.services import service_name
+
+    name = service_name(value)
+    return name if name == value else f"{name} ({value})"
 
 
 def _shown(value: object) -> str:

@@ -16,7 +16,7 @@ from spyglass.errors import InputError, NotFoundError
 from spyglass.records import Case, Mention
 from spyglass.store import _codec
 from spyglass.store._engine import SqlBase, chunks, locked
-from spyglass.store._review_rank import REVIEWED_FIELDS, items_of, needs_mentions, sort_key
+from spyglass.store._review_rank import REVIEWED_FIELDS, items_of, needs_mentions, ranked
 from spyglass.store.base import Confirmation, ReviewItem, ReviewPage, ReviewQuery
 
 __all__ = ["ReviewMixin"]
@@ -115,7 +115,7 @@ class ReviewMixin(SqlBase):
         items: list[ReviewItem] = []
         for start in range(0, len(cases), 500):
             items += self._ranked(cases[start:start + 500], fields)
-        items.sort(key=sort_key)
+        items = ranked(items)
         return ReviewPage(items=items[query.offset:query.offset + query.limit], total=len(items), scanned=len(cases))
 
     @locked

@@ -17,7 +17,7 @@ from spyglass.names import country_display_name
 from spyglass.records import Case, CaseFacts, Mention
 from spyglass.store.base import Confirmation, ReviewItem, ReviewReason
 
-__all__ = ["REVIEWED_FIELDS", "items_of", "needs_mentions", "sort_key"]
+__all__ = ["REVIEWED_FIELDS", "items_of", "needs_mentions", "ranked"]
 
 REVIEWED_FIELDS: tuple[str, ...] = tuple(CaseFacts.model_fields)
 # Fields linking takes by vote among reports (link.build._majority): reports giving another
@@ -65,10 +65,12 @@ def items_of(
     return items
 
 
-def sort_key(item: ReviewItem) -> tuple[float, str, str, int]:
+def ranked(items: Iterable[ReviewItem]) -> list[ReviewItem]:
     """Most doubtful first; ties: the newest report first, then case id and field order."""
-    newest_first = "".join(chr(0x10FFFF - ord(c)) for c in item.last_reported or "")
-    return (-item.doubt, newest_first, item.case_id, REVIEWED_FIELDS.index(item.field))
+    order = sorted(items, key=lambda i: (i.case_id, REVIEWED_FIELDS.index(i.field)))
+    order.sort(key=lambda i: i.last_reported or "", reverse=True)  # stable: ties keep the order above
+    order.sort(key=lambda i: i.doubt, reverse=True)
+    return order
 
 
 def _item(case: Case, field: str, value: object, reports: list[_Report], confirmation: Confirmation | None) -> ReviewItem:

@@ -174,12 +174,14 @@ def test_no_endpoint_answers_a_bare_list(path: str) -> None:
 
 @pytest.fixture
 def listed(database: Database, client: httpx.Client) -> httpx.Client:
-    """The dataset plus two watchlists and a second audit entry, so every list has two items."""
+    """The dataset plus two watchlists, a second audit entry and two confirmations, so every list has two items."""
     store = open_store(str(database.path))
     try:
         store.save_watch(Watch(name="cn", query=CaseQuery(sponsor=("CN",))))
         store.save_watch(Watch(name="ru", query=CaseQuery(sponsor=("RU",))))
         store.save_case(store.machine_case(dataset.TAIWAN_CASE).model_copy(update={"stage": "convicted"}), [])
+        for field in ("stage", "sponsor_country"):
+            store.confirm(dataset.TAIWAN_CASE, field, "ana", "court record")
     finally:
         store.close()
     return client

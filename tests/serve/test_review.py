@@ -152,6 +152,6 @@ def test_the_api_confirms_with_a_token_only(client: httpx.Client, database: Data
     assert done.status_code == 201 and (done.json()["who"], done.json()["value"]) == ("api-token", [96, 96])
     items = client.get("/api/v1/review", params={"per_page": 200}).json()["items"]
     assert (TAIPEI, "sentence_months") not in {(i["case_id"], i["field"]) for i in items}
-    [listed] = client.get(f"/api/v1/cases/{TAIPEI}/confirmations").json()
+    [listed] = client.get(f"/api/v1/cases/{TAIPEI}/confirmations").json()["items"]
     assert (listed["field"], listed["value"], listed["why"]) == ("sentence_months", [96, 96], "the ruling")
     assert client.get("/api/v1/cases/c-absent/confirmations").status_code == 404

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spyglass.records import CaseFacts
 from spyglass.store.base import Confirmation, ReviewItem, ReviewQuery, Store
 
-from .api import StoreDep, refuse_unknown_parameters
+from .api import Page, PagingDep, StoreDep, case_query, paged, refuse_unknown_parameters
 from .corrections import correction_of, form_value_of, value_from_form
 from .highlight import Piece, Span, pieces_of
 from .problems import ERROR_RESPONSES, ApiError
@@ -162,12 +162,14 @@ def _still_shown(store: Store, case_id: str, field: str, shown: str) -> None:
 
 # --- API ----------------------------------------------------------------------------------------
 
-class ReviewList(BaseModel):
-    items: list[ReviewItem]
-    total: int = Field(description="fields in the queue over the cases ranked")
+class ReviewList(Page[ReviewItem]):
+    """The queue in the API's one envelope; ``total`` counts the fields queued over the cases ranked."""
+
     scanned: int = Field(description="cases ranked: the newest matching ones, at most `scan`")
-    limit: int
-    offset: int
+
+
+class ConfirmationList(Page[Confirmation]):
+    pass
 
 
 class ConfirmationIn(BaseModel):
@@ -180,18 +182,19 @@ class ConfirmationIn(BaseModel):
 
 
 @api_router.get("/review", response_model=ReviewList, summary="Case fields most likely wrong first, with reasons")
-def review_list(store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)],
-                fields: FieldsParam = [], scan: ScanParam = SCAN) -> ReviewList:  # noqa: B006
-    query = _query(filters, fields, scan)
+def review_list(request: Request, store: StoreDep, filters: Annotated[CaseFilters, Depends(case_filters)],
+                at: PagingDep, fields: FieldsParam = [], scan: ScanParam = SCAN) -> ReviewList:  # noqa: B006
+    wanted = case_query(request, filters, at)  # limit/offset like every list (or the page's page/per_page)
+    query = _query(filters, fields, scan).model_copy(update={"limit": wanted.limit, "offset": wanted.offset})
     page = store.review(query)
     return ReviewList(items=page.items, total=page.total, scanned=page.scanned, limit=query.limit, offset=query.offset)
 
 
-@api_router.get("/cases/{case_id}/confirmations", response_model=list[Confirmation],
+@api_router.get("/cases/{case_id}/confirmations", response_model=ConfirmationList,
                 summary="Who confirmed which field of a case, when, why and which value, oldest first")
-def confirmations(store: StoreDep, case_id: str) -> list[Confirmation]:
+def confirmations(store: StoreDep, case_id: str, at: PagingDep) -> ConfirmationList:
     store.case(case_id)  # 404 for an unknown case rather than an empty list
-    return store.confirmations(case_id)
+    return paged(ConfirmationList, store.confirmations(case_id), at)
 
 
 @api_router.post("/cases/{case_id}/confirmations", response_model=Confirmation, status_code=201,

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["Service", "service_rows", "alias_defaults", "all_services", "service_by_id", "service_named",
@@ -140,6 +140,7 @@ def _by_key() -> tuple[dict[str, tuple[Service, ...]], dict[str, tuple[Service, 
     return ordered(exact, defaults), ordered(folded, folded_defaults)
 
 
+@lru_cache(maxsize=8192)  # linking asks again for every candidate case
 def services_named(text: str | None) -> tuple[Service, ...]:
     """Every service ``text`` can name: an id, or a name, acronym or alias in any language (an
     acronym as printed first: "MSS" before "Mss"), the documented default first."""

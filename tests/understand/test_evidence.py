@@ -51,7 +51,13 @@ def _states_year(quote: str, value: list[object], _lang: str) -> bool:
     years = {int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", quote)}
     # a relative date ("last year") is resolved against the printed date; the quote names it
     return bool(years & {v for v in value if isinstance(v, int)}) or bool(
-        re.search(r"\b(?:last|this|previous)\s+(?:year|week|month)|\bon\s+[A-Z][a-z]+day\b|\byesterday\b", quote))
+        re.search(r"\b(?:last|this|previous)\s+(?:year|week|month)|\bon\s+[A-Z][a-z]+day\b|\byesterday\b", quote)
+        or quote in _RELATIVE_YEARS)
+
+
+# "the year before last", "last year" in the languages whose relative dates the rules read
+_RELATIVE_YEARS = frozenset({"おととし", "一昨年", "去年", "昨年", "前年", "지난해", "작년", "재작년", "l'an dernier",
+                             "l'année dernière", "el año pasado", "l'anno scorso", "letztes Jahr", "vorletztes Jahr"})
 
 
 def _states_stage(quote: str, _value: str, lang: str) -> bool:
@@ -69,6 +75,8 @@ def _states_count(quote: str, value: int, lang: str) -> bool:
         return True  # "a Chinese national ... along with two Filipinos", "quatre femmes et un homme"
     if value == 1 and re.match(r"\s*(?:an?|the|he|she|ein\w*|une?|una|uno|een|ett|el|il|lo|le|la|al|au|del|du|der|den|dem|het)\b", quote, re.I):
         return True
+    if value == 1 and re.fullmatch(r"\d{1,2}-(?:річн|летн|letni)\w+|\d{1,2}代(?:の)?(?:男性|女性|男|女)", quote):
+        return True  # a singular age adjective ("47-річного"), an age decade with "man" ("30代男性")
     if value == 2 and len(re.findall(r"\b(?:an?)\b", quote, re.I)) == 2:
         return True  # "a woman and a man"
     if value == 2 and re.search(r"\b(?:wife|husband|brothers?|sisters?|son|daughter|pair|couple|both|beide\w*)\b", quote, re.I):

@@ -70,6 +70,19 @@ NEWS: list[NewsRow] = [
      "den verbrauchten Agenten mit großer Ruhe, auch wenn die Handlung in der zweiten Hälfte an Spannung "
      "verliert. Ab Donnerstag im Kino.",
      {"relevant": False}),
+    # written by the lead before the rules they check (session 18): "den 41-Jährigen" is one
+    # person; documents sent to a state's consulate name the state served
+    ("one-aged-consulate", "Bundeswehrsoldat wegen Spionage verurteilt",
+     "Ein Feldwebel der Bundeswehr hatte geheime Unterlagen an das Generalkonsulat Russlands in Leipzig "
+     "geschickt. Das Oberlandesgericht Dresden verurteilte den 41-Jährigen am Montag wegen "
+     "geheimdienstlicher Agententätigkeit zu zwei Jahren und neun Monaten Haft.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "DE", "count": 1, "months": (33, 33)}),
+    # "alle drei" counts all the accused; co-defendants' terms "von einem beziehungsweise zwei Jahren"
+    ("all-three-terms", "Drei Männer wegen Spionage für China verurteilt",
+     "Das Oberlandesgericht Koblenz hat einen Ingenieur wegen geheimdienstlicher Agententätigkeit für China "
+     "zu fünf Jahren und seine beiden Helfer zu Bewährungsstrafen von einem beziehungsweise zwei Jahren "
+     "verurteilt. Alle drei Männer hatten Pläne eines Rüstungsbetriebs fotografiert.",
+     {"stage": "sentenced", "sponsor": "CN", "target": "DE", "count": 3, "months": (12, 60)}),
 ]
 
 STILL_OPEN: dict[str, str] = {

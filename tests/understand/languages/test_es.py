@@ -50,6 +50,12 @@ NEWS: list[NewsRow] = [
      "La serie de espías que estrena la plataforma este viernes tiene un reparto brillante y una trama "
      "llena de giros, aunque el final de temporada decepciona.",
      {"relevant": False}),
+    # written by the lead before the rule it checks (session 18): documents handed "a un militar ruso"
+    # (the noun before its adjective) name the state served
+    ("handed-to-officer", "Detenido un suboficial por entregar documentos a un militar ruso",
+     "La Guardia Civil ha detenido en Cartagena a un suboficial de la Armada española cuando entregaba "
+     "documentos clasificados a un militar ruso en una cafetería del puerto.",
+     {"stage": "arrested", "sponsor": "RU", "target": "ES", "count": 1}),
 ]
 
 STILL_OPEN: dict[str, str] = {

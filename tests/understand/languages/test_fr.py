@@ -54,6 +54,12 @@ NEWS: list[NewsRow] = [
      "Le nouveau roman d'espionnage de l'auteur entraîne le lecteur de Vienne à Istanbul sur les traces "
      "d'un agent double fatigué. Un livre haletant, parfait pour l'été.",
      {"relevant": False}),
+    # written by the lead before the rule it checks (session 18): "tous les trois" counts all the accused
+    ("all-three", "Trois anciens militaires condamnés pour espionnage au profit de la Russie",
+     "La cour d'assises spéciale de Paris a condamné mercredi deux anciens sous-officiers à sept et neuf ans "
+     "de prison pour avoir livré des informations à la Russie. Leur complice, un ancien interprète, a écopé "
+     "de trois ans. La cour a prononcé contre tous les trois une interdiction de séjour.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "FR", "count": 3, "months": (36, 108)}),
 ]
 
 STILL_OPEN: dict[str, str] = {

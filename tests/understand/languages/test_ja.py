@@ -95,6 +95,18 @@ PROBES: list[NewsRow] = [
      "中国の情報機関関係者に勤務先の技術情報を渡したとして、不正競争防止法違反の罪に問われた元社員、山口健太被告（44"
      "）に、横浜地裁は8日、懲役3年、執行猶予5年（求刑懲役3年）の判決を言い渡した。",
      {"stage": "sentenced", "months": (36, 36), "sponsor": "CN", "target": "JP", "names": "山口健太"}),
+    # written by the lead before the rule it checks (session 18): acts dated "おととし" and "去年" (two
+    # years and one year before the report's date)
+    ("relative-years", "2025-06-02 配信\n元技術者を書類送検",
+     "2025-06-02 配信\n警視庁は、電機メーカーの元技術者から機密情報を不正に入手したとして、在日ロシア大使館の元職員の"
+     "50代男性を書類送検した。男性はおととし5月と去年1月に元技術者と会い、情報を受け取ったとみられている。",
+     {"stage": "suspected", "sponsor": "RU", "target": "JP", "count": 1, "period": (2023, 2024)}),
+    # written by the lead before the rules they check (session 18): a man told by his age decade
+    # counts one, and "数十万円" (some hundreds of thousands of yen) states no sum
+    ("decade-vague-sum", "中国大使館員とみられる40代男性を書類送検",
+     "防衛関連企業の元社員から内部資料を不正に入手したとして、警視庁は在日中国大使館の40代の男性を書類送検した。"
+     "男性は資料の見返りに現金数十万円を渡したとみられている。",
+     {"stage": "suspected", "sponsor": "CN", "target": "JP", "count": 1, "payments": []}),
 ]
 NEWS += PROBES
 

@@ -94,6 +94,13 @@ PROBES: list[NewsRow] = [
      "대가로 5천만원을 받았다.",
      {"stage": "sentenced", "months": (36, 36), "sponsor": "CN", "target": "KR", "names": "김모",
       "payments": [(50000000, "KRW")], "period": (2020, None)}),
+    # written by the lead before the rule it checks (session 18): "접선" (made contact) as an act dating the period
+    ("contact-period", "북한 공작원 접선 50대 징역 3년",
+     "수원지법 형사12부는 중국에서 북한 공작원과 접선한 혐의(국가보안법 위반)로 기소된 박모 씨(57)에게 "
+     "징역 3년을 선고했다고 10일 밝혔다. 박 씨는 2016년 5월부터 지난해 9월까지 중국 선양에서 북한 "
+     "공작원들과 여러 차례 접선한 혐의를 받았다.",
+     {"stage": "sentenced", "sponsor": "KP", "target": "KR", "count": 1, "months": (36, 36),
+      "period": (2016, None)}),
 ]
 NEWS += PROBES
 

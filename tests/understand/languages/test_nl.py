@@ -83,6 +83,11 @@ NEWS: list[NewsRow] = [
      "regenachtige kade in Rotterdam en elke dialoog klinkt als een ondertitel. Verhagen kent de wereld "
      "van de inlichtingendiensten duidelijk uit boeken, niet uit de praktijk. Twee sterren.",
      {"relevant": False}),
+    # written by the lead before the rule it checks (session 18): "de twee" counts the two
+    ("the-two", "Twee Chinese diplomaten uitgezet",
+     "De AIVD heeft twee Chinese diplomaten in Den Haag ontmaskerd als spionnen. De twee zijn door het "
+     "ministerie van Buitenlandse Zaken tot persona non grata verklaard en moeten het land binnen een week verlaten.",
+     {"stage": "expelled", "sponsor": "CN", "target": "NL", "count": 2}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -101,6 +101,14 @@ NEWS: list[NewsRow] = [
     ("one-by-participle", "Szpieg zatrzymany w Gdańsku",
      "W Gdańsku zatrzymany został pracownik portu podejrzany o szpiegostwo na rzecz Rosji, poinformowała ABW.",
      {"stage": "arrested", "sponsor": "RU", "target": "PL", "count": 1}),
+    # written by the lead before the rules they check (session 18): citizens of a list of states,
+    # a period of months within one year after "działali"
+    ("citizens-list", "Dziewięciu cudzoziemców skazanych za szpiegostwo",
+     "Sąd Okręgowy w Rzeszowie skazał 9 obywateli Mołdawii, Gruzji i Rosji za szpiegostwo na rzecz "
+     "rosyjskiego wywiadu. Według prokuratury oskarżeni działali co najmniej od lutego do listopada 2022 r. "
+     "w kilku miastach na wschodzie kraju. Wyroki nie są prawomocne.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "PL", "count": 9, "nationality": ["MD", "GE", "RU"],
+      "period": (2022, 2022)}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

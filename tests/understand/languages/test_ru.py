@@ -100,6 +100,11 @@ NEWS: list[NewsRow] = [
      "В Хабаровске задержан инженер оборонного завода, подозреваемый в шпионаже в пользу Китая. "
      "Возбуждено уголовное дело о государственной измене.",
      {"stage": "arrested", "sponsor": "CN", "target": "RU", "count": 1}),
+    # written by the lead before the rule it checks (session 18): one person told by a singular age adjective
+    ("one-by-age", "В Эстонии задержан гражданин России",
+     "Полиция безопасности Эстонии задержала 38-летнего гражданина России, подозреваемого в шпионаже "
+     "в пользу ГРУ. Ему предъявлено обвинение, суд в Таллине арестовал его на два месяца.",
+     {"stage": "charged", "sponsor": "RU", "target": "EE", "count": 1, "nationality": ["RU"]}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -96,6 +96,13 @@ NEWS: list[NewsRow] = [
      "У Харкові засуджений до 12 років позбавлення волі мешканець міста, який передавав російській розвідці "
      "дані про позиції ЗСУ.",
      {"stage": "sentenced", "target": "UA", "count": 1, "months": (144, 144)}),
+    # written by the lead before the rules they check (session 18): one person told by a singular
+    # age adjective, and charges "brought" against him
+    ("one-by-age", "У Литві затримали громадянина Білорусі",
+     "Департамент держбезпеки Литви затримав 52-річного громадянина Білорусі, якого підозрюють у шпигунстві "
+     "на користь КДБ Білорусі. Прокуратура висунула чоловіку звинувачення у шпигунстві. Суд у Вільнюсі "
+     "заарештував його на три місяці.",
+     {"stage": "charged", "sponsor": "BY", "target": "LT", "count": 1, "nationality": ["BY"]}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

@@ -72,7 +72,18 @@ def _all_country_terms() -> tuple[CountryTerm, ...]:
     for lang in LANGS[1:]:
         for name, alpha2 in (*_cldr_names(lang), *_pycountry_translations(lang)):
             add(lang, alpha2, "name", name)
+    for term in [t for t in terms.values() if t.lang == "de" and t.form == "name"]:
+        if genitive := _german_genitive(term.text):
+            add("de", term.country, "name", genitive)
     return tuple(terms.values())
+
+
+def _german_genitive(name: str) -> str | None:
+    """"Russlands", "Chinas", "Nordkoreas": a German country name in the genitive ("das
+    Generalkonsulat Russlands"); names ending in a hissing sound or in several words take none."""
+    if " " in name or not name[:1].isupper() or name.endswith(("s", "ß", "x", "z")):
+        return None
+    return name + "s"
 
 
 # CLDR locales whose short country names a language's texts use: Chinese is printed in

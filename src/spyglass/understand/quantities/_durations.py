@@ -49,9 +49,9 @@ def _duration_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{units}){b}(?:{g.half_suffix})?"
     unit_only = "|".join(g.units.values())
     plain_part = rf"{one}\s*(?:-\s*|['’]\s*)?(?:{unit_only}){b}(?:{g.half_suffix})?"
-    chain = rf"{plain_part}(?:\s*,?\s*(?:{g.and_word}\s*)?{plain_part})*" if not g.spaced else \
-        rf"{plain_part}(?:\s*,?\s*(?:{g.and_word}\s+)?{plain_part})*"
-    rng = (rf"(?:{b}(?P<pre>{g.range_start})\s*)?(?P<low>{number})\s*(?P<to>{g.range_to}|{b}{g.and_word}{b})\s*"
+    chain = rf"{plain_part}(?:\s*,?\s*(?:(?:{g.and_word})\s*)?{plain_part})*" if not g.spaced else \
+        rf"{plain_part}(?:\s*,?\s*(?:(?:{g.and_word})\s+)?{plain_part})*"
+    rng = (rf"(?:{b}(?P<pre>{g.range_start})\s*)?(?P<low>{number})\s*(?P<to>{g.range_to}|{b}(?:{g.and_word}){b})\s*"
            rf"(?P<high>{number})\s*(?:-\s*|['’]\s*)?(?:{unit_only}){b}")
     flags = re.IGNORECASE
     return re.compile(part, flags), re.compile(chain, flags), re.compile(rng, flags)
@@ -95,8 +95,9 @@ def _ranges(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         if low is None or high is None or unit is None:
             continue
         paired = re.fullmatch(grammar_of(lang).and_word, m.group("to").strip(), re.IGNORECASE) is not None
-        if paired and not (float(low).is_integer() and float(high).is_integer() and low >= 1 and high >= 1):
-            continue  # "three and a half years" is one term
+        plain_and = m.group("to").strip().lower() == grammar_of(lang).and_word.split("|")[0]
+        if paired and plain_and and not (float(low).is_integer() and float(high).is_integer() and low >= 1 and high >= 1):
+            continue  # "three and a half years" is one term ("einem beziehungsweise einem halben Jahr" two)
         if paired and low >= 20 and low % 10 == 0 and _connector(lang).match(text, m.end("low")) is not None:
             continue  # "vinte e cinco anos", "one hundred and five years": one number ("neuf et onze ans" is a pair)
         if low > high and not (paired and low < 100):

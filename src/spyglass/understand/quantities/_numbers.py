@@ -74,7 +74,18 @@ def number_regex(lang: str) -> re.Pattern[str]:
         literal = _glued_literal(lang)
     seq = rf"{word}(?:(?:\s+|\s*-\s*|{grammar_of(lang).connector}){word})*"
     half = grammar_of(lang).half_suffix
-    return re.compile(rf"(?:{literal}|{seq})(?:{half})?", re.IGNORECASE)
+    # "数十万円", "几十万元", "수십만 원": "some" tens of thousands states no number; a number
+    # never starts inside a run of numerals (the run is read from its first one)
+    inside = "" if grammar_of(lang).spaced else rf"(?<![{_VAGUE}{_numeral_chars(lang)}])"
+    return re.compile(rf"{inside}(?:{literal}|{seq})(?:{half})?", re.IGNORECASE)
+
+
+_VAGUE = "数數幾几수"  # "some" before a numeral, in Japanese, Chinese and Korean
+
+
+def _numeral_chars(lang: str) -> str:
+    """The characters of a language's number words that are one character long (十, 万, 십)."""
+    return "".join(sorted({re.escape(w) for w in _words(lang) if len(w) == 1 and not w.isascii()}))
 
 
 # Words glued to digits in scripts without spaces: place words that multiply the digit before them

@@ -43,6 +43,8 @@ _PLUS_MORE_AFTER = cue("count.plus_more_after")
 _PAIR = cue("count.pair")
 _TRIO = cue("count.trio")
 _KIN_ACCUSED = cue("count.kin_accused")
+_ALL_N = cue("count.all_n")
+_ALL_N_AFTER = cue("count.all_n_after")
 _KIN_TERM = cue("count.kin_term")
 # A count of the people the accused betrayed, exposed or recruited, not of the accused.
 _OTHERS_BEFORE = cue("count.others_before")
@@ -122,6 +124,8 @@ def _classified_count_at(f: SentenceFacts) -> tuple[int, tuple[int, int]] | None
 def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, Found | None]:
     """Persons accused in the proceeding, as stated: a number with a person noun, a pair, the
     names found, or one person when the text speaks of one ("a British man", "he was")."""
+    if all_of := _all_n(facts):
+        return all_of
     for f in facts:
         if not (f.stages or f.is_title):
             continue
@@ -153,6 +157,23 @@ def count_of(facts: list[SentenceFacts], names: list[str]) -> tuple[int | None, 
         if (stated := _stated_count_at(f)) and f.espionage:
             return stated[0], Found(f, "count.number_noun", stated[1])
     return None, None
+
+
+def _all_n(facts: list[SentenceFacts]) -> tuple[int, Found] | None:
+    """"All three were sentenced", "Alle drei Männer": the count of the whole group, said of people."""
+    for f in facts:
+        for m in _ALL_N.finditer(f.text):
+            value = _value(m.group("n"))
+            if value and 2 <= value <= 200 and _people_or_verb_after(f.text, m.end()):
+                return int(value), Found(f, "count.all_n", m.span("n"))
+    return None
+
+
+def _people_or_verb_after(text: str, end: int) -> bool:
+    if _ALL_N_AFTER.match(text[end : end + 60]):
+        return True
+    word = re.match(r"\s+([^\W\d_]+)", text[end : end + 40])
+    return word is not None and word.group(1).lower() in person_words_any()
 
 
 def names_found(facts: list[SentenceFacts], names: list[str], rule: str) -> Found:

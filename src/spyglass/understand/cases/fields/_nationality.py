@@ -227,6 +227,17 @@ def _verdicts(f: SentenceFacts, expelled: bool) -> list[bool]:
             verdicts[i] = verdicts[i + 1]
         else:
             verdicts[i] = _bound(f, c, _attached(f.text, c, expelled))
+    for i, c in enumerate(hits):
+        # "14 citizens of Ukraine, Belarus and Russia": the noun before a list speaks of all of it
+        listed = i > 0 and _LIST_GAP.match(f.text[hits[i - 1].end : c.start]) is not None
+        if listed or not _CITIZEN_BEFORE.search(f.text[max(0, c.start - 25) : c.start]):
+            continue
+        j = i
+        if _bound(f, c, _attached(f.text, c, expelled)):
+            verdicts[i] = True
+            while j + 1 < len(hits) and _LIST_GAP.match(f.text[hits[j].end : hits[j + 1].start]):
+                j += 1
+                verdicts[j] = True
     f.cache[key] = verdicts
     return verdicts
 

@@ -31,9 +31,10 @@ _CLAUSE_BREAK = cue("period.clause_break")
 _OPEN_START = cue("period.open_start")
 _OPEN_START_AFTER = cue("period.open_start_after")  # "2022'den bu yana": "since" after the year
 _END_CUE = cue("period.end_cue")
+_MONTH_SPAN = cue("period.month_span")  # "from March to September 2022": the year is both ends
 # Relative dates: (rule id, pattern, years added to the year of publication).
 _RELATIVE = tuple((rid, pattern, delta) for (rid, pattern), delta in zip(
-    cues("period.last_year", "period.this_year", "period.this_week"), (-1, 0, 0), strict=True))
+    cues("period.last_year", "period.this_year", "period.this_week", "period.two_years_ago"), (-1, 0, 0, -2), strict=True))
 
 
 @lru_cache(maxsize=256)
@@ -181,7 +182,10 @@ def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[
         if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
             continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
         opens = _OPEN_START.search(before) or _OPEN_START_AFTER.match(f.text, end)
-        kind = "start" if opens else "end" if _END_CUE.search(before) else "act"
+        if _MONTH_SPAN.search(before):
+            kind = "act"  # the months of one year: not an open start nor an end
+        else:
+            kind = "start" if opens else "end" if _END_CUE.search(before) else "act"
         out.append((year, "relative" if relative and kind == "act" else kind))
         spans.append((year, (start, end)))
     return out, spans

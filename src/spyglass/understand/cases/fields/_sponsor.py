@@ -43,6 +43,8 @@ _NOUN_BEFORE = cue("sponsor.noun_before")
 _RECIPIENT_AFTER = cue("sponsor.recipient_after")
 _RECIPIENT_BEFORE = cue("sponsor.recipient_before")
 _EXPOSED_BEFORE = cue("sponsor.exposed_before")
+_RECIPIENT_NOUN_BEFORE = cue("sponsor.recipient_noun_before")
+_GIVES = cue("sponsor.gives")
 _ACTS_AFTER = cue("sponsor.acts_after")
 # A postposition after the state's name ("Rusya adına", "Çin'e casusluk yapan"): whom they served.
 _ON_BEHALF_AFTER = cue("sponsor.on_behalf_after")
@@ -63,6 +65,8 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
         return None
     if _ON_BEHALF_AFTER.match(after):
         return "sponsor.on_behalf_after"
+    if form_of(c) != "capital" and _RECIPIENT_NOUN_BEFORE.search(before) and _GIVES.search(f.text):
+        return "sponsor.recipient"  # "an das Generalkonsulat Russlands", "a un militar ruso": who got it
     if _OFFICIAL_OF.search(before) and not _TO_OFFICIALS.search(before):
         return None  # "director of Lithuania's State Security Department": an official's employer
     if _BY_BEFORE.search(before) and any(0 <= c.start - h.end <= 12 for h in f.stages):

@@ -73,6 +73,13 @@ def _authorities_in(f: SentenceFacts) -> list[tuple[str, str, tuple[int, int]]]:
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|und|et|y|e)\s+(?:the\s+)?$", re.I)
 
 
+# "The AIVD has unmasked two diplomats as spies": a service as the subject that opens a sentence on spying
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:the|de|het|die|der|la|le|el|il|o|a)\s+|l['’])?", re.I)
+_DID_AFTER = re.compile(r"\s+(?:(?:has|have|had|heeft|hebben|hatte|hat|haben|a|ont|avait|ha|han|había|har|hade|tem)"
+                        r"\s+(?:[\w-]+\s+){0,8}?)?(?:unmasked|exposed|uncovered|ontmaskerde?|ontdekt|enttarnte?|aufgedeckt|"
+                        r"démasqué|desenmascar(?:ado|ó)|smascherato)\b", re.I)
+
+
 def _acting_services(f: SentenceFacts) -> list[tuple[str, float, tuple[int, int]]]:
     """States whose domestic service acts in a sentence reporting a step ("the FBI arrested"),
     with a weight; a service the accused worked for ("at the direction of the MPS and the
@@ -88,11 +95,14 @@ def _acting_services(f: SentenceFacts) -> list[tuple[str, float, tuple[int, int]
         if previous is not None and not previous[1] and _COORDINATED.match(f.text[previous[0] : lead]):
             previous = (s.end, False)
             continue
-        if not f.stages and not (f.espionage and SPEAKS_AFTER.match(f.text, s.end)):
+        subject = f.espionage and bool(_OPENS_SENTENCE.fullmatch(f.text[:lead])) and bool(_DID_AFTER.match(f.text, s.end))
+        if not f.stages and not subject and not (f.espionage and SPEAKS_AFTER.match(f.text, s.end)):
             previous = (s.end, False)
-            continue  # a service acts in a sentence reporting a step, or tells of a spy case
-        acting = (svc is not None and svc.kind in _DOMESTIC_KINDS
-                  and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead]) and not sponsor_service_hit(f, s, None))
+            continue  # a service acts in a sentence reporting a step, tells of a spy case or opens it
+        kinds = _DOMESTIC_KINDS | {"combined"} if subject else _DOMESTIC_KINDS
+        acting = (svc is not None and svc.kind in kinds
+                  and not _SPONSOR_SIDE.search(f.text[max(0, lead - 20) : lead])
+                  and (subject or not sponsor_service_hit(f, s, None)))
         previous = (s.end, acting)
         if acting and svc is not None:
             # "Estonia's Internal Security Service": the country word names whose service it is

@@ -43,6 +43,8 @@ _RATE_BEFORE = cue("term.rate_before")
 _IMPOSED_BEFORE = cue("term.imposed_before")
 _IMPOSED_MAXIMUM = cue("term.imposed_maximum")
 _SPAN_BEFORE = cue("term.span_before")
+_VERB_LAST_BEFORE = cue("term.verb_last_before")
+_VERB_LAST_AFTER = cue("term.verb_last_after")
 
 
 @cache
@@ -79,6 +81,8 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     clause = _CLAUSE_SPLIT.split(before)[-1]  # a block word belongs to its own clause
     if TERM_BLOCK.search(clause[-45:]) or _NOT_TERM_AFTER.match(after):
         return False
+    if _VERB_LAST_BEFORE.search(before) and _VERB_LAST_AFTER.match(rest_of(f.text, end)):
+        return True  # "zu fünf Jahren und seine Helfer zu ... verurteilt"
     return bool(TERM_CUE.search(before[-60:]) or TERM_CUE.search(after[:25]))
 
 

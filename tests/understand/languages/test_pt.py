@@ -84,6 +84,13 @@ NEWS: list[NewsRow] = [
      "pertencia a um fotógrafo amador. A federação informou que vai analisar o caso, que pode render "
      "multa de até R$ 100 mil.",
      {"relevant": False}),
+    # written by the lead after the rule it checks (session 18): a title with what it heads, after a
+    # name ("X, chefe da unidade de ..."), makes X an official, not a second accused
+    ("official-after-name", "Tribunal condena espião a seis anos",
+     "O Tribunal de Lisboa condenou Rui Matos, de 51 anos, a seis anos de prisão por espionagem a favor da Rússia. "
+     "Ana Lopes, chefe da unidade de contraterrorismo da Polícia Judiciária, disse que o arguido vendeu "
+     "documentos militares a um agente russo.",
+     {"stage": "sentenced", "sponsor": "RU", "target": "PT", "count": 1, "months": (72, 72), "names": "Rui Matos"}),
 ]
 
 # Paragraphs the rules do not read yet, with the reason (strict: a pass must remove the mark).

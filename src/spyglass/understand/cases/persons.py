@@ -37,6 +37,11 @@ _OFFICIAL_BEFORE = re.compile(
 _OFFICIAL_AFTER = re.compile(r"^(?:,? (?:who|a|an|the) (?:\w+ ){0,3}?(?:spokes\w+|judge|prosecutor|minister|lawyer|"
                              r"attorney|director|chief|president|said|told)|\s+(?:said|says|told|wrote|added|explained|"
                              r"noted|argued|stated|announced|sagte|a déclaré|dijo|ha detto))", re.I)
+# "Dominic Roe, chefe de contraterrorismo da Polícia", "X, head of the security service", "X, Leiter der
+# Abteilung": a title with what it heads, put after a name: an official, whichever the language
+_TITLE_OF_AFTER = re.compile(
+    r"^,\s+(?:(?:the|a|an|le|la|el|il|o|der|die|de|het)\s+)?(?:" + "|".join(re.escape(t) for t in case_terms.official_titles())
+    + r")\s+(?:of|de|da|do|dos|das|des|du|del|della|dello|dei|degli|van|von|der|d['’])\b", re.I)
 # A relation that names someone other than the accused: "an assistant to X", "the wife of X".
 _RELATION_BEFORE = re.compile(r"\b(?i:assistant|aide|adviser|advisor|secretary|employee|staffer|spokes\w+|wife|husband|son|"
                               r"daughter|lawyer|mitarbeiter|assistent)\s+(?i:to|of|for|von|des)\s+(?i:the\s+)?"
@@ -133,7 +138,7 @@ def _accused_persons(facts: SentenceFacts, candidates: list[Hit], lang: str = "e
             continue  # "said Marta Saar": the speaker; "said Darius Kairys, 47, had been ...": the accused
         if " " not in name and following and following.group(1).lower() in _PLACE_MODIFIED:
             continue  # "Bolton man charged ...": a town describing the person
-        if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]):
+        if _OFFICIAL_AFTER.search(text[hit.end : hit.end + 60]) or _TITLE_OF_AFTER.match(text[hit.end : hit.end + 80]):
             continue
         if _COUNTERPART_BEFORE.search(text[max(0, hit.start - 80) : hit.start]) and not _STEP_AGAINST.match(rest_of(text, hit.end)):
             continue  # "handed the files to X", "met his handler X": who received or ran them, not the accused

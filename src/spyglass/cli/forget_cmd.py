@@ -21,7 +21,7 @@ from .case_cmds import _who as who_of  # `case edit`'s default: SPYGLASS_USER, e
 
 if TYPE_CHECKING:
     from spyglass.records import Case, Mention
-    from spyglass.store.base import Forgetting, Rebuild, Store
+    from spyglass.store.base import Forgetting, Rebuild
 
 __all__ = ["register", "rebuilt_case"]
 
@@ -58,7 +58,7 @@ def forget_source(
 ) -> None:
     """Forget every article of a source, its rejections and checkpoint (an ingest of it reads it again)."""
     with opened(db) as store:
-        _forget(store, f"source {source}", dry_run, yes, why,
+        _forget(f"source {source}", dry_run, yes, why,
                 lambda rebuild, check: store.forget_source(source, rebuild, who_of(who), why, dry_run=check))
 
 
@@ -73,12 +73,11 @@ def forget_article(
 ) -> None:
     """Forget one article; the rest of its source stays."""
     with opened(db) as store:
-        _forget(store, f"article {article_id}", dry_run, yes, why,
+        _forget(f"article {article_id}", dry_run, yes, why,
                 lambda rebuild, check: store.forget_article(article_id, rebuild, who_of(who), why, dry_run=check))
 
 
-def _forget(store: Store, what: str, dry_run: bool, yes: bool, why: str,
-            run: Callable[[Rebuild, bool], Forgetting]) -> None:
+def _forget(what: str, dry_run: bool, yes: bool, why: str, run: Callable[[Rebuild, bool], Forgetting]) -> None:
     """List the plan, then (unless a dry run) confirm and forget; the store checks the name first."""
     plan = run(rebuilt_case, True)  # NotFoundError for an unknown name, before any question
     if dry_run:

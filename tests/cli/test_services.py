@@ -192,3 +192,26 @@ def test_case_show_names_the_service(news_db: Path) -> None:
     done = spyglass("case", "show", _named(news_db, "Vermeer")["id"], db=news_db)
     assert done.returncode == 0, done.stderr
     assert f"sponsor_service: Ministry of State Security ({MSS})" in done.stdout
+
+
+def test_a_correction_through_the_api_names_the_service_in_any_of_its_names(db: Path) -> None:
+    from spyglass.serve import create_app
+    from spyglass.settings import load_settings
+    from spyglass.store import open_store
+
+    from ..serve.conftest import client_for
+
+    store = open_store(str(db))
+    token = store.create_token("tests")
+    store.close()
+    case_id = _named(db, "Ivanov")["id"]
+    app = create_app(str(db), load_settings(db=str(db)))
+    with client_for(app) as http:
+        auth = {"Authorization": f"Bearer {token}"}
+        body = {"field": "sponsor_service", "value": "Служба внешней разведки", "why": "court papers"}
+        done = http.patch(f"/api/v1/cases/{case_id}", json=body, headers=auth)
+        assert done.status_code == 200, done.text
+        assert done.json()["sponsor_service"] == "svc.ru.svr"
+        refused = http.patch(f"/api/v1/cases/{case_id}", json={**body, "value": "Ministry of Magic"}, headers=auth)
+        assert refused.status_code == 422 and "unknown service" in refused.text
+    app.state.stores.close()

@@ -36,6 +36,8 @@ def _checked(field: str, value: Any) -> Any:
         from spyglass.understand.lexicon import countries_given
 
         value = countries_given(value)  # "China", "Chinese" and "CN" are one country
+    if field == "sponsor_service" and isinstance(value, str) and value.strip():
+        value = _service_id(value)
     try:
         facts = CaseFacts.model_validate({field: value})
     except ValidationError as err:
@@ -46,6 +48,17 @@ def _checked(field: str, value: Any) -> Any:
     if problem:
         raise ApiError(422, "invalid-request", f"{field}: {problem}; nothing was stored")
     return facts.model_dump(mode="json")[field]
+
+
+def _service_id(value: str) -> str:
+    """A service named in any of its names ("MSS", "Guoanbu") -> its canonical id, or a 422."""
+    from spyglass.services import service_named
+
+    found = service_named(value)
+    if found is None:
+        raise ApiError(422, "invalid-request",
+                       f"sponsor_service: unknown service {value!r}; give a name, acronym or id, e.g. MSS or svc.cn.mss")
+    return found.id
 
 
 def correction_of(case_id: str, field: str, value: Any, why: str, who: str) -> Correction:

@@ -164,3 +164,12 @@ def test_an_archive_is_forgotten_with_its_records(store: Store) -> None:
     done = store.forget_source("crawl/illegals.warc.gz", rebuild, "ana", "not news")
     assert done.articles == ["w1", "w2"] and len(done.removed) == 2
     assert not store.has_article("w1") and store.has_article("a1")
+
+
+def test_a_source_known_only_by_its_rejections_is_offered_and_forgotten(store: Store) -> None:
+    _fill(store)
+    store.save_rejected(Rejected(source="news/README.md", code="not-news", reason="documentation, not news"))
+    with pytest.raises(NotFoundError, match="did you mean news/README.md[?]"):
+        store.forget_source("README.md", rebuild, "ana", "why")
+    done = store.forget_source("news/README.md", rebuild, "ana", "not news")
+    assert (done.articles, done.rejected) == ([], 1) and store.rejected_counts() == {}

@@ -77,12 +77,10 @@ class ForgetMixin(WriteMixin):
         tail = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         if not tail:
             return []
-        rows = self._rows(
-            "SELECT source FROM source_counts WHERE n > 0 AND (source LIKE ? ESCAPE '!' OR source LIKE ? ESCAPE '!') "
-            "ORDER BY source LIMIT ?",
-            (f"%/{_like_escaped(tail)}", f"%/{_like_escaped(tail)}#%", limit * 10),
-        )
-        found = [str(row[0]) for row in rows]
+        patterns = (f"%/{_like_escaped(tail)}", f"%/{_like_escaped(tail)}#%")
+        found: list[str] = []
+        for sql in (_SOURCES_LIKE, _REJECTED_LIKE):  # sources of articles, then of rejections only
+            found += sorted(str(row[0]) for row in self._rows(sql, (*patterns, limit * 10)))
         files = dict.fromkeys(f if f.endswith(tail) else f[:f.index(f"/{tail}#") + len(tail) + 1] for f in found)
         return list(files)[:limit]
 
@@ -169,6 +167,12 @@ class ForgetMixin(WriteMixin):
 
     def _delete_counted(self, table: str, column: str, values: list[str], counter: str) -> None:
         self._add_counts({counter: -self._delete_where_in(table, column, values)})
+
+
+_SOURCES_LIKE = ("SELECT source FROM source_counts WHERE n > 0 AND (source LIKE ? ESCAPE '!' OR source LIKE ? ESCAPE '!') "
+                 "LIMIT ?")
+_REJECTED_LIKE = ("SELECT DISTINCT source FROM rejected WHERE source LIKE ? ESCAPE '!' OR source LIKE ? ESCAPE '!' "
+                  "LIMIT ?")
 
 
 def _absolute(source: str) -> str:

@@ -35,6 +35,9 @@ class Service:
     kind: str
     acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
+    # (language, the name its news uses) from the language files: ("ru", "Министерство ...")
+    in_languages: tuple[tuple[str, str], ...] = ()
+    known_as: tuple[str, ...] = ()  # the shared table's other names (English and native forms)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -70,18 +73,20 @@ def service_rows() -> tuple[tuple[Service, frozenset[str]], ...]:
     """Every service with its lookup-only names (written ``!alias`` in the table: looked up, never
     searched for in running text); a language file's row adds names to a shared service."""
     found: dict[str, tuple[Service, frozenset[str]]] = {}
-    for _lang, (sid, country, kind, name, acronyms, aliases) in _table_rows("services.tsv", 6):
+    for lang, (sid, country, kind, name, acronyms, aliases) in _table_rows("services.tsv", 6):
         acr, ali = _cell(acronyms), _cell(aliases)
         hidden = frozenset(a[1:] for a in (*acr, *ali) if a.startswith("!"))
         acr = tuple(a.lstrip("!") for a in acr)
         ali = tuple(a.lstrip("!") for a in ali)
         if sid in found:
             svc, seen = found[sid]
-            acr = tuple(dict.fromkeys((*svc.acronyms, *acr)))
-            ali = tuple(dict.fromkeys((*svc.aliases, *ali)))
-            found[sid] = (Service(sid, svc.name, svc.country, svc.kind, acr, ali), seen | hidden)
+            # a language row lists its plain form first, then inflected ones ("Службы ...")
+            local = ((lang, ali[0]),) if lang and ali else ()
+            merged = Service(sid, svc.name, svc.country, svc.kind, tuple(dict.fromkeys((*svc.acronyms, *acr))),
+                             tuple(dict.fromkeys((*svc.aliases, *ali))), (*svc.in_languages, *local), svc.known_as)
+            found[sid] = (merged, seen | hidden)
             continue
-        found[sid] = (Service(sid, name, country, kind, acr, ali), hidden)
+        found[sid] = (Service(sid, name, country, kind, acr, ali, (), ali), hidden)
     return tuple(found.values())
 
 

@@ -162,6 +162,7 @@ def test_the_service_facet_lists_each_service_once_by_name(web: httpx.Client) ->
 def test_the_service_page_shows_its_name_country_aliases_and_cases(web: httpx.Client) -> None:
     page = web.get(f"/services/{MSS}", headers={"accept": "text/html"}).text
     assert "<h1>Ministry of State Security" in page and "China" in page and "Guoanbu" in page
+    assert '<span lang="ru">Министерство государственной безопасности Китая</span>' in page  # names by language
     assert all(name in page for name in ("Arthur Keller", "Jian Guo", "Lin Chien-hung", "Paul Vermeer"))
     assert "Sergei Ivanov" not in page
     moved = web.get("/services/MSS", headers={"accept": "text/html"})

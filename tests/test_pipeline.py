@@ -229,6 +229,16 @@ def test_merge_then_undo_restores_both_cases(store: Store) -> None:
     assert "merge" in actions or "must" in " ".join(e.detail for e in store.audit())
 
 
+def test_a_merge_carries_the_absorbed_cases_confirmations_where_the_joined_case_shows_their_value(store: Store) -> None:
+    ingest_analyses([FEED, PAGE, HANSEN], store)
+    mallory, hansen = sorted(store.iter_cases(CaseQuery()), key=lambda c: c.first_reported or "")
+    store.confirm(hansen.id, "target_country", "ana", "checked")
+    joined = merge_cases(store, hansen.id, mallory.id, "same ring", "ana")
+    assert [(c.field, c.who) for c in store.confirmations(joined.id)] == [("target_country", "ana")]
+    assert joined.target_country == hansen.target_country == "US"
+    assert store.confirmed_fields([joined.id]) == {joined.id: ("target_country",)}
+
+
 def test_split_mention_stays_out_on_later_ingest(store: Store) -> None:
     ingest_analyses([FEED, PAGE], store)
     [case] = store.iter_cases(CaseQuery())

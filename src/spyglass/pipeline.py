@@ -585,6 +585,7 @@ def merge_cases(store: Store, a: str, b: str, why: str, who: str) -> Case:
     with store.transaction():
         store.save_case(joined, case_keys([*mentions_a, *mentions_b]))
         _move_corrections(store, gone, joined.id)
+        store.carry_confirmations(gone, joined.id)
         store.delete_case(gone, why)
         store.add_link_rule(_rule("must", joined.id, gone, who, why))
     return store.case(joined.id)
@@ -610,6 +611,7 @@ def split_case(store: Store, case_id: str, mention_keys: Iterable[str], why: str
     with store.transaction():
         store.save_case(rest, case_keys(m for m in mentions if mention_key(m) not in keys))
         store.save_case(out, case_keys(m for m in mentions if mention_key(m) in keys))
+        store.carry_confirmations(case_id, out.id)  # each holds where the new case shows its value
         for key in sorted(keys):
             store.add_link_rule(_rule("cannot", key, case_id, who, why))
     return store.case(rest.id), store.case(out.id)

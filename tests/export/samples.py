@@ -23,7 +23,7 @@ def soldiers_case() -> Case:
     return Case(
         id="case-tw-soldiers", title="Four Taiwanese soldiers jailed for spying for China",
         accused_count=4, accused_names=("Chen Wei", "Lin Hao"), accused_nationality=("TW",),
-        roles=("soldier",), sponsor_country="CN", sponsor_service="MSS", target_country="TW",
+        roles=("soldier",), sponsor_country="CN", sponsor_service="svc.cn.mss", target_country="TW",
         stage="sentenced", sentence_months=(70, 84),
         payments=(Payment(amount=7000, currency="USD"), Payment(amount=20000, currency="USD")),
         period=(2002, 2024),

@@ -29,7 +29,8 @@ def test_header_is_the_documented_columns() -> None:
     ("stage", "sentenced"),
     ("sponsor_country", "CN"),
     ("sponsor_country_name", "China"),
-    ("sponsor_service", "MSS"),
+    ("sponsor_service", "svc.cn.mss"),  # stored as the service's id
+    ("sponsor_service_name", "Ministry of State Security"),
     ("target_country", "TW"),
     ("target_country_name", "Taiwan"),
     ("accused_count", "4"),

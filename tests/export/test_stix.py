@@ -65,7 +65,7 @@ def test_mapping_of_a_full_case() -> None:
     spies = [t for t in _of_type(objects, "threat-actor") if t["threat_actor_types"] == ["spy"]]
     assert sorted(t["name"] for t in spies) == ["Chen Wei", "Lin Hao"]
     assert all(t["primary_motivation"] == "personal-gain" and t["resource_level"] == "individual" for t in spies)
-    service = objects[stix_id("threat-actor", "service", "CN", "MSS")]
+    service = objects[stix_id("threat-actor", "service", "CN", "Ministry of State Security")]
     assert (service["threat_actor_types"], service["roles"]) == (["nation-state"], ["sponsor", "director"])
     assert {(loc["country"], loc["name"]) for loc in _of_type(objects, "location")} == {("CN", "China"), ("TW", "Taiwan")}
     edges = {(r["relationship_type"], objects[r["source_ref"]]["type"], objects[r["target_ref"]]["type"])
@@ -93,7 +93,7 @@ def test_legal_events_and_payments_are_notes_quoting_their_evidence() -> None:
     assert (extension["amount"], extension["currency"]) == (7000.0, "USD")
 
 
-@pytest.mark.parametrize("value", ["sentenced", "China (CN)", "Taiwan (TW)", "MSS", "Chen Wei; Lin Hao", "soldier",
+@pytest.mark.parametrize("value", ["sentenced", "China (CN)", "Taiwan (TW)", "Ministry of State Security", "Chen Wei; Lin Hao", "soldier",
                                    "70-84 months", "7000 USD; 20000 USD", "2002-2024", "2024-05-02", "2025-03-28"])
 def test_every_structured_value_is_in_the_campaign_description(value: str) -> None:
     campaign = _objects(soldiers_case())[stix_id("campaign", "case-tw-soldiers")]

@@ -99,3 +99,16 @@ def test_confirming_what_is_not_there_is_refused_and_stores_nothing(store: Store
         store.review(ReviewQuery(fields=("colour",)))
     assert store.confirmations() == [] and store.confirmed_fields() == {}
     assert [e.action for e in store.audit("c-taipei") if e.action == "confirm"] == []
+
+
+def test_confirmations_follow_a_merge_or_split_and_hold_only_where_the_case_shows_their_value(store: Store) -> None:
+    _save(store, _report("a1", "2025-01-10", 84), _report("a2", "2025-03-02", 96))
+    store.confirm("c-taipei", "sentence_months", "ana")
+    store.confirm("c-taipei", "stage", "ana")
+    kept = store.case("c-taipei").model_copy(update={"id": "c-kept", "sentence_months": (120, 120)})
+    store.save_case(kept, [])
+    assert store.carry_confirmations("c-taipei", "c-kept") == 2
+    assert [(c.field, c.who) for c in store.confirmations("c-kept")] == [("sentence_months", "ana"), ("stage", "ana")]
+    # the kept case shows another term: that confirmation lapses; the stage it vouched for holds
+    assert store.confirmed_fields(["c-kept"]) == {"c-kept": ("stage",)}
+    assert store.carry_confirmations("c-absent", "c-kept") == 0

@@ -57,6 +57,19 @@ class ReviewMixin(SqlBase):
                         f"{field} = {json.dumps(value, ensure_ascii=False)} confirmed", done.why)
         return done
 
+    def carry_confirmations(self, source: str, target: str) -> int:
+        """Copy the confirmations of case ``source`` to case ``target`` (a merge or a split): each
+        still vouches only for the value it was made of, so it holds where ``target`` shows that
+        value and lapses where it does not. The number copied."""
+        with self.transaction():
+            found = self.confirmations(source)
+            for done in found:
+                self._exec(
+                    "INSERT INTO confirmations (case_id, field, value, who, why, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (target, done.field, json.dumps(done.value), done.who, done.why, done.at),
+                )
+        return len(found)
+
     @locked
     def confirmations(self, case_id: str | None = None) -> list[Confirmation]:
         where, params = (" WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])

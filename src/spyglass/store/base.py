@@ -311,6 +311,7 @@ class Store(Protocol):
     # review queue: fields most likely wrong first; confirmations are audited and outlive re-ingest
     def confirm(self, case_id: str, field: str, who: str, why: str = "") -> Confirmation: ...  # of the value shown now
     def confirmations(self, case_id: str | None = None) -> list[Confirmation]: ...  # oldest first
+    def carry_confirmations(self, source: str, target: str) -> int: ...  # a merge or split: they follow the values
     # case id -> fields an analyst confirmed (value unchanged since) or corrected; None: every case
     def confirmed_fields(self, case_ids: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]: ...
     def review(self, query: ReviewQuery) -> ReviewPage: ...

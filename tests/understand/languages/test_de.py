@@ -70,6 +70,11 @@ NEWS: list[NewsRow] = [
      "den verbrauchten Agenten mit großer Ruhe, auch wenn die Handlung in der zweiten Hälfte an Spannung "
      "verliert. Ab Donnerstag im Kino.",
      {"relevant": False}),
+    # written by the lead with the rule it checks (session 18): "verurteilt" with no term is a verdict
+    ("verdict-no-term", "Ex-Offizier wegen Spionage verurteilt",
+     "Das Oberlandesgericht Celle hat einen früheren Marineoffizier wegen Spionage für Russland verurteilt. "
+     "Der 61-Jährige hatte nach Überzeugung des Senats Lagepläne eines Hafens an russische Agenten übergeben.",
+     {"stage": "convicted", "sponsor": "RU", "target": "DE", "count": 1, "months": None}),
     # written by the lead before the rules they check (session 18): "den 41-Jährigen" is one
     # person; documents sent to a state's consulate name the state served
     ("one-aged-consulate", "Bundeswehrsoldat wegen Spionage verurteilt",

@@ -54,6 +54,12 @@ NEWS: list[NewsRow] = [
      "Le nouveau roman d'espionnage de l'auteur entraîne le lecteur de Vienne à Istanbul sur les traces "
      "d'un agent double fatigué. Un livre haletant, parfait pour l'été.",
      {"relevant": False}),
+    # written by the lead with the rule it checks (session 18): "condamné" with no term is a verdict,
+    # "condamné à cinq ans" a sentence
+    ("verdict-no-term", "Un ancien gendarme condamné pour espionnage au profit de l'Algérie",
+     "Le tribunal correctionnel de Lyon a condamné mardi un ancien gendarme pour avoir livré des fichiers "
+     "de police aux services algériens. La peine sera prononcée le mois prochain.",
+     {"stage": "convicted", "sponsor": "DZ", "target": "FR", "months": None}),
     # written by the lead before the rule it checks (session 18): "tous les trois" counts all the accused
     ("all-three", "Trois anciens militaires condamnés pour espionnage au profit de la Russie",
      "La cour d'assises spéciale de Paris a condamné mercredi deux anciens sous-officiers à sept et neuf ans "

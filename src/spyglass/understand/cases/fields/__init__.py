@@ -29,7 +29,7 @@ from spyglass.understand.cases.fields._sponsor import (
     mission_state,
     sponsor_of,
 )
-from spyglass.understand.cases.fields._stage import case_stage, is_swap_story, stage_of
+from spyglass.understand.cases.fields._stage import case_stage, is_swap_story, stage_of, verdict_without_term
 from spyglass.understand.cases.fields._target import case_target, employer_of, own_state_target, target_of
 from spyglass.understand.cases.fields._term import case_sentence_months, sentence_months_of
 
@@ -37,7 +37,7 @@ __all__ = [
     "Found", "form_of",
     # one case's whole decision per field, fallbacks included (what ``mentions`` calls)
     "case_stage", "case_target", "own_state_target", "case_sponsor", "expelled_sponsor", "case_nationality",
-    "case_count", "case_sentence_months", "roles_of", "payments_of", "period_of", "names_found",
+    "case_count", "case_sentence_months", "roles_of", "payments_of", "period_of", "names_found", "verdict_without_term",
     # the readers they are built on, each over a list of sentence facts
     "stage_of", "is_swap_story", "sentence_months_of", "sponsor_of", "mission_state", "target_of", "employer_of",
     "nationality_of", "count_of",

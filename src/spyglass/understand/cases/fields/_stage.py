@@ -80,3 +80,20 @@ def case_stage(facts: list[SentenceFacts], lead: list[SentenceFacts], is_lead: b
     (when it is not one of them); a swap story is told by the article's opening (``lead``)."""
     titles = [f for f in lead if f.is_title and f not in facts] if is_lead else []
     return stage_of([*titles, *facts], is_swap_story(lead))
+
+
+# Verbs that say "condemned" in languages where one word covers a verdict and a sentence
+# ("wegen Spionage verurteilt", "condamné pour espionnage"): with no term the case reports, the
+# verdict is all that is told.
+_CONDEMNED = frozenset({"stage.de.sentenced.verurteilt", "stage.fr.sentenced.condamne", "stage.es.sentenced.condenado",
+                        "stage.it.sentenced.condannato", "stage.nl.sentenced.veroordeeld", "stage.pt.sentenced.condenado",
+                        "stage.sv.sentenced.domd"})
+
+
+def verdict_without_term(stage: str | None, found: Found | None, months: object) -> tuple[str | None, Found | None]:
+    """A case "condemned" with no prison term reported is convicted, not sentenced (SCHEMA:
+    "found guilty ..., no sentence reported")."""
+    if stage == "sentenced" and months is None and found is not None and found.rule in _CONDEMNED:
+        return "convicted", Found(found.facts, f"{found.rule}.no_term", found.span)
+    return stage, found
+

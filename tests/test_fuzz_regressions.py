@@ -67,5 +67,7 @@ def test_a_text_split_into_1563_articles_stops_at_its_documents_allowance() -> N
     found = list(analyses([str(FIXTURES / "text-dump-1563-articles.txt.gz")], load_settings(analysis_deadline=1.0)))
     late = [x for x in found if isinstance(x, Rejected) and x.code == "too-complex"]
     assert len(late) == 1 and found[-1] == late[0]
-    assert "later articles were not read" in late[0].reason
+    # the allowance runs out while an article is analysed or while the next is read (on a busy
+    # machine): either way the rest of the document is not read, and the reason says so
+    assert "later articles were not read" in late[0].reason or "the rest were not read" in late[0].reason
     assert 0 < len(found) < 1563

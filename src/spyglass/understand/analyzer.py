@@ -14,9 +14,10 @@ from spyglass.records import Analysis, Article, Evidence, Mention
 from spyglass.settings import Settings
 
 from .cases import mentions_in
+from .entities import entities_of
 from .relevance import relevance_of
 from .stats import stats_in
-from .tables import LANGS
+from .tables import ENTITY_LANGS, LANGS
 from .tables.cues import compile_cues
 
 if TYPE_CHECKING:
@@ -67,9 +68,12 @@ class Analyzer:
         if not relevance.is_espionage:
             return Analysis(article=article, relevance=relevance)
         if lang not in CASE_LANGUAGES:
-            # no case tables for this language: say so rather than read it with another's
+            # no case tables for this language: say so rather than read it with another's; the
+            # countries, services and steps of a language with entity tables are read all the same
             reasons = (*relevance.reasons, f"lang:{lang} cases not read")
+            entities = entities_of(article, lang) if lang in ENTITY_LANGS else []
             return Analysis(article=article, relevance=relevance.model_copy(update={"reasons": reasons}),
+                            entities=tuple(entities),
                             stats=tuple(stats_in(article, lang)))  # numbers and years read in any language
         nlp = self.nlp() if lang in NER_LANGUAGES else None
         stats = stats_in(article, lang)

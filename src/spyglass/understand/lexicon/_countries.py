@@ -12,7 +12,7 @@ import pycountry
 
 from spyglass.understand.lexicon._gazetteer import Gazetteer
 from spyglass.understand.lexicon._inflect import expand, slug
-from spyglass.understand.tables import LANGS, lookup_key, read_rows
+from spyglass.understand.tables import ENTITY_LANGS, LANGS, lookup_key, read_rows
 
 __all__ = ["COUNTRY_FORMS", "CountryTerm", "CountryHit", "country_terms", "country_term_of", "country_of", "countries_in", "country_code"]
 
@@ -69,7 +69,7 @@ def _all_country_terms() -> tuple[CountryTerm, ...]:
             add(lang, country, form, text)
     for name, alpha2 in _pycountry_names():
         add("en", alpha2, "name", name)
-    for lang in LANGS[1:]:
+    for lang in (*LANGS[1:], *ENTITY_LANGS):
         for name, alpha2 in (*_cldr_names(lang), *_pycountry_translations(lang)):
             add(lang, alpha2, "name", name)
     for term in [t for t in terms.values() if t.lang == "de" and t.form == "name"]:

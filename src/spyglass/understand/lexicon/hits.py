@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spyglass.understand import lexicon
+from spyglass.understand.tables import ENTITY_LANGS
 
 __all__ = ["Hit", "countries_in", "places_in", "services_in", "service_country", "roles_in", "stages_in"]
 
@@ -27,7 +28,7 @@ class Hit:
 
 
 def _lang(lang: str) -> str:
-    return lang if lang in lexicon.LANGS else "en"
+    return lang if lang in lexicon.LANGS or lang in ENTITY_LANGS else "en"
 
 
 def countries_in(text: str, lang: str = "en") -> list[Hit]:

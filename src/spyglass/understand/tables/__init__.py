@@ -16,11 +16,15 @@ import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["LANGS", "read_rows", "read_rows_by_language", "table_files", "split_cell", "lookup_key"]
+__all__ = ["LANGS", "ENTITY_LANGS", "read_rows", "read_rows_by_language", "table_files", "split_cell", "lookup_key"]
 
 # The languages whose cases are read: English first (the default and the lingua franca of quotes),
 # then every language with its own rows (``<table>.<lang>.tsv``) and grammar (``grammar/<lang>.toml``).
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk", "sv", "tr", "zh", "ja", "ko")
+# Languages whose countries, services and legal steps are read, but not their cases (their own
+# rows in ``country_terms.<lang>.tsv`` and ``stages.<lang>.tsv``; relevance cues in
+# ``relevance_cues.tsv``).
+ENTITY_LANGS: tuple[str, ...] = ("no", "da", "fi", "et", "lv", "lt", "cs", "bg", "ro", "hu", "he", "ar", "fa")
 
 _COLUMN_GAP = re.compile(r"\t+|\s{2,}")
 
@@ -47,7 +51,7 @@ def table_files(name: str) -> list[str]:
     """A table's file and the per-language files beside it that exist."""
     folder = resources.files("spyglass.understand.tables")
     stem, _, suffix = name.rpartition(".")
-    each = [f"{stem}.{lang}.{suffix}" for lang in LANGS]
+    each = [f"{stem}.{lang}.{suffix}" for lang in (*LANGS, *ENTITY_LANGS)]
     return [name, *(part for part in each if folder.joinpath(part).is_file())]
 
 

@@ -241,6 +241,9 @@ def _import_keys(case: Case) -> list[str]:
 # --- ingest: sources -> extract -> understand -> link -> store ------------------------------
 
 
+NAMED_REJECTIONS = 200  # rejected inputs an ingest names one by one; more are counted by kind
+
+
 @dataclass
 class IngestSummary:
     """What one ``ingest`` run did; a rerun over stored input counts only ``skipped``."""
@@ -254,6 +257,9 @@ class IngestSummary:
     mentions: int = 0  # case mentions linked into cases
     prefiltered: int = 0  # pages the prefilter found no espionage cue in: skipped unparsed
     rejected: Counter[str] = field(default_factory=Counter)  # code -> count
+    # the first rejections themselves, so a run can name what it left out (a crawl may reject
+    # thousands: the count stays exact, the list is bounded)
+    rejections: list[Rejected] = field(default_factory=list)
     new_cases: set[str] = field(default_factory=set)
     updated_cases: set[str] = field(default_factory=set)
     _sources: set[str] = field(default_factory=set, repr=False)
@@ -268,6 +274,12 @@ class IngestSummary:
         else:
             return
         self._noted.append((case_id, new))
+
+    def note_rejected(self, rejected: Rejected) -> None:
+        """Count a rejection and keep it (up to ``NAMED_REJECTIONS``) to be named at the end."""
+        self.rejected[rejected.code] += 1
+        if len(self.rejections) < NAMED_REJECTIONS:
+            self.rejections.append(rejected)
 
     def checkpoint(self) -> tuple[dict[str, int], Counter[str]]:
         """The counts before an article is stored, for ``roll_back`` (its cases are noted from now)."""
@@ -397,7 +409,7 @@ def ingest_batches(
 def _count_found(found: Analysis | Rejected, summary: IngestSummary) -> None:
     if isinstance(found, Rejected):
         summary._count_source(f"{found.source}#{found.member or ''}")
-        summary.rejected[found.code] += 1
+        summary.note_rejected(found)
     else:
         summary._count_source(found.article.source)
         summary.articles += 1
@@ -452,8 +464,9 @@ def _store_guarded(
             raise
         summary.roll_back(before)  # its counts go with its writes
         reason = internal_reason(err, "linking and storing the article", f"{article.source}#{member}", log_folder)
-        store.save_rejected(Rejected(source=article.source, member=member, code="internal", reason=reason))
-        summary.rejected["internal"] += 1
+        rejected = Rejected(source=article.source, member=member, code="internal", reason=reason)
+        store.save_rejected(rejected)
+        summary.note_rejected(rejected)
 
 
 def _store_analysis(analysis: Analysis, store: Store, cannot: set[tuple[str, str]], summary: IngestSummary) -> None:

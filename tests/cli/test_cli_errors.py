@@ -230,3 +230,22 @@ def test_a_usage_error_is_one_line_never_a_boxed_panel(args: tuple[str, ...], wo
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("spyglass: ") and words in lines[0], done.stderr
     assert "╭" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_ingest_names_each_rejected_input_as_articles_does(tmp_path: Path) -> None:
+    """Issue 12: `ingest` said "2 rejected (not-news)" and left the user to find which files."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Notes\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n", encoding="utf-8")
+    (folder / "gold.json").write_text('{"id": "d1", "cases": []}\n', encoding="utf-8")
+    binary = tmp_path / "scan.bin"
+    binary.write_bytes(b"\x00\x01\x02\x03 not text")
+    done = spyglass("ingest", str(folder), str(binary), "--db", str(tmp_path / "cases.db"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    read = spyglass("articles", str(binary))
+    lines = done.stderr.splitlines()
+    assert f"{folder / 'README.md'}: rejected (not-news): " in done.stderr
+    assert f"{folder / 'gold.json'}: rejected (not-news): " in done.stderr
+    assert [line for line in read.stderr.splitlines() if line.startswith(str(binary))] == [
+        line for line in lines if line.startswith(str(binary))]  # the same line `articles` prints
+    assert "spyglass: 2 rejected (not-news)" in done.stderr and "spyglass: 1 rejected (binary)" in done.stderr

@@ -100,6 +100,12 @@ def _report(report: CrawlReport, given: list[str], exclude: str) -> None:
     left_out = files_left_out(given, globs_of(exclude))
     if left_out:
         print(f"spyglass: left out {left_out} file(s) matching --exclude", file=sys.stderr)
+    for rejected in summary.rejections:  # each named, as `spyglass articles` names them
+        print(rejected.line(), file=sys.stderr)
+    named = len(summary.rejections)
+    if named < sum(summary.rejected.values()):
+        print(f"spyglass: the first {named} rejected inputs are named above; the rest are counted below",
+              file=sys.stderr)
     for code, count in sorted(summary.rejected.items()):
         print(f"spyglass: {count} rejected ({code}): {REJECT_CODES.get(code, '')}", file=sys.stderr)
     if summary.rejected:

@@ -58,6 +58,7 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
 
     is_lead = index == 0  # the article's lead case: its headline and first lines speak of it
     stage, stage_found = fields.case_stage(facts, lead, is_lead)
+    put("stage", stage, stage_found)
     target, target_found = fields.case_target(facts, fallback_target)
     sponsor, service, found, service_found = fields.case_sponsor(facts, target, lead, is_lead)
     nationality, nat_found = fields.case_nationality(facts, lead, is_lead)
@@ -76,12 +77,11 @@ def _mention(article: Article, index: int, group: Proceeding, fallback_target: t
     put("roles", tuple(roles), found)
     months, found = fields.case_sentence_months(facts, count, names)
     put("sentence_months", months, found)
-    put("stage", *fields.verdict_without_term(stage, stage_found, months))
+    put("stage", *fields.verdict_without_term(stage, stage_found, months))  # the key keeps its first place
     payments, found = fields.payments_of(facts)
     put("payments", tuple(Payment(amount=a, currency=c) for a, c in payments), found)
     period, found = fields.period_of(facts, article.published_year)
     put("period", period, found)
-    evidence = {name: evidence[name] for name in sorted(evidence, key=lambda name: name != "stage")}  # stage first, as read
     summary = max(facts, key=lambda f: (bool(f.stages) + bool(f.persons), -f.index)).text
     return Mention(article_id=article.id, index=index, published=article.published, evidence=evidence,
                    summary=summary, **values)  # type: ignore[arg-type]

@@ -169,10 +169,13 @@ def _all_n(facts: list[SentenceFacts]) -> tuple[int, Found] | None:
     return None
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
 def _people_or_verb_after(text: str, end: int) -> bool:
     if _ALL_N_AFTER.match(text[end : end + 60]):
         return True
-    word = re.match(r"\s+([^\W\d_]+)", text[end : end + 40])
+    word = _NEXT_WORD.match(text, end)
     return word is not None and word.group(1).lower() in person_words_any()
 
 

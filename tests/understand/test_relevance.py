@@ -481,3 +481,76 @@ def test_cues_behind_a_look_ahead_per_script_match_as_one_plain_alternation_woul
     gated = [(offset, cue.id) for offset, cue in relevance._cue_matches(text, lang) if cue.lang not in relevance.UNSPACED]
     expected = [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
     assert sorted(gated) == sorted(expected) and len(expected) > 20
+
+
+# Reports whose steps and services are worded in ways the first cue tables missed: each names a
+# legal step with the lexicon's words ("captured", "festnehmen lassen", "fermato", "capturado"),
+# a service by a generic name ("servizio di sicurezza"), or a spy by nationality ("Russische
+# spion"). Written before their rules.
+OTHER_WORDINGS = [
+    ("en: a spy captured, said in the headline", "en", "Suspected North Korean spy captured near the border",
+     "Soldiers detained a man who had crossed the frontier with forged papers. The intelligence service said he "
+     "had been trained for years before his mission. His case will be handed to prosecutors next week."),
+    ("de: arrest ordered by the federal prosecutor", "de", "Bundesanwalt lässt zwei Männer festnehmen",
+     "Die beiden Männer werden der Spionage verdächtigt. Sie sollen Kasernen in Franken ausgekundschaftet haben. "
+     "Ein Ermittlungsrichter hat Haftbefehl erlassen."),
+    ("it: officers stopped while handing over papers", "it", "Fermati due ufficiali per spionaggio",
+     "Un capitano della Marina è stato fermato mentre consegnava carte riservate a un diplomatico straniero. "
+     "L'accusa è di spionaggio politico-militare e rivelazione di segreti."),
+    ("it: sold information to a foreign security service", "it", "Condannato a nove anni un impiegato di Samara",
+     "Un impiegato è stato condannato a nove anni di carcere per aver passato informazioni al servizio di "
+     "sicurezza di un paese nemico in cambio di denaro. Lo riferisce la procura."),
+    ("es: captured while spying for a foreign service", "es", "Capturado un hombre en Cádiz",
+     "La policía ha capturado a un hombre sospechoso de espiar la base naval para un servicio de inteligencia "
+     "extranjero. El juez lo envió a prisión provisional."),
+    ("nl: a Russian spy stopped at the airport", "nl", "Russische spion onderschept op luchthaven",
+     "De man wilde als stagiair werken bij een internationale organisatie in Den Haag. Hij werd op de luchthaven "
+     "tegengehouden en teruggestuurd naar het land waarvandaan hij kwam. Volgens de AIVD werkte hij voor de "
+     "Russische militaire inlichtingendienst."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "title", "text"), OTHER_WORDINGS, ids=[r[0] for r in OTHER_WORDINGS])
+def test_steps_services_and_spies_in_other_wordings_are_read(kind: str, language: str, title: str, text: str) -> None:
+    result = relevance_of(article(text, title, language), language)
+    assert result.is_espionage, (kind, result.reasons)
+
+
+# Counter-intelligence news where a state's spies are named by nationality ("Russian spies",
+# "espías rusos"), which speaks of espionage and a state at once; and cases whose headline names
+# the espionage while the first sentence names the step. Written before their rules.
+SPIES_OF_A_STATE = [
+    ("en: a warning about a state's spies", "en", "Security service warns of Chinese spies on job sites",
+     "The domestic security agency said Russian intelligence officers posed as recruiters on professional "
+     "networks. Thousands of civil servants received offers in five years. Officials urged staff to report them."),
+    ("es: a report on a state's spies", "es", "Un informe alerta del aumento de espías rusos en España",
+     "El documento del Centro Nacional de Inteligencia señala que los espías rusos aumentaron su actividad "
+     "desde 2022. Según el texto, buscan información sobre la industria de defensa."),
+    ("fi: the security police on a state's spies", "fi", "Suojelupoliisi varoittaa Venäjän vakoojista",
+     "Suojelupoliisin mukaan Venäjän vakoojat yrittävät hyödyntää kaksoiskansalaisia. Päällikön mukaan "
+     "tiedustelu etsii uusia keinoja."),
+    ("en: spy in the headline, step in the lede", "en", "Former army clerk in espionage scandal",
+     "Police in the capital took a 44-year-old man into custody on Tuesday. He worked in a records office for "
+     "twenty years. Neighbours described him as quiet."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "title", "text"), SPIES_OF_A_STATE, ids=[r[0] for r in SPIES_OF_A_STATE])
+def test_a_states_spies_and_a_headline_read_with_its_lede_anchor_a_report(kind: str, language: str, title: str, text: str) -> None:
+    result = relevance_of(article(text, title, language), language)
+    assert result.is_espionage, (kind, result.reasons)
+
+
+def test_a_spy_word_in_a_headline_does_not_anchor_a_step_far_below_it() -> None:
+    late = page(*FILLER[:6], "Police took a 44-year-old man into custody on Tuesday.", title="A spy museum opens its doors")
+    assert not relevance_of(late, "en").is_espionage
+
+
+def test_a_job_advert_for_a_counterintelligence_post_stays_out() -> None:
+    advert = page(
+        "We are seeking a counterintelligence analyst to join our team.",
+        "Candidates must hold a top secret clearance and pass a polygraph.",
+        "Responsibilities include briefing on foreign intelligence threats and espionage indicators.",
+        "The position offers a competitive salary and benefits.",
+        "Required qualifications: a degree and five years of experience.", title="Counterintelligence Analyst")
+    assert not relevance_of(advert, "en").is_espionage

@@ -12,7 +12,10 @@ releases, job ads, travel, corporate disputes, bribery, military news, public le
 On a real stream most false alarms are pages that use a spy word in passing, so every text but
 a teaser (cut from an espionage blog's front page) must also be *anchored*: its title or lede
 (first ``LEDE_SENTENCES``) holds a case cue, or a sentence where espionage vocabulary or a
-service meets a legal step, or two sentences tying espionage vocabulary to a state or a hint. A
+service meets a legal step, or two sentences tying espionage vocabulary to a state or a hint (a
+state's spies named by nationality, ``spies``, tie the two in one phrase), or a headline naming
+espionage over a first sentence naming the step. A sentence that reports a case carries no
+genre's negative evidence. A
 teaser's lede weighs as much as a headline, and a teaser title cut from its own text is not
 counted twice. A text that names espionage in another language than the one detected is read
 again in that language where the first reading finds no case.
@@ -37,7 +40,8 @@ from spyglass.understand.tables.first_chars import first_chars, script_of
 
 __all__ = ["Cue", "cues", "relevance_of", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
-POSITIVE = ("spy", "state", "case")
+POSITIVE = ("spy", "state", "case", "spies")
+SPIES = "spies"  # a state's spies by nationality ("Russian spies", "espías rusos"): espionage and a state at once
 HINT = "hint"  # counts next to a spy cue or a legal step in its sentence, never alone
 CASE = "case"  # a phrase that reports a case step by itself ("declared persona non grata")
 NEGATIVE = (
@@ -185,9 +189,9 @@ def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:
 def _anchor(sentence: dict[str, tuple[float, str]]) -> str | None:
     """What kind of anchor a sentence is: ``"case"`` where espionage vocabulary or a service meets
     a legal step, ``"link"`` where espionage vocabulary is tied to a state or a hint; else None."""
-    if CASE in sentence or "stage" in sentence and ("spy" in sentence or "state" in sentence):
+    if CASE in sentence or "stage" in sentence and ("spy" in sentence or "state" in sentence or SPIES in sentence):
         return "case"
-    if "spy" in sentence and ("state" in sentence or HINT in sentence):
+    if SPIES in sentence or "spy" in sentence and ("state" in sentence or HINT in sentence):
         return "link"
     return None
 
@@ -200,17 +204,25 @@ def _anchored(lede: list[dict[str, tuple[float, str]]]) -> bool:
     return "case" in kinds or kinds.count("link") >= 2
 
 
+def _headline_with_its_step(headline: list[dict[str, tuple[float, str]]], lede: list[dict[str, tuple[float, str]]]) -> bool:
+    """A headline naming espionage whose first sentence below names the legal step ("Former clerk
+    in espionage scandal" / "Police took a man into custody on Tuesday"): the two say together
+    what one sentence of a case anchor says."""
+    named = any(group in sentence for sentence in headline for group in POSITIVE)
+    return named and any("stage" in sentence for sentence in lede)
+
+
 def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Counter[str]) -> tuple[float, float]:
     """Positive and negative evidence of some sentences, noting which cues fired."""
     positive = negative = 0.0
     for sentence in hits:
         pos = sum(sentence[g][0] for g in POSITIVE if g in sentence)
-        supported = "spy" in sentence or CASE in sentence or "stage" in sentence
+        supported = "spy" in sentence or SPIES in sentence or CASE in sentence or "stage" in sentence
         if supported and HINT in sentence:
             pos += sentence[HINT][0]  # a hint counts only next to espionage vocabulary or a legal step
         if pos and "stage" in sentence:
             pos += sentence["stage"][0]  # a legal step next to a spy cue: a case is being reported
-        neg = sum(sentence[g][0] for g in NEGATIVE if g in sentence)
+        neg = 0.0 if _anchor(sentence) == "case" else _genre_evidence(sentence)  # a case is no genre's aside
         positive += weight * min(pos, SENTENCE_CAP)
         negative += weight * min(neg, GENRE_CAP)
         for group, (_, cue_id) in sentence.items():
@@ -218,6 +230,11 @@ def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Cou
                 continue
             fired[cue_id] += 1
     return positive, negative
+
+
+def _genre_evidence(sentence: dict[str, tuple[float, str]]) -> float:
+    """The negative evidence of a sentence that reports no case."""
+    return sum(sentence[g][0] for g in NEGATIVE if g in sentence)
 
 
 def _cue_language(article: Article, lang: str | None) -> str:
@@ -275,7 +292,8 @@ def _relevance_in(article: Article, lang: str) -> tuple[Relevance, Counter[str]]
         title_hits = _sentence_hits(title, lang)
         pos_t, neg_t = _balance(title_hits, TITLE_WEIGHT, fired)
         positive, negative = positive + pos_t, negative + neg_t
-    anchored = article.kind == "teaser" or _anchored(title_hits + hits[:LEDE_SENTENCES])
+    anchored = article.kind == "teaser" or _anchored(title_hits + hits[:LEDE_SENTENCES]) or _headline_with_its_step(
+        title_hits or hits[:1], hits[:1] if title_hits else hits[1:2])
     # score >= 0.5 exactly when the verdict is yes: positive - negative >= margin_needed, anchored
     score = round(positive / (positive + negative + margin_needed), 3) if positive else 0.0
     verdict = anchored and positive - negative >= margin_needed

@@ -10,11 +10,13 @@ would be searched with its own pattern. The page is searched in every form the f
 read it in (``_reading``: visible text, entities and escapes decoded, case folded).
 
 The verdict follows ``relevance``'s own conditions, which every relevant article meets: an HTML
-page or feed item must be anchored in a sentence (a ``case`` cue, or a ``spy``/``state`` cue with
-a ``stage`` cue, or a ``spy`` cue with a ``state`` or ``hint`` cue), so a page passes when one
+page or feed item must be anchored in a sentence (a ``case`` or ``spies`` cue, or a ``spy``/``state``
+cue with a ``stage`` cue, or a ``spy`` cue with a ``state`` or ``hint`` cue; a headline naming
+espionage over a first sentence naming the step needs a strong cue with a ``stage`` cue at most
+``HEADLINE_REACH`` sentences below it), so a page passes when one
 sentence of it may hold such a pair, in any language (``_search`` cuts sentences only where the
 full path surely does). A plain-text document may hold teasers, which need no anchor: any
-``spy``, ``state`` or ``case`` cue, or a ``hint`` with a ``stage``, lets it through. A page that
+``spy``, ``state``, ``spies`` or ``case`` cue, or a ``hint`` with a ``stage``, lets it through. A page that
 fails cannot be relevant, so skipping it loses nothing; the tests run both paths over every
 corpus to show it.
 
@@ -43,10 +45,11 @@ from ._search import WINDOW, Automata, Hit, Lead, Row, Search
 
 __all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
 
-SPY, STATE, STAGE = "spy", "state", "stage"
-STRONG = (SPY, STATE, CASE)  # one of these is in every relevant article
+SPY, STATE, STAGE, SPIES = "spy", "state", "stage", "spies"
+STRONG = (SPY, STATE, CASE, SPIES)  # one of these is in every relevant article
 WEAK = (HINT, STAGE)  # these count only beside a strong cue (or, in a teaser, each other)
 GROUPS = STRONG + WEAK
+HEADLINE_REACH = 12  # sentences from a headline's strong cue to the stage cue of the lede below it
 
 
 def could_be_relevant(groups: Iterable[str], teasers: bool) -> bool:
@@ -56,7 +59,7 @@ def could_be_relevant(groups: Iterable[str], teasers: bool) -> bool:
     evidence only."""
     found = set(groups)
     strong = SPY in found or STATE in found
-    if CASE in found or strong and STAGE in found or SPY in found and (STATE in found or HINT in found):
+    if CASE in found or SPIES in found or strong and STAGE in found or SPY in found and (STATE in found or HINT in found):
         return True
     return teasers and (strong or HINT in found and STAGE in found)
 
@@ -118,7 +121,18 @@ def _anchored(search: Search, hits: list[Hit]) -> bool:
     everywhere = by_sentence.pop(-1, set())
     if could_be_relevant(everywhere, teasers=False):
         return True
-    return any(could_be_relevant(groups | everywhere, teasers=False) for groups in by_sentence.values())
+    if any(could_be_relevant(groups | everywhere, teasers=False) for groups in by_sentence.values()):
+        return True
+    return _headline_over_a_step(by_sentence, everywhere)
+
+
+def _headline_over_a_step(by_sentence: dict[int, set[str]], everywhere: set[str]) -> bool:
+    """May a headline with a strong cue stand over a first sentence with a stage cue? Between the
+    two the page may print a byline, a date and share buttons, so a stage cue up to
+    ``HEADLINE_REACH`` sentences after a strong one passes."""
+    strong = [i for i, groups in by_sentence.items() if (groups | everywhere) & set(STRONG)]
+    stages = [i for i, groups in by_sentence.items() if STAGE in groups | everywhere]
+    return any(0 <= j - i <= HEADLINE_REACH for i in strong for j in stages)
 
 
 def _row(cue: Cue) -> Row:

@@ -474,12 +474,14 @@ def test_cues_behind_a_look_ahead_per_script_match_as_one_plain_alternation_woul
     and where, are those that trying every cue in table order finds."""
     from spyglass.understand import relevance
 
-    chosen = tuple(c for c in cues() if relevance._applies(c, lang))
-    plain = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen)
-                                                if c.lang not in relevance.UNSPACED) + ")(?!\\w)", re.IGNORECASE)
     text = " | ".join(_every_text()) + " | 2021 | 3 | шпионаж для России | التجسس | ריגול"
+    expected = []
+    for lexicon in (False, True):  # the lexicon's step phrases are matched apart from the table
+        chosen = tuple(c for c in cues() if relevance._applies(c, lang) and c.lexicon is lexicon)
+        plain = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen)
+                                                    if c.lang not in relevance.UNSPACED) + ")(?!\\w)", re.IGNORECASE)
+        expected += [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
     gated = [(offset, cue.id) for offset, cue in relevance._cue_matches(text, lang) if cue.lang not in relevance.UNSPACED]
-    expected = [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
     assert sorted(gated) == sorted(expected) and len(expected) > 20
 
 
@@ -554,3 +556,42 @@ def test_a_job_advert_for_a_counterintelligence_post_stays_out() -> None:
         "The position offers a competitive salary and benefits.",
         "Required qualifications: a degree and five years of experience.", title="Counterintelligence Analyst")
     assert not relevance_of(advert, "en").is_espionage
+
+
+# Written with their rules (after a first reading of real news they were missing in): the steps of
+# the lexicon read as steps ("hingerichtet", "mises en examen", "ausgetauscht"), a state's hackers,
+# agents and saboteurs, police stations abroad, secrets passed across dotted abbreviations, Greek,
+# Arabic plural services and Turkish "ajanlık".
+WIDER_READING = [
+    ("de: executed spy", "de", "Vor achtzig Jahren", "Der sowjetische Spion wurde im Herbst 1944 in Tokio hingerichtet. "
+     "Er hatte jahrelang Berichte nach Moskau gefunkt."),
+    ("fr: charged for intelligence with a foreign power", "fr", None,
+     "Trois personnes ont été mises en examen pour intelligence avec une puissance étrangère. Elles auraient "
+     "photographié des sites militaires pour un service russe. L'enquête se poursuit."),
+    ("en: a state's hackers indicted", "en", "Indictments name state hackers",
+     "Prosecutors on Tuesday unsealed indictments against Chinese government hackers accused of breaking into "
+     "defence contractors. Officials said the campaign ran for six years."),
+    ("en: a police station run for a foreign state", "en", None,
+     "Two men were arrested on charges of running a secret police station in a city office building. Prosecutors "
+     "said the station tracked dissidents for a foreign ministry. Both deny the charges."),
+    ("en: secrets passed across an abbreviation", "en", None,
+     "A former engineer was sentenced to nine years in prison for trying to pass U.S. missile secrets to Russia. "
+     "He was caught in a sting. His lawyer plans to appeal."),
+    ("de: a state's saboteurs", "de", "Verfassungsschutz warnt vor Anschlägen",
+     "Der Inlandsgeheimdienst sieht eine wachsende Gefahr durch russische Saboteure. Russische Agenten könnten Helfer "
+     "über soziale Netzwerke anwerben, sagte ein Sprecher."),
+    ("el: a spy arrested", "el", None,
+     "Η αστυνομία συνέλαβε έναν 41χρονο για κατασκοπεία υπέρ ξένης χώρας. Κατηγορείται ότι φωτογράφιζε "
+     "στρατιωτικές βάσεις. Οδηγήθηκε στον εισαγγελέα."),
+    ("ar: plural security services", "ar", None,
+     "ألقت السلطات القبض على ثلاثة أشخاص يشتبه في عملهم لصالح أجهزة الأمن الأجنبية. وقالت النيابة إنهم "
+     "جمعوا معلومات عن منشآت عسكرية."),
+    ("tr: agent work for a state", "tr", None,
+     "Polis, yabancı bir ülkeye ajanlık yaptığı iddia edilen iki kişiyi gözaltına aldı. Soruşturma sürüyor."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "title", "text"), WIDER_READING, ids=[r[0] for r in WIDER_READING])
+def test_wider_wordings_of_real_reporting_are_read(kind: str, language: str, title: str | None, text: str) -> None:
+    result = relevance_of(article(text, title, language), language)
+    assert result.is_espionage, (kind, result.reasons)

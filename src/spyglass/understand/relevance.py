@@ -47,6 +47,8 @@ CASE = "case"  # a phrase that reports a case step by itself ("declared persona 
 NEGATIVE = (
     "fiction", "sports", "product", "promo", "job", "travel", "corporate", "bribery", "military", "leak",
 )
+SUSPICION_WEIGHT = 0.5  # a step of the lexicon that only suspects ("questioned", "under investigation")
+SUBJECT_GENRES = ("military", "bribery")  # what an espionage case is often about: no genre beside a spy cue
 MARGIN = 3.5  # positive evidence must beat negative evidence by this much: more than one sentence naming
 # a service and a legal step (3.0) in a text longer than a few sentences
 SHORT_MARGIN = 2.0  # ...or by this much in a teaser or a text of a few sentences (less room for evidence)
@@ -73,13 +75,23 @@ class Cue:
     group: str
     weight: float
     pattern: str
+    lexicon: bool = False  # a step phrase of the lexicon: matched apart, so it never hides a table cue
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
-    """The cue table, read once from the package data."""
-    return tuple(Cue(rid, lang, group, float(weight), pattern)
-                 for rid, lang, group, weight, pattern in read_rows("relevance_cues.tsv", 5))
+    """The cue table, read once from the package data, then the legal steps of the lexicon
+    (``stages.tsv``): the words extraction reads a step in are steps here too."""
+    table = tuple(Cue(rid, lang, group, float(weight), pattern)
+                  for rid, lang, group, weight, pattern in read_rows("relevance_cues.tsv", 5))
+    return table + _lexicon_steps()
+
+
+def _lexicon_steps() -> tuple[Cue, ...]:
+    from spyglass.understand.lexicon._stages import stage_phrases
+
+    return tuple(Cue(term.id, term.lang, "stage", SUSPICION_WEIGHT if term.stage == "suspected" else 1.0, term.pattern, True)
+                 for term in stage_phrases())
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,8 @@ class _Matcher:
     cased_cues: tuple[Cue, ...]
     anycase: re.Pattern[str]  # every cue, for texts whose lower-casing changes their length
     all_cues: tuple[Cue, ...]
+    steps: re.Pattern[str]  # the lexicon's step phrases, run apart: their wide phrases never hide a cue
+    step_cues: tuple[Cue, ...]
 
 
 def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
@@ -151,12 +165,13 @@ def _applies(cue: Cue, lang: str) -> bool:
 @lru_cache(maxsize=16)
 def _matcher(lang: str) -> _Matcher:
     """The cues that apply to ``lang`` (``UNKNOWN`` where the reader named no language)."""
-    chosen = tuple(c for c in cues() if _applies(c, lang))
+    steps = tuple(c for c in cues() if c.lexicon and _applies(c, lang))
+    chosen = tuple(c for c in cues() if not c.lexicon and _applies(c, lang))
     cased = tuple(c for c in chosen if c.pattern != c.pattern.lower())
     lower = tuple(c for c in chosen if c not in cased)
     return _Matcher(
         _alternation(lower, 0), lower, _alternation(cased, re.IGNORECASE), cased,
-        _alternation(chosen, re.IGNORECASE), chosen,
+        _alternation(chosen, re.IGNORECASE), chosen, _alternation(steps, re.IGNORECASE), steps,
     )
 
 
@@ -164,11 +179,12 @@ def _cue_matches(text: str, lang: str) -> list[tuple[int, Cue]]:
     """(offset, cue) of every cue match in the text."""
     m = _matcher(lang)
     folded = text.lower()
+    steps = [(x.start(), m.step_cues[_cue_index(x.lastgroup or "")]) for x in m.steps.finditer(text)]
     if len(folded) != len(text):
-        return [(x.start(), m.all_cues[_cue_index(x.lastgroup or "")]) for x in m.anycase.finditer(text)]
+        return [(x.start(), m.all_cues[_cue_index(x.lastgroup or "")]) for x in m.anycase.finditer(text)] + steps
     found = [(x.start(), m.lower_cues[_cue_index(x.lastgroup or "")]) for x in m.lower.finditer(folded)]
     found += [(x.start(), m.cased_cues[_cue_index(x.lastgroup or "")]) for x in m.cased.finditer(text)]
-    return found
+    return found + steps
 
 
 def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:
@@ -233,8 +249,11 @@ def _balance(hits: list[dict[str, tuple[float, str]]], weight: float, fired: Cou
 
 
 def _genre_evidence(sentence: dict[str, tuple[float, str]]) -> float:
-    """The negative evidence of a sentence that reports no case."""
-    return sum(sentence[g][0] for g in NEGATIVE if g in sentence)
+    """The negative evidence of a sentence that reports no case. Military and bribery words beside
+    espionage vocabulary are what was spied on or paid ("passed information about military
+    exercises", "for bribes"), not another genre."""
+    spying = "spy" in sentence or SPIES in sentence or CASE in sentence
+    return sum(sentence[g][0] for g in NEGATIVE if g in sentence and not (spying and g in SUBJECT_GENRES))
 
 
 def _cue_language(article: Article, lang: str | None) -> str:

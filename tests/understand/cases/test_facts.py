@@ -216,3 +216,16 @@ def test_a_rule_anchored_after_a_word_reads_a_bounded_stretch_of_its_sentence() 
     text = "Anna Novak, 52, had been arrested" + " and so on" * 10_000
     assert rest_of(text, 10).startswith(", 52, had been arrested") and len(rest_of(text, 10)) == RULE_REACH
     assert rest_of("short", 2) == "ort"
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    # every capital is a country, a service, an acronym or a word never in a name: no name to find
+    ("The Justice Department said the United States charged the FBI's informant.", True),
+    ("The Official Secrets Act was used by the National Security Bureau in Taiwan.", True),
+    # one capital the tables do not know, the first word included: the model is asked
+    ("Wang told the Justice Department that the United States had no case.", False),
+    ("The United States charged Jian Guo with spying.", False),
+    ("Prosecutors in Hong Kong charged Ho with espionage.", False),
+])
+def test_the_model_is_asked_only_where_a_capital_may_be_a_name(text: str, known: bool) -> None:
+    assert persons.only_known_capitals(_facts(text)[0]) is known

@@ -156,6 +156,37 @@ _FULL_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-
                         r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ]\.|(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+))+")
 
 
+# Capitalised words that are never a person's name, though they stand in capitalised runs: parts of
+# institutions, laws, offices and mastheads ("the Justice Department", "the Official Secrets Act").
+_NAMELESS_CAPITALS = frozenset(
+    "act acts department court ministry security intelligence service services bureau agency police office "
+    "district attorney attorneys justice national federal state states party army navy force forces corps "
+    "committee council union republic government university high supreme prosecutors prosecutor division "
+    "section investigation commission house senate congress parliament military general staff directorate "
+    "command guard coast air defense defence special judicial county times post news press daily herald "
+    "tribune journal reuters associated television radio online international central information technology "
+    "official secret secrets".split()
+)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][\w'’.-]*")
+
+
+def only_known_capitals(f: SentenceFacts) -> bool:
+    """Is every capitalised word of the sentence a known country, place or service, an acronym, or a
+    word never part of a person's name? Then the model has no name to find there ("The Justice
+    Department said the United States ..."), and is not asked: it is the costliest step of English
+    analysis. One unknown capitalised word, the first included ("Wang told the Justice Department"),
+    and it is asked."""
+    known = [(h.start, h.end) for h in (*f.countries, *f.places, *f.services)]
+    for m in _CAPITALISED.finditer(f.text):
+        word = m.group(0).rstrip(".'’")
+        if word.isupper() or any(start <= m.start() < end for start, end in known):
+            continue
+        bare = word.lower().removesuffix("'s").removesuffix("’s")
+        if bare not in _STOPWORDS and bare not in _NAMELESS_CAPITALS and bare not in case_terms.institution_words():
+            return False
+    return True
+
+
 def _known_names(texts: list[str], found: list[list[Hit]]) -> re.Pattern[str] | None:
     """A pattern for the names found so far and their parts ("Jian Guo", "Guo")."""
     parts: set[str] = set()
@@ -202,7 +233,8 @@ def read_persons(all_facts: list[SentenceFacts], lang: str, nlp: spacy.Language 
     cue = [f for f in all_facts if f.is_cue]
     # a "sentence" longer than any real one (a table or a page without stops) is not given to
     # the model: its cost grows with the length and spaCy refuses a million characters
-    read = [f for f in cue if len(f.text) <= MAX_MODEL_SENTENCE and (_FULL_NAME.search(f.text) or _SURNAMED.search(f.text))]
+    read = [f for f in cue if len(f.text) <= MAX_MODEL_SENTENCE and (_SURNAMED.search(f.text) or _FULL_NAME.search(f.text)
+                                                                       and not (lang == "en" and only_known_capitals(f)))]
     if nlp is None or lang != "en":
         found = [persons_by_rule(f.text, _STOPWORDS) for f in read]
     else:
@@ -349,12 +381,13 @@ def persons_in_docs(docs: list[Doc], stopwords: frozenset[str] = frozenset()) ->
     places = {e.text for doc in docs for e in doc.ents if e.label_ in _PLACE_LABELS}
     out: list[list[Hit]] = []
     for doc in docs:
-        hits = [Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON")
-                for e in doc.ents if e.label_ == "PERSON"]
+        text = doc.text  # spaCy joins every token's text on each read of ``Doc.text``: read it once
+        ents = list(doc.ents)
+        hits = [Hit(e.start_char, e.end_char, e.text, e.text, "spacy:PERSON", "PERSON") for e in ents if e.label_ == "PERSON"]
         hits += [Hit(e.start_char, e.end_char, e.text, e.text, "person.aged_name", "PERSON")
-                 for e in doc.ents if e.label_ in _MISLABELLED and _is_aged_name(doc.text, e.start_char, e.end_char, stopwords)]
-        hits += _unlabelled_names(doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _MISLABELLED],
-                                  [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _MISLABELLED], stopwords)
-        hits = [h for h in _rank_stripped(doc.text, hits, stopwords) if h.text not in places and not lexicon.is_place_name(h.text)]
-        out.append(surnamed(doc.text, hits))  # "surnamed Zhong" is a person whatever the model calls it
+                 for e in ents if e.label_ in _MISLABELLED and _is_aged_name(text, e.start_char, e.end_char, stopwords)]
+        hits += _unlabelled_names(text, [(e.start_char, e.end_char) for e in ents if e.label_ not in _MISLABELLED],
+                                  [(e.start_char, e.end_char) for e in ents if e.label_ in _MISLABELLED], stopwords)
+        hits = [h for h in _rank_stripped(text, hits, stopwords) if h.text not in places and not lexicon.is_place_name(h.text)]
+        out.append(surnamed(text, hits))  # "surnamed Zhong" is a person whatever the model calls it
     return out

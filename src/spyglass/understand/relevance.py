@@ -47,7 +47,6 @@ CASE = "case"  # a phrase that reports a case step by itself ("declared persona 
 NEGATIVE = (
     "fiction", "sports", "product", "promo", "job", "travel", "corporate", "bribery", "military", "leak",
 )
-SUSPICION_WEIGHT = 0.5  # a step of the lexicon that only suspects ("questioned", "under investigation")
 SUBJECT_GENRES = ("military", "bribery")  # what an espionage case is often about: no genre beside a spy cue
 MARGIN = 3.5  # positive evidence must beat negative evidence by this much: more than one sentence naming
 # a service and a legal step (3.0) in a text longer than a few sentences
@@ -90,8 +89,10 @@ def cues() -> tuple[Cue, ...]:
 def _lexicon_steps() -> tuple[Cue, ...]:
     from spyglass.understand.lexicon._stages import stage_phrases
 
-    return tuple(Cue(term.id, term.lang, "stage", SUSPICION_WEIGHT if term.stage == "suspected" else 1.0, term.pattern, True)
-                 for term in stage_phrases())
+    # Suspicion is left to the table's own words: the lexicon's are wide ("verdacht\w*" reads
+    # "verdachtsunabhängig", without suspicion), which extraction can afford beside a case and
+    # a first filter cannot.
+    return tuple(Cue(term.id, term.lang, "stage", 1.0, term.pattern, True) for term in stage_phrases() if term.stage != "suspected")
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def test_the_verdict_follows_the_anchors_of_relevance(groups: set[str], teasers:
     ("<p>Then the markets fell and prices were arrested. He wrote about spies.</p>", False),  # two sentences
     # a strong cue may be a headline over a lede naming the step, but not over one far below it
     ("<p>He wrote about spies. Then the markets fell and prices were arrested.</p>", True),
-    ("<p>He wrote about spies. " + "The weather stays fine. " * 13 + "Prices were arrested.</p>", False),
+    ("<p>He wrote about spies. " + "The weather stays fine. " * 5 + "Prices were arrested.</p>", False),
     ("<p>He <b>sp</b>ied for Moscow and was <i>arrest</i>ed.</p>", True),  # words split by tags
     ("<p><span class=cap>E</span>spionage charges were filed.</p>", True),  # a drop cap
     ("<p>The KGB officer was sentenced.</p>", True),
@@ -292,3 +292,14 @@ def test_needles_are_short_enough_for_split_words() -> None:
 
     longest = max(len(n.text) for row in ROWS for conj in row.need for word in conj for n in needles_of(word))
     assert longest <= MAX_PIECE
+
+
+def test_no_word_row_is_too_long_for_the_prefilter_to_keep_its_word_bounds() -> None:
+    """An alternation of more than ``MAX_SPREAD`` words is not spread over the bounds around it,
+    and its words would be looked for inside other words ("haft" in "shaft"): split such rows."""
+    from spyglass.understand.prefilter._literals import MAX_SPREAD
+    from spyglass.understand.relevance import UNSPACED, cues
+
+    for cue in cues():
+        if cue.lang not in UNSPACED:
+            assert len(re.split(r"\|(?![^()]*\))", cue.pattern)) <= MAX_SPREAD, cue.id

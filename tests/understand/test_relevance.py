@@ -474,14 +474,12 @@ def test_cues_behind_a_look_ahead_per_script_match_as_one_plain_alternation_woul
     and where, are those that trying every cue in table order finds."""
     from spyglass.understand import relevance
 
+    chosen = tuple(c for c in cues() if relevance._applies(c, lang))
+    plain = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen)
+                                                if c.lang not in relevance.UNSPACED) + ")(?!\\w)", re.IGNORECASE)
     text = " | ".join(_every_text()) + " | 2021 | 3 | шпионаж для России | التجسس | ריגול"
-    expected = []
-    for lexicon in (False, True):  # the lexicon's step phrases are matched apart from the table
-        chosen = tuple(c for c in cues() if relevance._applies(c, lang) and c.lexicon is lexicon)
-        plain = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(chosen)
-                                                    if c.lang not in relevance.UNSPACED) + ")(?!\\w)", re.IGNORECASE)
-        expected += [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
     gated = [(offset, cue.id) for offset, cue in relevance._cue_matches(text, lang) if cue.lang not in relevance.UNSPACED]
+    expected = [(m.start(), chosen[int(m.lastgroup[1:])].id) for m in plain.finditer(text)]  # type: ignore[index]
     assert sorted(gated) == sorted(expected) and len(expected) > 20
 
 
@@ -558,8 +556,8 @@ def test_a_job_advert_for_a_counterintelligence_post_stays_out() -> None:
     assert not relevance_of(advert, "en").is_espionage
 
 
-# Written with their rules (after a first reading of real news they were missing in): the steps of
-# the lexicon read as steps ("hingerichtet", "mises en examen", "ausgetauscht"), a state's hackers,
+# Written with their rules (after a first reading of real news they were missing in): steps in more
+# words ("hingerichtet", "mises en examen", "ausgetauscht"), a state's hackers,
 # agents and saboteurs, police stations abroad, secrets passed across dotted abbreviations, Greek,
 # Arabic plural services and Turkish "ajanlık".
 WIDER_READING = [

@@ -74,25 +74,13 @@ class Cue:
     group: str
     weight: float
     pattern: str
-    lexicon: bool = False  # a step phrase of the lexicon: matched apart, so it never hides a table cue
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
-    """The cue table, read once from the package data, then the legal steps of the lexicon
-    (``stages.tsv``): the words extraction reads a step in are steps here too."""
-    table = tuple(Cue(rid, lang, group, float(weight), pattern)
-                  for rid, lang, group, weight, pattern in read_rows("relevance_cues.tsv", 5))
-    return table + _lexicon_steps()
-
-
-def _lexicon_steps() -> tuple[Cue, ...]:
-    from spyglass.understand.lexicon._stages import stage_phrases
-
-    # Suspicion is left to the table's own words: the lexicon's are wide ("verdacht\w*" reads
-    # "verdachtsunabhängig", without suspicion), which extraction can afford beside a case and
-    # a first filter cannot.
-    return tuple(Cue(term.id, term.lang, "stage", 1.0, term.pattern, True) for term in stage_phrases() if term.stage != "suspected")
+    """The cue table, read once from the package data."""
+    return tuple(Cue(rid, lang, group, float(weight), pattern)
+                 for rid, lang, group, weight, pattern in read_rows("relevance_cues.tsv", 5))
 
 
 @dataclass(frozen=True)
@@ -106,8 +94,6 @@ class _Matcher:
     cased_cues: tuple[Cue, ...]
     anycase: re.Pattern[str]  # every cue, for texts whose lower-casing changes their length
     all_cues: tuple[Cue, ...]
-    steps: re.Pattern[str]  # the lexicon's step phrases, run apart: their wide phrases never hide a cue
-    step_cues: tuple[Cue, ...]
 
 
 def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
@@ -166,13 +152,12 @@ def _applies(cue: Cue, lang: str) -> bool:
 @lru_cache(maxsize=16)
 def _matcher(lang: str) -> _Matcher:
     """The cues that apply to ``lang`` (``UNKNOWN`` where the reader named no language)."""
-    steps = tuple(c for c in cues() if c.lexicon and _applies(c, lang))
-    chosen = tuple(c for c in cues() if not c.lexicon and _applies(c, lang))
+    chosen = tuple(c for c in cues() if _applies(c, lang))
     cased = tuple(c for c in chosen if c.pattern != c.pattern.lower())
     lower = tuple(c for c in chosen if c not in cased)
     return _Matcher(
         _alternation(lower, 0), lower, _alternation(cased, re.IGNORECASE), cased,
-        _alternation(chosen, re.IGNORECASE), chosen, _alternation(steps, re.IGNORECASE), steps,
+        _alternation(chosen, re.IGNORECASE), chosen,
     )
 
 
@@ -180,12 +165,11 @@ def _cue_matches(text: str, lang: str) -> list[tuple[int, Cue]]:
     """(offset, cue) of every cue match in the text."""
     m = _matcher(lang)
     folded = text.lower()
-    steps = [(x.start(), m.step_cues[_cue_index(x.lastgroup or "")]) for x in m.steps.finditer(text)]
     if len(folded) != len(text):
-        return [(x.start(), m.all_cues[_cue_index(x.lastgroup or "")]) for x in m.anycase.finditer(text)] + steps
+        return [(x.start(), m.all_cues[_cue_index(x.lastgroup or "")]) for x in m.anycase.finditer(text)]
     found = [(x.start(), m.lower_cues[_cue_index(x.lastgroup or "")]) for x in m.lower.finditer(folded)]
     found += [(x.start(), m.cased_cues[_cue_index(x.lastgroup or "")]) for x in m.cased.finditer(text)]
-    return found + steps
+    return found
 
 
 def _sentence_hits(text: str, lang: str) -> list[dict[str, tuple[float, str]]]:

@@ -10,7 +10,7 @@ from functools import cache
 from spyglass.understand.lexicon._gazetteer import fold
 from spyglass.understand.tables import read_rows
 
-__all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_phrases", "stage_terms", "stages_in"]
+__all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_terms", "stages_in"]
 
 # "counted": a step counted in general ("the number of espionage investigations"), not one that
 # happened to someone.
@@ -56,11 +56,6 @@ def _all_stage_terms() -> dict[str, tuple[StageTerm, ...]]:
     for sid, lang, stage, kind, side, pattern in read_rows("stages.tsv", 6):
         out.setdefault(lang, []).append(StageTerm(sid, pattern, stage, lang, kind, side))
     return {lang: tuple(terms) for lang, terms in out.items()}
-
-
-def stage_phrases() -> tuple[StageTerm, ...]:
-    """The stage phrases (``side="match"``) of every language, in table order."""
-    return tuple(t for terms in _all_stage_terms().values() for t in terms if t.side == "match")
 
 
 def stage_terms(lang: str = "en") -> tuple[StageTerm, ...]:

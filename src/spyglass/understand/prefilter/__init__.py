@@ -49,7 +49,7 @@ SPY, STATE, STAGE, SPIES = "spy", "state", "stage", "spies"
 STRONG = (SPY, STATE, CASE, SPIES)  # one of these is in every relevant article
 WEAK = (HINT, STAGE)  # these count only beside a strong cue (or, in a teaser, each other)
 GROUPS = STRONG + WEAK
-HEADLINE_REACH = 12  # sentences from a headline's strong cue to the stage cue of the lede below it
+HEADLINE_REACH = 4  # sentences from a headline's strong cue to the stage cue of the lede below it
 
 
 def could_be_relevant(groups: Iterable[str], teasers: bool) -> bool:

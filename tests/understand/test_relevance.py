@@ -593,3 +593,10 @@ WIDER_READING = [
 def test_wider_wordings_of_real_reporting_are_read(kind: str, language: str, title: str | None, text: str) -> None:
     result = relevance_of(article(text, title, language), language)
     assert result.is_espionage, (kind, result.reasons)
+
+
+def test_a_brief_reports_its_case_in_one_sentence_a_long_page_needs_more() -> None:
+    # Written with its rule: a wire brief of a few sentences names the service and the step once.
+    step = "Police arrested a 52-year-old man suspected of working for Russian intelligence."
+    assert relevance_of(page(step, *FILLER[:4]), "en").is_espionage
+    assert not relevance_of(page(step, *FILLER[:8], padding=4), "en").is_espionage

@@ -19,7 +19,8 @@ genre's negative evidence. A
 teaser's lede weighs as much as a headline, and a teaser title cut from its own text is not
 counted twice. A text that names espionage in another language than the one detected is read
 again in that language where the first reading finds no case.
-The article is relevant when it is anchored and ``positive - negative >= MARGIN``; ``score``
+The article is relevant when it is anchored and ``positive - negative >= MARGIN`` (less in a
+brief of a few sentences, where one sentence reporting a case is the whole report); ``score``
 maps that balance to 0..1 (below 0.5 without an anchor) and ``reasons`` lists the cue ids that
 fired, so every decision can be traced. No spaCy: this runs before the parser and must stay at
 least 10x cheaper than full analysis.
@@ -52,6 +53,8 @@ MARGIN = 3.5  # positive evidence must beat negative evidence by this much: more
 # a service and a legal step (3.0) in a text longer than a few sentences
 SHORT_MARGIN = 2.0  # ...or by this much in a teaser or a text of a few sentences (less room for evidence)
 SHORT_SENTENCES = 3
+BRIEF_MARGIN = 3.0  # ...or by this much in a brief (one sentence naming a service and a legal step: a wire brief
+BRIEF_SENTENCES = 8  # reports one case in a few sentences; a longer page needs more than one)
 TITLE_WEIGHT = 2.0  # the headline says what the piece is about
 SENTENCE_CAP = 4.0  # one sentence cannot carry a whole article
 GENRE_CAP = 3.0  # nor can one sentence sink it
@@ -283,7 +286,7 @@ def _relevance_in(article: Article, lang: str) -> tuple[Relevance, Counter[str]]
     # A teaser is cut from an espionage blog's front page and needs no anchor; any other text
     # must anchor its evidence, a short one with a smaller margin (less room for evidence).
     short = article.kind == "teaser" or len(hits) <= SHORT_SENTENCES
-    margin_needed = SHORT_MARGIN if short else MARGIN
+    margin_needed = SHORT_MARGIN if short else BRIEF_MARGIN if len(hits) <= BRIEF_SENTENCES else MARGIN
     if article.kind == "teaser" and hits and "stage" in hits[0]:
         # A teaser is the capitalised opening of a post: a first sentence that reports a legal
         # step is the post's lede, saying what it reports as a headline does, so it weighs like

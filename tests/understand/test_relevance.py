@@ -600,3 +600,24 @@ def test_a_brief_reports_its_case_in_one_sentence_a_long_page_needs_more() -> No
     step = "Police arrested a 52-year-old man suspected of working for Russian intelligence."
     assert relevance_of(page(step, *FILLER[:4]), "en").is_espionage
     assert not relevance_of(page(step, *FILLER[:8], padding=4), "en").is_espionage
+
+
+def test_abundant_espionage_vocabulary_needs_one_link_in_the_lede() -> None:
+    # Written with its rule: a counter-intelligence warning that names spies, espionage and the
+    # service in many sentences but no legal step.
+    warning = page(
+        "The security service says Russian spies have turned to recruiting people online.",
+        "Espionage against the country's defence industry has grown every year since 2022.",
+        "The agency warns that espionage by proxies is harder to detect.",
+        "Spying on exiles is also on the rise, its annual review says.", *FILLER[:6])
+    assert relevance_of(warning, "en").is_espionage
+
+
+def test_a_spy_agency_named_as_an_institution_is_no_espionage() -> None:
+    # Written with its rule: a nomination hearing for the head of a "spy agency".
+    hearing = page(
+        "The president's pick to lead the CIA, the nation's premier spy agency, sailed through his hearing.",
+        "Senators said the CIA needed a steady hand after a difficult year.",
+        "The CIA has had four directors in six years.",
+        "His deputy at the CIA will be named next month.", *FILLER[:6])
+    assert not relevance_of(hearing, "en").is_espionage

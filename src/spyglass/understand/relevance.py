@@ -53,6 +53,7 @@ MARGIN = 3.5  # positive evidence must beat negative evidence by this much: more
 # a service and a legal step (3.0) in a text longer than a few sentences
 SHORT_MARGIN = 2.0  # ...or by this much in a teaser or a text of a few sentences (less room for evidence)
 SHORT_SENTENCES = 3
+STEEPED = 3  # lede sentences of espionage vocabulary that, with one link anchor, make a report
 BRIEF_MARGIN = 3.0  # ...or by this much in a brief (one sentence naming a service and a legal step: a wire brief
 BRIEF_SENTENCES = 8  # reports one case in a few sentences; a longer page needs more than one)
 TITLE_WEIGHT = 2.0  # the headline says what the piece is about
@@ -208,6 +209,15 @@ def _anchored(lede: list[dict[str, tuple[float, str]]]) -> bool:
     return "case" in kinds or kinds.count("link") >= 2
 
 
+def _steeped_in_espionage(lede: list[dict[str, tuple[float, str]]]) -> bool:
+    """A lede that speaks of espionage itself (not only of a service) in ``STEEPED`` sentences or
+    more, one of them tying it to a state: a counter-intelligence warning or a spy's story that
+    names no legal step is about espionage all the same. Repeating a service's name is no such
+    evidence (a feature on the CIA's gym names it thirty times)."""
+    spying = sum(1 for sentence in lede if "spy" in sentence or SPIES in sentence or CASE in sentence)
+    return spying >= STEEPED and any(_anchor(sentence) for sentence in lede)
+
+
 def _headline_with_its_step(headline: list[dict[str, tuple[float, str]]], lede: list[dict[str, tuple[float, str]]]) -> bool:
     """A headline naming espionage whose first sentence below names the legal step ("Former clerk
     in espionage scandal" / "Police took a man into custody on Tuesday"): the two say together
@@ -299,8 +309,9 @@ def _relevance_in(article: Article, lang: str) -> tuple[Relevance, Counter[str]]
         title_hits = _sentence_hits(title, lang)
         pos_t, neg_t = _balance(title_hits, TITLE_WEIGHT, fired)
         positive, negative = positive + pos_t, negative + neg_t
-    anchored = article.kind == "teaser" or _anchored(title_hits + hits[:LEDE_SENTENCES]) or _headline_with_its_step(
-        title_hits or hits[:1], hits[:1] if title_hits else hits[1:2])
+    lede = title_hits + hits[:LEDE_SENTENCES]
+    anchored = article.kind == "teaser" or _anchored(lede) or _headline_with_its_step(
+        title_hits or hits[:1], hits[:1] if title_hits else hits[1:2]) or _steeped_in_espionage(lede)
     # score >= 0.5 exactly when the verdict is yes: positive - negative >= margin_needed, anchored
     score = round(positive / (positive + negative + margin_needed), 3) if positive else 0.0
     verdict = anchored and positive - negative >= margin_needed

@@ -14,9 +14,10 @@ a teaser (cut from an espionage blog's front page) must also be *anchored*: its 
 (first ``LEDE_SENTENCES``) holds a case cue, or a sentence where espionage vocabulary or a
 service meets a legal step, or two sentences tying espionage vocabulary to a state or a hint (a
 state's spies named by nationality, ``spies``, tie the two in one phrase), or a headline naming
-espionage over a first sentence naming the step. A sentence that reports a case carries no
-genre's negative evidence. A
-teaser's lede weighs as much as a headline, and a teaser title cut from its own text is not
+espionage over a first sentence naming the step, or a lede that speaks of espionage in
+``STEEPED`` sentences with one such tie among them. A sentence that reports a case carries no
+genre's negative evidence, and military or bribery words beside espionage vocabulary are what
+was spied on or paid. A teaser's lede weighs as much as a headline, and a teaser title cut from its own text is not
 counted twice. A text that names espionage in another language than the one detected is read
 again in that language where the first reading finds no case.
 The article is relevant when it is anchored and ``positive - negative >= MARGIN`` (less in a

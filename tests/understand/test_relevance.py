@@ -621,3 +621,24 @@ def test_a_spy_agency_named_as_an_institution_is_no_espionage() -> None:
         "The CIA has had four directors in six years.",
         "His deputy at the CIA will be named next month.", *FILLER[:6])
     assert not relevance_of(hearing, "en").is_espionage
+
+
+FICTION_IN_MORE_LANGUAGES = [
+    # Written with their rows: reviews of spy fiction whose plots arrest and expel spies.
+    ("fr", "Une série d'espionnage au sommet",
+     "Dans la cinquième saison, une espionne de la DGSE est arrêtée à Moscou pour espionnage. Le réalisateur "
+     "filme l'attente plus que l'action, et les acteurs jouent juste. Chaque épisode montre l'espionnage au "
+     "quotidien, loin de James Bond."),
+    ("es", "Una serie de espías que no es James Bond",
+     "En la segunda temporada, una agente del CNI es detenida en Moscú acusada de espionaje. El guion es sobrio y "
+     "la actriz principal sostiene cada episodio. La película de espías nunca fue tan realista."),
+    ("it", "Una serie di spionaggio da non perdere",
+     "Nella nuova stagione una spia russa viene arrestata a Roma per spionaggio. Il regista ha scelto attori "
+     "poco noti e la sceneggiatura evita i cliché; ogni episodio racconta lo spionaggio quotidiano."),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), FICTION_IN_MORE_LANGUAGES, ids=[r[0] for r in FICTION_IN_MORE_LANGUAGES])
+def test_spy_fiction_reviews_in_more_languages_stay_out(language: str, title: str, text: str) -> None:
+    result = relevance_of(article(text, title, language), language)
+    assert not result.is_espionage, result.reasons

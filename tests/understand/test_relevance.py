@@ -642,3 +642,27 @@ FICTION_IN_MORE_LANGUAGES = [
 def test_spy_fiction_reviews_in_more_languages_stay_out(language: str, title: str, text: str) -> None:
     result = relevance_of(article(text, title, language), language)
     assert not result.is_espionage, result.reasons
+
+
+GENRE_COMPOUNDS = [
+    # Written with their rows: the Germanic languages write the genre into one word with espionage
+    # ("spionagethriller", "spionromanen"), which is a review's word, not a case's.
+    ("nl", "Nieuwe spionageserie op televisie",
+     "In de spionageserie wordt een Russische spion in Den Haag ontmaskerd en gearresteerd. De spionagefilm die "
+     "erop volgde kreeg slechte kritieken. Het seizoen telt acht afleveringen."),
+    ("sv", "Ny spionthriller om Säpo",
+     "I spionthrillern grips en rysk spion i Stockholm. Spionromanen bygger på verkliga händelser, men intrigen "
+     "är förutsägbar. Boken kommer ut i maj."),
+    ("no", "Spionfilmen som alle snakker om",
+     "I spionfilmen blir en russisk spion pågrepet i Oslo. Spionserien har fått gode kritikker, og skuespillerne "
+     "er overbevisende."),
+    ("da", "Ny spionroman fra dansk forfatter",
+     "I spionromanen bliver en russisk spion anholdt i København. Spionthrilleren er forfatterens tredje bog, "
+     "og plottet er spændende."),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), GENRE_COMPOUNDS, ids=[r[0] for r in GENRE_COMPOUNDS])
+def test_a_genre_written_into_one_word_with_espionage_is_the_genre(language: str, title: str, text: str) -> None:
+    result = relevance_of(article(text, title, language), language)
+    assert not result.is_espionage, result.reasons

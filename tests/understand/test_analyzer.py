@@ -58,6 +58,34 @@ def test_relevant_english_article_gets_cases_stats_and_the_model_once(analyzer: 
     assert analyzer._nlp is model, "the model is loaded once"
 
 
+PARAGRAPHS = [
+    CASE,
+    "Federal agents arrested Daniel Moreno Ruiz, 52, a retired Air Force contractor, at his home in Tucson on "
+    "Thursday. Prosecutors say he sold drawings of a missile guidance system to a man he believed to be a "
+    "Russian officer for $40,000 between 2019 and 2022.",
+    "Two Dutch engineers, Pieter van Dam and Sander Hoek, were charged in Rotterdam with passing port data to "
+    "China's Ministry of State Security, the prosecution service said on Friday.",
+]
+
+
+@pytest.mark.slow
+def test_the_model_multiplies_with_numpy_and_reads_as_it_does_with_blis(analyzer: Analyzer) -> None:
+    from thinc.api import NumpyOps
+
+    nlp = analyzer.nlp()
+    layers = [layer for _, pipe in nlp.pipeline if getattr(pipe, "model", None) is not None for layer in pipe.model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+
+    def reading() -> list[list[tuple[str, str, str, int]]]:
+        return [[(t.text, t.ent_type_, t.dep_, t.head.i) for t in doc] for doc in nlp.pipe(PARAGRAPHS)]
+
+    with_numpy = reading()
+    blis = NumpyOps(use_blis=True)
+    for layer in layers:
+        layer.ops = blis
+    assert reading() == with_numpy
+
+
 def test_analysis_json_keeps_source_and_shapes_the_contract(analyzer: Analyzer) -> None:
     line = analysis_json(analyzer.analyse(article(REVIEW)))
     assert line["source"] == "a.txt"

@@ -7,6 +7,7 @@ import pytest
 from spyglass.understand.cases import fields, persons
 from spyglass.understand.cases.facts import facts_of
 from spyglass.understand.sentences import sentences_in
+from spyglass.understand.tables.cues import reading
 
 
 def _facts(*texts: str):
@@ -356,6 +357,13 @@ ML_PAYMENTS = [
     ("de", "Er wurde gegen eine Kaution von 50.000 Euro freigelassen.", []),
     ("fr", "Il a été condamné à une amende contre 5 000 euros.", []),
     ("es", "El tribunal le impuso una multa por 9.000 euros.", []),
+    # "in exchange for" a sum, as each language writes it (written before its rule: es and fr failed)
+    ("es", "El funcionario entregaba informes a un agente extranjero a cambio de 15.000 euros.", [(15000.0, "EUR")]),
+    ("es", "Facilitó datos del puerto a cambio de unos 4.000 dólares en efectivo.", [(4000.0, "USD")]),
+    ("fr", "Il transmettait des documents à un officier russe en échange de 30 000 euros.", [(30000.0, "EUR")]),
+    ("pt", "O militar entregou documentos a um agente em troca de 10 mil euros.", [(10000.0, "EUR")]),
+    ("nl", "Hij gaf tekeningen door in ruil voor 25.000 euro.", [(25000.0, "EUR")]),
+    ("es", "El tribunal le impuso una multa de 9.000 euros a cambio de reducir la pena.", []),
 ]
 ML_PERIODS = [
     ("de", "Er hatte gestanden, von 2015 bis 2017 Pläne an einen Agenten übergeben zu haben.", (2015, 2017)),
@@ -364,6 +372,19 @@ ML_PERIODS = [
     ("fr", "Ils auraient photographié des bases pour un service étranger depuis 2021.", (2021, None)),
     ("it", "Secondo i pm, i tre avrebbero agito dal 2018 al 2020.", (2018, 2020)),
     ("it", "Avevano ricevuto 30 mila euro tra il 2017 e il 2019.", (2017, 2019)),
+    # spying named by the infinitive or participle after an accusation (written before its rule)
+    ("es", "El ingeniero fue detenido, acusado de espiar para Rusia entre 2019 y 2022.", (2019, 2022)),
+    ("es", "Los dos fueron detenidos por espiar a disidentes entre 2020 y 2023.", (2020, 2023)),
+    ("fr", "Il est accusé d'avoir espionné des entreprises pour la Chine entre 2018 et 2021.", (2018, 2021)),
+    ("it", "È accusato di aver spiato per la Russia tra il 2019 e il 2022.", (2019, 2022)),
+    # "since" beside an accusation dates what it accuses (an accusation is made at one time); a
+    # custody or an investigation "since" a year is no act's
+    ("de", "Die Bundesanwaltschaft wirft ihm vor, seit 2023 für einen russischen Geheimdienst Kasernen ausgespäht zu haben.",
+     (2023, None)),
+    ("fr", "Le parquet lui reproche d'avoir, depuis 2022, transmis des informations à un service russe.", (2022, None)),
+    ("de", "Er sitzt seit 2023 in Untersuchungshaft, weil er Pläne weitergegeben haben soll.", None),
+    ("en", "He has been under investigation since 2021 for passing secrets to a Russian officer.", None),
+    ("en", "He was accused in 2019 of spying for China.", None),
 ]
 ML_TARGETS = [
     ("fr", "Le parquet de Paris a ouvert une information judiciaire pour espionnage.", "FR"),
@@ -375,7 +396,8 @@ ML_TARGETS = [
 
 @pytest.mark.parametrize(("lang", "text", "payments"), ML_PAYMENTS)
 def test_payments_in_other_languages(lang: str, text: str, payments: list[tuple[float, str]]) -> None:
-    assert fields.payments_of(_facts_in(lang, "Er wurde verhaftet.", text))[0] == payments
+    with reading(lang):  # the language's own case cues, as ``mentions_in`` reads them
+        assert fields.payments_of(_facts_in(lang, "Er wurde verhaftet.", text))[0] == payments
 
 
 @pytest.mark.parametrize(("lang", "text", "period"), ML_PERIODS)

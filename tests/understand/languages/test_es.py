@@ -5,7 +5,9 @@ per kind of miss still seen in Spanish reporting: an expulsion that follows an a
 sentence, "tres hombres y una mujer" counted short, a term the prosecution asked for ("pedía"),
 the state's own courts named by an adjective ("la justicia rusa").
 
-Before the rules: 1 of 7 right.
+Before the rules: 1 of 7 right. With the rows added since (9 in all), 7 were right before session 20
+and 9 are now, since "a cambio de" states a payment and the infinitive "espiar" after an accusation
+is an act that dates the period.
 """
 
 from __future__ import annotations
@@ -59,8 +61,6 @@ NEWS: list[NewsRow] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "requested-term": "'a cambio de 12.000 euros' is not read as a payment",
-    "coordinated-count": "'entre 2021 y 2024' after the accusation ('acusados de espiar ... entre 2021 y 2024') is not read as the period",
 }
 
 

@@ -29,6 +29,8 @@ PERIOD_SPAN_UNTIL = cue("period.span_until")
 _RANGE_RULES = ("period.between", "period.months", "period.dash", "period.in_and")
 _CLAUSE_BREAK = cue("period.clause_break")
 _OPEN_START = cue("period.open_start")
+# "wirft ihm vor", "accused", "reproche": a step that reports an accusation, whose clause tells the acts
+_ACCUSATION = cue("period.accusation")
 _OPEN_START_AFTER = cue("period.open_start_after")  # "2022'den bu yana": "since" after the year
 _END_CUE = cue("period.end_cue")
 _MONTH_SPAN = cue("period.month_span")  # "from March to September 2022": the year is both ends
@@ -115,10 +117,15 @@ def _nearest(spans: list[tuple[int, int]], lo: int, hi: int, pos: int, after: in
     return best
 
 
-def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[int, int] = (0, 0)) -> bool:
+def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[int, int] = (0, 0),
+                     opens: bool = False) -> bool:
     """Whether the nearest verb to ``pos`` inside [lo, hi) is a spying act, not a legal step
-    (steps inside ``skip``, the dating phrase itself, do not count)."""
+    (steps inside ``skip``, the dating phrase itself, do not count). An accusation is made at
+    one time and is not what "since" dates: beside a year that opens a period ("wirft ihm vor,
+    seit 2023 ... ausgespäht zu haben"), it does not count as a step."""
     acts, steps, _ties = _verbs_of(f)
+    if opens:
+        steps = [(a, b) for a, b in steps if not _ACCUSATION.search(f.text, a, b)]
     # words after a dating phrase are as far as they stand from its end, not its start
     # ("between 2019 and 2022 Delaney sold ..." is as near as "in 2019 Delaney sold ...")
     after = max(pos, skip[1])
@@ -174,14 +181,14 @@ def _read_act_years(f: SentenceFacts, published_year: int | None) -> tuple[list[
         lo, hi = _clause(f.text, start)
         caught = (_CAUGHT_IN_ACT.match(rest_of(f.text, end)) and SPY_VERB.search(f.text, end, end + 160)
                   and _arrest_dated(f, start)) or _CAUGHT_AT.search(f.text, max(lo, start - _CAUGHT_REACH), start)
-        if not (_act_before_step(f, lo, hi, start) or caught):
-            continue
         before = f.text[max(lo, start - 110) : start]
+        opens = _OPEN_START.search(before) or _OPEN_START_AFTER.match(f.text, end)
+        if not (_act_before_step(f, lo, hi, start, opens=bool(opens)) or caught):
+            continue
         if _BORN_BEFORE.search(before):
             continue
         if (not relative and _not_of_the_acts(f, start, end)) or _dates_a_step(f, start, end):
             continue  # the parse ties the date to states, a career or a legal step (asked last: it costs)
-        opens = _OPEN_START.search(before) or _OPEN_START_AFTER.match(f.text, end)
         if _MONTH_SPAN.search(before):
             kind = "act"  # the months of one year: not an open start nor an end
         else:

@@ -363,6 +363,7 @@ ML_PAYMENTS = [
     ("fr", "Il transmettait des documents à un officier russe en échange de 30 000 euros.", [(30000.0, "EUR")]),
     ("pt", "O militar entregou documentos a um agente em troca de 10 mil euros.", [(10000.0, "EUR")]),
     ("nl", "Hij gaf tekeningen door in ruil voor 25.000 euro.", [(25000.0, "EUR")]),
+    ("pt", "Ele entregou os documentos a troco de 5 mil euros.", [(5000.0, "EUR")]),
     ("es", "El tribunal le impuso una multa de 9.000 euros a cambio de reducir la pena.", []),
 ]
 ML_PERIODS = [
@@ -385,6 +386,9 @@ ML_PERIODS = [
     ("de", "Er sitzt seit 2023 in Untersuchungshaft, weil er Pläne weitergegeben haben soll.", None),
     ("en", "He has been under investigation since 2021 for passing secrets to a Russian officer.", None),
     ("en", "He was accused in 2019 of spying for China.", None),
+    # Portuguese acts in the plural imperfect (written before their rows: both failed)
+    ("pt", "Segundo a acusação, os dois trabalhavam para a inteligência russa desde 2020.", (2020, None)),
+    ("pt", "Os suspeitos repassavam informações a Moscou entre 2018 e 2021.", (2018, 2021)),
 ]
 ML_TARGETS = [
     ("fr", "Le parquet de Paris a ouvert une information judiciaire pour espionnage.", "FR"),
@@ -402,7 +406,8 @@ def test_payments_in_other_languages(lang: str, text: str, payments: list[tuple[
 
 @pytest.mark.parametrize(("lang", "text", "period"), ML_PERIODS)
 def test_period_in_follow_on_sentences(lang: str, text: str, period: object) -> None:
-    assert fields.period_of(_facts_in(lang, text), 2024)[0] == period
+    with reading(lang):  # the language's own case cues, as ``mentions_in`` reads them
+        assert fields.period_of(_facts_in(lang, text), 2024)[0] == period
 
 
 @pytest.mark.parametrize(("lang", "text", "target"), ML_TARGETS)

@@ -58,6 +58,12 @@ NEWS: list[NewsRow] = [
      "La Guardia Civil ha detenido en Cartagena a un suboficial de la Armada española cuando entregaba "
      "documentos clasificados a un militar ruso en una cafetería del puerto.",
      {"stage": "arrested", "sponsor": "RU", "target": "ES", "count": 1}),
+    # written before its rule (session 20; failed then): after a step, "a un militar español" is the
+    # arrested person (Spanish marks a person object with "a"), not one given something
+    ("personal-a", "Militar detenido por espionaje",
+     "La Guardia Civil detuvo en Madrid a un militar español acusado de espionaje por entregar documentos a un "
+     "agente ruso.",
+     {"stage": "arrested", "sponsor": "RU", "target": "ES", "count": 1, "nationality": ["ES"]}),
 ]
 
 STILL_OPEN: dict[str, str] = {

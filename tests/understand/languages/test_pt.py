@@ -134,6 +134,13 @@ HELD_OUT: list[NewsRow] = [
      "russo pelas ruas de Alfama. A fotografia é bonita, mas o argumento perde-se em reviravoltas previsíveis e o elenco "
      "parece pouco convencido. Estreia nas salas de cinema na quinta-feira.",
      {"relevant": False}),
+    # written before their rules (session 20; failed then): a nationality after "a um <noun>" is the
+    # counterpart's, and "a troco de" states a payment
+    ("lisbon-handler", "Militar detido por espionagem",
+     "A Polícia Judiciária deteve em Lisboa um militar português suspeito de espionagem por entregar documentos "
+     "confidenciais a um agente russo a troco de 5 mil euros.",
+     {"stage": "arrested", "sponsor": "RU", "target": "PT", "count": 1, "nationality": ["PT"],
+      "payments": [(5000, "EUR")]}),
 ]
 
 

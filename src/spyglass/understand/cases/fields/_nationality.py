@@ -88,8 +88,14 @@ _DIPLOMAT_STEMS = ("diplom", "consul", "attach", "addett", "agregad", "funcion",
                    "ambassad", "embajador", "embaixador")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # "cedeva documenti a un militare russo", "sa liaison avec l'interprète chinoise": the one given to or met
-_COUNTERPART_ARTICLE = re.compile(r"\b(?:a|à|al|alla|ai|agli|aux|au|con|avec|com)\s+(?:(?:un|una|une|uno|l|la|le|il|lo|"
-                                  r"el|los|las|les|i|gli|o|os|as)(?:\s+|['’]))?$", re.I)
+# Spanish marks a person who is the object of a verb with "a" ("detuvo en Madrid a un militar español"):
+# after a legal step, "a un ..." is the accused, not the one given something.
+_PERSONAL_A = re.compile(r"\b(?:detuv(?:o|ieron)|detenido|arrest(?:ó|aron|ado)|conden(?:ó|aron|ado)|expuls(?:ó|aron|ado)|"
+                         r"acus(?:ó|aron|a|an)|captur(?:ó|aron|ado)|imput(?:ó|aron|ado)|juzg(?:ó|aron|ado|a|an)|"
+                         r"proces(?:ó|aron|ado)|investig(?:a|an))\b[^,.;:()]{0,40}?\ba\s+"
+                         r"(?:(?:un|una|unos|unas|el|la|los|las)\s+)?$", re.I)
+_COUNTERPART_ARTICLE = re.compile(r"\b(?:a|à|al|alla|ai|agli|aux|au|ao|aos|às|con|avec|com)\s+(?:(?:un|una|une|uno|um|uma|"
+                                  r"uns|umas|l|la|le|il|lo|el|los|las|les|i|gli|o|os|as)(?:\s+|['’]))?$", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +117,8 @@ def _after_person_noun(text: str, hit: Hit, expelled: bool) -> bool:
         m = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     if m is None or m.group(1).lower() not in _role_words(lang):
         return False
-    if _COUNTERPART_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
+    if _COUNTERPART_ARTICLE.search(text, max(0, m.start() - 12), m.start()) and not (
+            lang == "es" and _PERSONAL_A.search(text, max(0, m.start() - 80), m.start())):
         return False
     return expelled or not m.group(1).lower().startswith(_DIPLOMAT_STEMS)
 

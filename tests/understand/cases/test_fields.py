@@ -441,3 +441,32 @@ def test_pretrial_detention_is_not_a_term(lang: str, text: str) -> None:
 def test_a_span_of_time_is_not_a_term() -> None:
     facts = _facts('Outside court he said justice had been served, calling the last two years a nightmare.')
     assert fields.sentence_months_of(facts)[0] is None
+
+
+# Written before their rule (session 20; pt, fr, it and es each read Bulgaria as the sponsor): a
+# headline's "spies" with an adjective after them and their step ("espiões búlgaros condenados")
+# names them by nationality, as "Bulgarian spies convicted" does; the body says whom they served.
+PEOPLE_BY_NATIONALITY = [
+    ("pt", "Espiões búlgaros condenados",
+     "Cinco cidadãos búlgaros que trabalhavam para os serviços secretos russos entre 2019 e 2022 foram condenados "
+     "em Londres."),
+    ("es", "Espías búlgaros condenados",
+     "Cinco ciudadanos búlgaros que trabajaban para los servicios secretos rusos entre 2019 y 2022 fueron condenados "
+     "en Londres."),
+    ("fr", "Espions bulgares condamnés",
+     "Cinq ressortissants bulgares qui travaillaient pour les services secrets russes entre 2019 et 2022 ont été "
+     "condamnés à Londres."),
+    ("it", "Spie bulgare condannate",
+     "Cinque cittadini bulgari che lavoravano per i servizi segreti russi tra il 2019 e il 2022 sono stati condannati "
+     "a Londra."),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body"), PEOPLE_BY_NATIONALITY, ids=[r[0] for r in PEOPLE_BY_NATIONALITY])
+def test_spies_named_by_nationality_in_a_headline_are_not_the_sponsor(lang: str, title: str, body: str) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    (case,) = analysis.mentions
+    assert (case.sponsor_country, case.accused_nationality, case.accused_count) == ("RU", ("BG",), 5)

@@ -3,6 +3,8 @@ around country and service words; expelled diplomats spy for the state of their 
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 
 from spyglass.understand import lexicon
@@ -38,6 +40,11 @@ _OPERATIVE_BEFORE = cue("sponsor.operative_before")
 _OFFICERS_AFTER = cue("sponsor.officers_after")
 _BRACKET_GAP = cue("sponsor.bracket_gap")
 _NOUN_BEFORE = cue("sponsor.noun_before")
+# Spies and agents (not services) before their adjective: the people themselves, whose adjective
+# may be their nationality ("espiões búlgaros condenados") as "Bulgarian spies convicted" is
+_PEOPLE_BEFORE = re.compile(r"\b(?:espi(?:ões|ão|ãs|ã|ones?)|esp[ií]as?|spi[ae]|espionnes?|espions?|agen(?:ts?|tes?|ti|te)|"
+                            r"spionnen|agenten|spioner|agenter|szpied\w*|szpieg\w*|agenc\w*|agent\w*|шпион\w*|агент\w*|"
+                            r"шпигун\w*)\s+$", re.I)
 
 
 _RECIPIENT_AFTER = cue("sponsor.recipient_after")
@@ -84,6 +91,8 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
         about = about_someone(f) or bool(f.stages)
         return None if acting or not about else "sponsor.intelligence"  # "Philippine agents arrested"
     if form_of(c) == "adjective" and _NOUN_BEFORE.search(before) and (about_someone(f) or f.stages):
+        if _PEOPLE_BEFORE.search(before) and any(0 <= h.start - c.end <= 25 for h in f.stages):
+            return None  # "espiões búlgaros condenados": whom the step befalls, by nationality, as in English
         return "sponsor.noun_before"  # "ai servizi segreti russi": the noun before its adjective
     if form_of(c) == "adjective" and _RECIPIENT_AFTER.match(after) and _RECIPIENT_BEFORE.search(before):
         return "sponsor.recipient"  # "providing it to Russian authorities"

@@ -4,7 +4,6 @@ around country and service words; expelled diplomats spy for the state of their 
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left, bisect_right
 
 from spyglass.understand import lexicon

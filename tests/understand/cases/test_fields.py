@@ -470,3 +470,30 @@ def test_spies_named_by_nationality_in_a_headline_are_not_the_sponsor(lang: str,
     assert analysis.article.language == lang
     (case,) = analysis.mentions
     assert (case.sponsor_country, case.accused_nationality, case.accused_count) == ("RU", ("BG",), 5)
+
+
+# Written before their rule (session 20; every one read no period): a span of years that closes
+# the phrase of an act, before the step of the main clause, dates the act, not the step.
+RANGE_AFTER_ITS_ACT = [
+    ("en", "Five Bulgarian nationals who worked for the Russian intelligence services between 2019 and 2022 were "
+           "convicted in London."),
+    ("pt", "Cinco cidadãos búlgaros que trabalhavam para os serviços secretos russos entre 2019 e 2022 foram "
+           "condenados em Londres."),
+    ("es", "Cinco ciudadanos búlgaros que trabajaban para los servicios secretos rusos entre 2019 y 2022 fueron "
+           "condenados en Londres."),
+    ("fr", "Cinq ressortissants bulgares qui travaillaient pour les services secrets russes entre 2019 et 2022 ont "
+           "été condamnés à Londres."),
+    ("it", "Cinque cittadini bulgari che lavoravano per i servizi segreti russi tra il 2019 e il 2022 sono stati "
+           "condannati a Londra."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), RANGE_AFTER_ITS_ACT, ids=[r[0] for r in RANGE_AFTER_ITS_ACT])
+def test_a_range_that_closes_an_acts_phrase_dates_the_act(lang: str, text: str) -> None:
+    with reading(lang):
+        assert fields.period_of(_facts_in(lang, text), 2025)[0] == (2019, 2022)
+
+
+def test_a_range_after_a_step_with_no_act_between_still_dates_no_act() -> None:
+    text = "He was arrested for spying and held in custody between 2019 and 2022 before his trial."
+    assert fields.period_of(_facts(text), 2025)[0] is None

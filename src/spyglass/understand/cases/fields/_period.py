@@ -136,8 +136,25 @@ def _act_before_step(f: SentenceFacts, lo: int, hi: int, pos: int, skip: tuple[i
 def _tied_range(f: SentenceFacts, start: int, end: int) -> bool:
     """Whether a range at [start, end) dates an act: an act verb of its clause is nearer to it
     than any legal step outside it ("ambassador from 2000 to 2002" has none: a career;
-    "between May 2019 and his arrest in 2022 he sent" has one)."""
-    return _act_before_step(f, *_clause(f.text, start), start, skip=(start, end))
+    "between May 2019 and his arrest in 2022 he sent" has one), or the range closes the act's
+    phrase before the step ("who worked for Russia's services between 2019 and 2022 were
+    convicted": a span of years dates what was done over it, not the step after it)."""
+    lo, hi = _clause(f.text, start)
+    return _closes_an_act(f, lo, start) or _act_before_step(f, lo, hi, start, skip=(start, end))
+
+
+_ACT_REACH = 80  # characters from an act verb to the range that closes its phrase
+
+
+def _closes_an_act(f: SentenceFacts, lo: int, start: int) -> bool:
+    """An act verb ends at most ``_ACT_REACH`` characters before ``start``, in the clause, with no
+    legal step between them."""
+    acts, steps, _ties = _verbs_of(f)
+    before = [b for a, b in acts if lo <= a and b <= start and start - b <= _ACT_REACH]
+    if not before:
+        return False
+    act_end = max(before)
+    return not any(act_end <= a < start for a, _ in steps)
 
 
 def _act_years(facts: list[SentenceFacts], published_year: int | None) -> tuple[list[tuple[int, str]], dict[int, Found]]:

@@ -497,3 +497,41 @@ def test_a_range_that_closes_an_acts_phrase_dates_the_act(lang: str, text: str) 
 def test_a_range_after_a_step_with_no_act_between_still_dates_no_act() -> None:
     text = "He was arrested for spying and held in custody between 2019 and 2022 before his trial."
     assert fields.period_of(_facts(text), 2025)[0] is None
+
+
+# Written before their rule (session 20; all six read no sponsor): a nationality used as the noun of
+# a people after "to the" ("ai russi", "a los rusos", "aux Russes", "aos russos", "an die Russen") in a
+# sentence that gives something names the state that got it.
+GIVEN_TO_A_PEOPLE = [
+    ("it", 'Arrestato per spionaggio un impiegato della Marina',
+     'Un impiegato della Marina è stato arrestato a Taranto per spionaggio: secondo la procura '
+     'passava documenti riservati ai russi in cambio di denaro.'),
+    ("es", 'Detenido por espionaje un funcionario de Defensa',
+     'Un funcionario del Ministerio de Defensa fue detenido en Valencia por espionaje: según la '
+     'Fiscalía pasaba documentos secretos a los rusos a cambio de dinero.'),
+    ("fr", 'Un fonctionnaire arrêté pour espionnage',
+     'Un fonctionnaire du ministère des Armées a été arrêté à Brest pour espionnage : selon le '
+     "parquet, il transmettait des documents secrets aux Russes contre de l'argent."),
+    ("pt", 'Funcionário detido por espionagem',
+     'Um funcionário da Marinha foi detido em Lisboa por espionagem: segundo o Ministério Público, '
+     'passava documentos secretos aos russos em troca de dinheiro.'),
+    ("en", 'Navy clerk arrested for spying',
+     'A Navy clerk was arrested in Norfolk for espionage; prosecutors say he passed classified '
+     'documents to the Russians for cash.'),
+    ("de", 'Marine-Angestellter wegen Spionage festgenommen',
+     'Ein Angestellter der Marine ist in Kiel wegen Spionage festgenommen worden. Er soll geheime '
+     'Unterlagen an die Russen weitergegeben haben.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body"), GIVEN_TO_A_PEOPLE, ids=[r[0] for r in GIVEN_TO_A_PEOPLE])
+def test_secrets_given_to_a_people_name_its_state_as_sponsor(lang: str, title: str, body: str) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    assert [m.sponsor_country for m in analysis.mentions] == ["RU"]
+
+
+def test_a_people_spoken_to_is_no_sponsor() -> None:
+    assert fields.sponsor_of(_facts("He was arrested after he spoke to the Russians at a conference."), None)[0] is None

@@ -73,6 +73,8 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
         return "sponsor.on_behalf_after"
     if form_of(c) != "capital" and _RECIPIENT_NOUN_BEFORE.search(before) and _GIVES.search(f.text):
         return "sponsor.recipient"  # "an das Generalkonsulat Russlands", "a un militar ruso": who got it
+    if _given_to_a_people(f, c, before):
+        return "sponsor.recipient"  # "passava documenti ai russi", "passed files to the Russians"
     if _OFFICIAL_OF.search(before) and not _TO_OFFICIALS.search(before):
         return None  # "director of Lithuania's State Security Department": an official's employer
     if _BY_BEFORE.search(before) and any(0 <= c.start - h.end <= 12 for h in f.stages):
@@ -105,6 +107,20 @@ def _sponsor_country_rule(f: SentenceFacts, c: Hit, target: str | None) -> str |
 
 
 _LEAD_GAP = cue("sponsor.lead_gap")
+
+
+def _given_to_a_people(f: SentenceFacts, c: Hit, before: str) -> bool:
+    """A nationality used as the noun of a people, right after "to the" ("ai", "a los", "aux",
+    "aos", "an die"), in a sentence that gives something: the state that got it. In English
+    only the plural is such a noun ("to the Russian embassy" has its noun after)."""
+    if form_of(c) not in ("adjective", "demonym") or not _TO_A_PEOPLE.search(before):
+        return False
+    if c.rule.split(".")[1:2] == ["en"] and not c.text.endswith("s"):
+        return False
+    return _GIVES.search(f.text) is not None
+
+
+_TO_A_PEOPLE = re.compile(r"(?:\bto\s+the|\bai|\bagli|\ba\s+l[oa]s|\baux|\baos|\bàs|\ban\s+die|\baan\s+de)\s+$", re.I)
 
 
 def service_lead(f: SentenceFacts, s: Hit) -> int:

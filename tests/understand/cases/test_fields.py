@@ -535,3 +535,27 @@ def test_secrets_given_to_a_people_name_its_state_as_sponsor(lang: str, title: s
 
 def test_a_people_spoken_to_is_no_sponsor() -> None:
     assert fields.sponsor_of(_facts("He was arrested after he spoke to the Russians at a conference."), None)[0] is None
+
+
+# Written before their rule (session 20; none named a target): a city after the locative preposition
+# of a Romance language in a sentence that reports a step is where the state acts.
+ROMANCE_CITY_OF_THE_STEP = [
+    ("es", 'Detenido por espionaje un funcionario de Defensa',
+     'Un funcionario del Ministerio de Defensa fue detenido en Valencia por espionaje a favor de Rusia.', "ES"),
+    ("fr", 'Un fonctionnaire arrêté pour espionnage',
+     'Un fonctionnaire a été arrêté à Brest pour espionnage au profit de la Russie.', "FR"),
+    ("it", 'Arrestato per spionaggio un impiegato',
+     'Un impiegato è stato arrestato a Milano per spionaggio a favore della Russia.', "IT"),
+    ("es", 'Espía condenado',
+     'Un ingeniero fue condenado en Sevilla a seis años de prisión por espiar para China.', "ES"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body", "target"), ROMANCE_CITY_OF_THE_STEP,
+                         ids=[f"{r[0]}-{r[3]}" for r in ROMANCE_CITY_OF_THE_STEP])
+def test_a_city_after_a_romance_locative_names_the_acting_state(lang: str, title: str, body: str, target: str) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    assert [m.target_country for m in analysis.mentions] == [target]

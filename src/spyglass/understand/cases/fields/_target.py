@@ -26,6 +26,7 @@ __all__ = ["target_of", "employer_of"]
 
 TARGET_AFTER = cue("target.after")
 TARGET_BEFORE = cue("target.before")
+_PLACE_BEFORE = cue("target.place_before")
 _PASSIVE = cue("target.passive")
 _SPONSOR_SIDE = cue("target.sponsor_side")
 _SPONSOR_AFTER = cue("target.sponsor_after")
@@ -174,7 +175,8 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
                 r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]) or (
                 _seat_of_authority(f, p)):
             out.append((2.5, p.kb_id, Found(f, "target.regional_authority", (p.start, p.end))))
-        elif (f.stages and TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start]) and not _only_released(f)
+        elif (f.stages and (TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start])
+                            or _PLACE_BEFORE.search(f.text[max(0, p.start - 30) : p.start])) and not _only_released(f)
               and not _swap_venue(f, p) and not _venue_of_acts(f, p)):
             out.append((1.0, p.kb_id, Found(f, "target.place", (p.start, p.end))))
         elif f.stages and (m := _NEXT_WORD.match(f.text, p.end)) and m.group(1).lower() in _PEOPLE:

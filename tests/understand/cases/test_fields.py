@@ -559,3 +559,25 @@ def test_a_city_after_a_romance_locative_names_the_acting_state(lang: str, title
     analysis = analysis_of(title, body)
     assert analysis.article.language == lang
     assert [m.target_country for m in analysis.mentions] == [target]
+
+
+# Written before their rows (session 20; the three Italian ones read no sponsor): "a favore di"
+# names whom the spying served, as "a favor de" and "au profit de" do.
+FOR_THE_BENEFIT_OF = [
+    ("it", "Arrestato per spionaggio un impiegato",
+     "Un impiegato è stato arrestato a Milano per spionaggio a favore della Russia.", "RU"),
+    ("it", "Condannato per spionaggio",
+     "Un ex militare è stato condannato a Roma a sei anni per spionaggio a favore della Cina.", "CN"),
+    ("it", "Arrestato per spionaggio", "Un tecnico è stato arrestato per aver spiato a favore dell'Iran.", "IR"),
+    ("pt", "Detido por espionagem", "Um técnico foi detido no Porto por espionagem a favor da China.", "CN"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body", "sponsor"), FOR_THE_BENEFIT_OF,
+                         ids=[f"{r[0]}-{r[3]}" for r in FOR_THE_BENEFIT_OF])
+def test_for_the_benefit_of_a_state_names_the_sponsor(lang: str, title: str, body: str, sponsor: str) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    assert [m.sponsor_country for m in analysis.mentions] == [sponsor]

@@ -581,3 +581,27 @@ def test_for_the_benefit_of_a_state_names_the_sponsor(lang: str, title: str, bod
     analysis = analysis_of(title, body)
     assert analysis.article.language == lang
     assert [m.sponsor_country for m in analysis.mentions] == [sponsor]
+
+
+# Written before their rule (session 20; the first three named no target): a capital after a Romance
+# locative preposition in a sentence reporting a step is where its state acts; an attaché posted
+# "en Moscú" and expelled by Russia keeps Russia as the acting state.
+ROMANCE_CAPITAL_OF_THE_STEP = [
+    ("it", "Condannato per spionaggio",
+     "Un ex militare è stato condannato a Roma a sei anni per spionaggio a favore della Cina.", "IT"),
+    ("es", "Condenado por espionaje",
+     "Un ingeniero fue condenado en Madrid a seis años de prisión por espiar para Rusia.", "ES"),
+    ("fr", "Condamné pour espionnage",
+     "Un ingénieur a été condamné à Paris à six ans de prison pour espionnage au profit de la Chine.", "FR"),
+    ("es", "Expulsado el agregado", "Rusia expulsó al agregado militar español en Moscú por espionaje.", "RU"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body", "target"), ROMANCE_CAPITAL_OF_THE_STEP,
+                         ids=[f"{r[0]}-{r[3]}" for r in ROMANCE_CAPITAL_OF_THE_STEP])
+def test_a_capital_after_a_romance_locative_names_the_acting_state(lang: str, title: str, body: str, target: str) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    assert [m.target_country for m in analysis.mentions] == [target]

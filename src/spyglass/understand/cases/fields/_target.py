@@ -11,7 +11,7 @@ from functools import cache
 
 from spyglass.understand import lexicon
 from spyglass.understand.cases.facts import SentenceFacts
-from spyglass.understand.cases.fields._common import Found, person_words, window
+from spyglass.understand.cases.fields._common import Found, form_of, person_words, window
 from spyglass.understand.cases.fields._sponsor import (
     SPEAKS_AFTER,
     service_lead,
@@ -222,7 +222,8 @@ def _sentence_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
         if (m and not _PASSIVE.search(after[: m.end() + 12]) and not _SPONSOR_SIDE.search(before[-20:])
                 and not _done_to_people(m.group()) and not _SPONSOR_AFTER.match(after[m.end() :])):
             out.append((3 * weight, c.kb_id, Found(f, "target.authority", (c.start, c.end))))
-        elif (m2 := TARGET_BEFORE.search(before)) and f.stages and not _only_released(f) and not _swap_venue(f, c) and (
+        elif (m2 := TARGET_BEFORE.search(before) or (_PLACE_BEFORE.search(before) if form_of(c) == "capital" else None)) and (
+                f.stages) and not _only_released(f) and not _swap_venue(f, c) and (
                 not _venue_of_acts(f, c)) and (
                 not m2.group().lstrip().lower().startswith("by")
                 or any(0 <= c.start - h.end <= 25 for h in f.stages)):  # "arrested by the X", not "used by the X"

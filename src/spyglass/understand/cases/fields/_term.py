@@ -86,6 +86,9 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
     return bool(TERM_CUE.search(before[-60:]) or TERM_CUE.search(after[:25]))
 
 
+# "condannato a sei anni X e a quattro anni Y", "sentenced X to six years and Y to four years": a
+# second term joined to the first, whose sentencing verb it shares.
+_COORDINATED_TERM = re.compile(r"\b(?:e|et|y|and|und|en|i)\s+(?:a|à|to|zu|tot)\s+$", re.I)
 _LIFE_TERM = cue("term.life_word")
 _DEATH_BEFORE = cue("term.death_before")
 
@@ -111,12 +114,14 @@ def sentence_months_of(facts: list[SentenceFacts], count: int | None = None) -> 
     rough: list[tuple[object, Found]] = []
     reduced: list[tuple[object, Found]] = []
     for f in facts:
+        termed = False  # a term read earlier in the sentence: "... e a quattro anni il figlio" shares its verb
         for q in f.durations:
             if q.value == "life":
                 if not _is_life_term(f, q):
                     continue
-            elif not _is_term(f, q.start, q.end):
+            elif not (_is_term(f, q.start, q.end) or termed and _COORDINATED_TERM.search(f.text, max(0, q.start - 12), q.start)):
                 continue
+            termed = True
             weak = f.is_title or bool(_APPROXIMATE.search(f.text[max(0, q.start - 20) : q.start]))
             (rough if weak else exact).append((q.value, Found(f, f"{q.rule}.rough" if weak else q.rule, (q.start, q.end))))
             if not weak and _is_reduced(f, q.start):

@@ -605,3 +605,27 @@ def test_a_capital_after_a_romance_locative_names_the_acting_state(lang: str, ti
     analysis = analysis_of(title, body)
     assert analysis.article.language == lang
     assert [m.target_country for m in analysis.mentions] == [target]
+
+
+# Written before their rule (session 20; the Italian and Spanish ones read "expelled"): the expulsion
+# of the diplomat an arrested person was caught handing files to is the counterpart's step.
+COUNTERPART_EXPELLED = [
+    ("it", "Arrestato un ufficiale per spionaggio",
+     "Un ufficiale dell'Esercito è stato arrestato a Torino mentre consegnava documenti a un funzionario del "
+     "consolato russo. Il diplomatico russo è stato espulso.", ["arrested"]),
+    ("es", "Detenido un oficial por espionaje",
+     "Un oficial del Ejército fue detenido en Zaragoza cuando entregaba documentos a un funcionario de la "
+     "embajada rusa. El diplomático ruso fue expulsado.", ["arrested"]),
+    ("en", "Diplomat expelled", "A Russian diplomat was detained in Oslo and expelled for espionage.", ["expelled"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "body", "stages"), COUNTERPART_EXPELLED,
+                         ids=[r[0] for r in COUNTERPART_EXPELLED])
+def test_a_counterparts_expulsion_is_not_the_arrested_persons_step(lang: str, title: str, body: str,
+                                                                   stages: list[str]) -> None:
+    from tests.understand.languages._news import analysis_of
+
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang
+    assert [m.stage for m in analysis.mentions] == stages

@@ -471,7 +471,6 @@ KNOWN_GAPS: dict[str, str] = {
     # Multilingual batch: still open after the first fixes (post-nominal adjectives, ages, German headline nouns).
     "ml-de-olg-haft": "'Der 53-jährige Thomas H. hatte ...': a privacy form after a German age adjective in a sentence with no step is not read",
     "ml-de-anklage-iran": "'Den deutschen Staatsangehörigen Ali S. und Mehdi R.': names after a dative noun phrase are missed (so the later sentences go unattached); 'Oberlandesgerichts Frankfurt' taken as a person",
-    "ml-it-arrestato": "'documenti ai russi' (demonym after 'ai') gives no sponsor; the expelled diplomat's step wins the lead case",
 }
 
 

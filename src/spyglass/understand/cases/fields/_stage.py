@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spyglass.records import STAGE_ORDER
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, about_someone
@@ -36,6 +38,9 @@ def is_swap_story(lead: list[SentenceFacts]) -> bool:
                for f in lead)
 
 
+_DIPLOMAT = re.compile(r"\b(?:diplomat\w*|diplom[aá]tic\w*|dyplomat\w*|дипломат\w*)", re.I)
+
+
 def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str | None, Found | None]:
     """The most advanced step reported as done.
 
@@ -56,6 +61,8 @@ def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str 
             continue
         if stage == "expelled" and found & {"charged", "convicted", "sentenced", "acquitted"}:
             continue
+        if stage == "expelled" and _DIPLOMAT.search(f.text) and any(h.kb_id == "arrested" and g is not f for h, g in hits):
+            continue  # "X was arrested handing files over ... The Russian diplomat was expelled": his counterpart's step
         rank = STAGE_ORDER[stage]
         if best is None or rank > best[0]:
             best = (rank, hit, f)

@@ -638,12 +638,6 @@ FICTION_IN_MORE_LANGUAGES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "title", "text"), FICTION_IN_MORE_LANGUAGES, ids=[r[0] for r in FICTION_IN_MORE_LANGUAGES])
-def test_spy_fiction_reviews_in_more_languages_stay_out(language: str, title: str, text: str) -> None:
-    result = relevance_of(article(text, title, language), language)
-    assert not result.is_espionage, result.reasons
-
-
 GENRE_COMPOUNDS = [
     # Written with their rows: the Germanic languages write the genre into one word with espionage
     # ("spionagethriller", "spionromanen"), which is a review's word, not a case's.
@@ -662,7 +656,13 @@ GENRE_COMPOUNDS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "title", "text"), GENRE_COMPOUNDS, ids=[r[0] for r in GENRE_COMPOUNDS])
-def test_a_genre_written_into_one_word_with_espionage_is_the_genre(language: str, title: str, text: str) -> None:
+REVIEWS_IN_MORE_LANGUAGES = [*FICTION_IN_MORE_LANGUAGES, *GENRE_COMPOUNDS]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), REVIEWS_IN_MORE_LANGUAGES,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(REVIEWS_IN_MORE_LANGUAGES)])
+def test_spy_fiction_reviews_in_more_languages_stay_out(language: str, title: str, text: str) -> None:
+    """Reviews whose plots arrest and expel spies; in the Germanic languages the genre is written into one
+    word with espionage ("spionagethriller", "spionromanen"), which is a review's word, not a case's."""
     result = relevance_of(article(text, title, language), language)
     assert not result.is_espionage, result.reasons

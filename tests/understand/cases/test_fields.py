@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from spyglass.records import Mention
 from spyglass.understand.cases import fields, persons
 from spyglass.understand.cases.facts import facts_of
 from spyglass.understand.sentences import sentences_in
 from spyglass.understand.tables.cues import reading
+from tests.understand.languages._news import analysis_of
 
 
 def _facts(*texts: str):
@@ -443,6 +445,13 @@ def test_a_span_of_time_is_not_a_term() -> None:
     assert fields.sentence_months_of(facts)[0] is None
 
 
+def _cases_read(lang: str, title: str, body: str) -> list[Mention]:
+    """The cases the whole analysis reads from a news paragraph of ours, which must be read as ``lang``."""
+    analysis = analysis_of(title, body)
+    assert analysis.article.language == lang, f"read as {analysis.article.language}"
+    return list(analysis.mentions)
+
+
 # Written before their rule (session 20; pt, fr, it and es each read Bulgaria as the sponsor): a
 # headline's "spies" with an adjective after them and their step ("espiões búlgaros condenados")
 # names them by nationality, as "Bulgarian spies convicted" does; the body says whom they served.
@@ -464,11 +473,7 @@ PEOPLE_BY_NATIONALITY = [
 
 @pytest.mark.parametrize(("lang", "title", "body"), PEOPLE_BY_NATIONALITY, ids=[r[0] for r in PEOPLE_BY_NATIONALITY])
 def test_spies_named_by_nationality_in_a_headline_are_not_the_sponsor(lang: str, title: str, body: str) -> None:
-    from tests.understand.languages._news import analysis_of
-
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    (case,) = analysis.mentions
+    (case,) = _cases_read(lang, title, body)
     assert (case.sponsor_country, case.accused_nationality, case.accused_count) == ("RU", ("BG",), 5)
 
 
@@ -526,11 +531,7 @@ GIVEN_TO_A_PEOPLE = [
 
 @pytest.mark.parametrize(("lang", "title", "body"), GIVEN_TO_A_PEOPLE, ids=[r[0] for r in GIVEN_TO_A_PEOPLE])
 def test_secrets_given_to_a_people_name_its_state_as_sponsor(lang: str, title: str, body: str) -> None:
-    from tests.understand.languages._news import analysis_of
-
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    assert [m.sponsor_country for m in analysis.mentions] == ["RU"]
+    assert [m.sponsor_country for m in _cases_read(lang, title, body)] == ["RU"]
 
 
 def test_a_people_spoken_to_is_no_sponsor() -> None:
@@ -551,16 +552,6 @@ ROMANCE_CITY_OF_THE_STEP = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "body", "target"), ROMANCE_CITY_OF_THE_STEP,
-                         ids=[f"{r[0]}-{r[3]}" for r in ROMANCE_CITY_OF_THE_STEP])
-def test_a_city_after_a_romance_locative_names_the_acting_state(lang: str, title: str, body: str, target: str) -> None:
-    from tests.understand.languages._news import analysis_of
-
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    assert [m.target_country for m in analysis.mentions] == [target]
-
-
 # Written before their rows (session 20; the three Italian ones read no sponsor): "a favore di"
 # names whom the spying served, as "a favor de" and "au profit de" do.
 FOR_THE_BENEFIT_OF = [
@@ -576,11 +567,7 @@ FOR_THE_BENEFIT_OF = [
 @pytest.mark.parametrize(("lang", "title", "body", "sponsor"), FOR_THE_BENEFIT_OF,
                          ids=[f"{r[0]}-{r[3]}" for r in FOR_THE_BENEFIT_OF])
 def test_for_the_benefit_of_a_state_names_the_sponsor(lang: str, title: str, body: str, sponsor: str) -> None:
-    from tests.understand.languages._news import analysis_of
-
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    assert [m.sponsor_country for m in analysis.mentions] == [sponsor]
+    assert [m.sponsor_country for m in _cases_read(lang, title, body)] == [sponsor]
 
 
 # Written before their rule (session 20; the first three named no target): a capital after a Romance
@@ -597,14 +584,14 @@ ROMANCE_CAPITAL_OF_THE_STEP = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "body", "target"), ROMANCE_CAPITAL_OF_THE_STEP,
-                         ids=[f"{r[0]}-{r[3]}" for r in ROMANCE_CAPITAL_OF_THE_STEP])
-def test_a_capital_after_a_romance_locative_names_the_acting_state(lang: str, title: str, body: str, target: str) -> None:
-    from tests.understand.languages._news import analysis_of
+ROMANCE_PLACE_OF_THE_STEP = ROMANCE_CITY_OF_THE_STEP + ROMANCE_CAPITAL_OF_THE_STEP
 
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    assert [m.target_country for m in analysis.mentions] == [target]
+
+@pytest.mark.parametrize(("lang", "title", "body", "target"), ROMANCE_PLACE_OF_THE_STEP,
+                         ids=[f"{r[0]}-{r[3]}-{i}" for i, r in enumerate(ROMANCE_PLACE_OF_THE_STEP)])
+def test_a_city_or_capital_after_a_romance_locative_names_the_acting_state(lang: str, title: str, body: str,
+                                                                          target: str) -> None:
+    assert [m.target_country for m in _cases_read(lang, title, body)] == [target]
 
 
 # Written before their rule (session 20; the Italian and Spanish ones read "expelled"): the expulsion
@@ -624,8 +611,4 @@ COUNTERPART_EXPELLED = [
                          ids=[r[0] for r in COUNTERPART_EXPELLED])
 def test_a_counterparts_expulsion_is_not_the_arrested_persons_step(lang: str, title: str, body: str,
                                                                    stages: list[str]) -> None:
-    from tests.understand.languages._news import analysis_of
-
-    analysis = analysis_of(title, body)
-    assert analysis.article.language == lang
-    assert [m.stage for m in analysis.mentions] == stages
+    assert [m.stage for m in _cases_read(lang, title, body)] == stages

@@ -14,7 +14,7 @@ from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.tables.cues import cue
 
-__all__ = ["Found", "window", "about_someone", "form_of", "alternation", "person_words", "person_words_any", "someone_described"]
+__all__ = ["Found", "window", "about_someone", "form_of", "lang_of", "alternation", "person_words", "person_words_any", "someone_described"]
 
 # Someone the sentence is about: a name, a pronoun or a person noun ("the engineer").
 _SUBJECT = cue("stage.subject")
@@ -61,6 +61,12 @@ def form_of(hit: Hit) -> str:
     """The form of a country word ("name", "adjective", "demonym", ...) from its rule id."""
     parts = hit.rule.split(".")
     return parts[3] if len(parts) > 3 else "name"
+
+
+def lang_of(hit: Hit) -> str:
+    """The language of the table row a country word was found with (``country.<lang>.<code>...``)."""
+    parts = hit.rule.split(".")
+    return parts[1] if len(parts) > 1 else ""
 
 
 def alternation(words: Iterable[str]) -> str:

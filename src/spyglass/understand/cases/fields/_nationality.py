@@ -9,7 +9,7 @@ from functools import lru_cache
 from spyglass.understand import lexicon
 from spyglass.understand.cases import structure
 from spyglass.understand.cases.facts import SentenceFacts
-from spyglass.understand.cases.fields._common import Found, alternation, form_of, person_words
+from spyglass.understand.cases.fields._common import Found, alternation, form_of, lang_of, person_words
 from spyglass.understand.lexicon import case_terms
 from spyglass.understand.lexicon.hits import Hit
 from spyglass.understand.tables.cues import cue
@@ -70,16 +70,10 @@ _COUNT_BEFORE = cue("nationality.count_before")
 _NO_NOUN_AFTER = cue("nationality.no_noun_after")
 
 
-def _lang_of(hit: Hit) -> str:
-    """The language of the table row a country word was found with (``country.<lang>.<code>...``)."""
-    parts = hit.rule.split(".")
-    return parts[1] if len(parts) > 1 else ""
-
-
 def _german_noun(text: str, hit: Hit) -> bool:
     """A German nationality word capitalised inside a sentence after a count or an article and
     before no noun ("drei Deutsche", "der Russe"): German capitalises it only as a noun."""
-    return (_lang_of(hit) == "de" and hit.text[:1].isupper() and hit.start > 0
+    return (lang_of(hit) == "de" and hit.text[:1].isupper() and hit.start > 0
             and bool(_COUNT_BEFORE.search(text, 0, hit.start)) and bool(_NO_NOUN_AFTER.match(text, hit.end)))
 
 
@@ -106,7 +100,7 @@ def _role_words(lang: str) -> frozenset[str]:
 def _after_person_noun(text: str, hit: Hit, expelled: bool) -> bool:
     """A Romance nationality adjective after its noun ("dos diplomáticos iraníes", "un espion
     russe"): said of the accused, officials and diplomats only where they are expelled."""
-    lang = _lang_of(hit)
+    lang = lang_of(hit)
     if lang not in _ROMANCE:
         return False
     if form_of(hit) not in ("adjective", "demonym"):

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from spyglass.understand import lexicon
 from spyglass.understand.cases.facts import SentenceFacts
-from spyglass.understand.cases.fields._common import Found, about_someone, form_of, window
+from spyglass.understand.cases.fields._common import Found, about_someone, form_of, lang_of, window
 from spyglass.understand.cases.fields._period import SPY_ACT
 from spyglass.understand.lexicon.hits import Hit, service_country
 from spyglass.understand.tables.cues import cue, cues
@@ -115,7 +115,7 @@ def _given_to_a_people(f: SentenceFacts, c: Hit, before: str) -> bool:
     only the plural is such a noun ("to the Russian embassy" has its noun after)."""
     if form_of(c) not in ("adjective", "demonym") or not _TO_A_PEOPLE.search(before):
         return False
-    if c.rule.split(".")[1:2] == ["en"] and not c.text.endswith("s"):
+    if lang_of(c) == "en" and not c.text.endswith("s"):
         return False
     return _GIVES.search(f.text) is not None
 

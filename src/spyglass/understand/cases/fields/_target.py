@@ -171,12 +171,12 @@ def _place_cues(f: SentenceFacts) -> list[tuple[float, str, Found]]:
     sentence reporting a step ("a court in Munich") is weaker than a country, as cities share names."""
     out: list[tuple[float, str, Found]] = []
     for p in f.places:
+        before = f.text[max(0, p.start - 30) : p.start]
         if _REGIONAL_AUTHORITY.match(f.text[p.end : p.end + 40]) or re.search(
                 r"\b(?:LKA|Landeskriminalamt|Staatsanwaltschaft|Polizei)\s+$", f.text[max(0, p.start - 25) : p.start]) or (
                 _seat_of_authority(f, p)):
             out.append((2.5, p.kb_id, Found(f, "target.regional_authority", (p.start, p.end))))
-        elif (f.stages and (TARGET_BEFORE.search(f.text[max(0, p.start - 30) : p.start])
-                            or _PLACE_BEFORE.search(f.text[max(0, p.start - 30) : p.start])) and not _only_released(f)
+        elif (f.stages and (TARGET_BEFORE.search(before) or _PLACE_BEFORE.search(before)) and not _only_released(f)
               and not _swap_venue(f, p) and not _venue_of_acts(f, p)):
             out.append((1.0, p.kb_id, Found(f, "target.place", (p.start, p.end))))
         elif f.stages and (m := _NEXT_WORD.match(f.text, p.end)) and m.group(1).lower() in _PEOPLE:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["first_chars", "script_of"]
+__all__ = ["first_chars", "last_chars", "script_of"]
 
 try:  # the parser behind ``re`` (Python 3.11+); without it every regex is tried everywhere
     from re import _constants as _ops  # type: ignore[attr-defined]
@@ -28,11 +28,20 @@ _WIDEST_RANGE = 400  # a class wider than this ([^...], [\u0400-\u04ff] is 256) 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Every character a match of ``pattern`` can begin with, or None where that is unknown
     or the pattern can match the empty string."""
+    return _edge_chars(pattern, flags, backwards=False)
+
+
+def last_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can end with, or None as for ``first_chars``."""
+    return _edge_chars(pattern, flags, backwards=True)
+
+
+def _edge_chars(pattern: str, flags: int, backwards: bool) -> frozenset[str] | None:
     if _sre is None:
         return None
     try:
         parsed = _sre.parse(pattern, flags)
-        found = _sequence(list(parsed), bool(flags & re.IGNORECASE))
+        found = _sequence(list(parsed), bool(flags & re.IGNORECASE), backwards)
     except (re.error, TypeError, ValueError, AttributeError, RecursionError):
         return None
     return None if found is None else frozenset(found)
@@ -45,10 +54,10 @@ def script_of(chars: Iterable[str]) -> str | None:
     return scripts.pop() if len(scripts) == 1 else None
 
 
-def _sequence(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
+def _sequence(items: list[tuple[Any, Any]], icase: bool, backwards: bool = False) -> set[str] | None:
     out: set[str] = set()
-    for op, arg in items:
-        found, may_be_empty = _item(op, arg, icase)
+    for op, arg in reversed(items) if backwards else items:
+        found, may_be_empty = _item(op, arg, icase, backwards)
         if found is None:
             return None
         out |= found
@@ -57,8 +66,9 @@ def _sequence(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
     return None  # the whole sequence may match nothing: any position can start it
 
 
-def _item(op: Any, arg: Any, icase: bool) -> tuple[set[str] | None, bool]:
-    """(first characters, whether the item may match empty) of one parsed item."""
+def _item(op: Any, arg: Any, icase: bool, backwards: bool) -> tuple[set[str] | None, bool]:
+    """(first characters, or last ones ``backwards``, and whether the item may match empty) of
+    one parsed item."""
     if op is _ops.LITERAL:
         return _cased({chr(arg)}, icase), False
     if op is _ops.IN:
@@ -66,7 +76,7 @@ def _item(op: Any, arg: Any, icase: bool) -> tuple[set[str] | None, bool]:
     if op is _ops.BRANCH:
         out: set[str] = set()
         for branch in arg[1]:
-            found = _sequence(list(branch), icase)
+            found = _sequence(list(branch), icase, backwards)
             if found is None:
                 return None, False
             out |= found
@@ -74,10 +84,10 @@ def _item(op: Any, arg: Any, icase: bool) -> tuple[set[str] | None, bool]:
     if op is _ops.SUBPATTERN:
         _, add_flags, del_flags, inner = arg
         inner_icase = (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
-        return _sequence(list(inner), inner_icase), False
+        return _sequence(list(inner), inner_icase, backwards), False
     if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, getattr(_ops, "POSSESSIVE_REPEAT", None)):
         low, _, inner = arg
-        return _sequence(list(inner), icase), low == 0
+        return _sequence(list(inner), icase, backwards), low == 0
     if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
         return set(), True  # zero width: the next item decides
     return None, False  # ANY, NOT_LITERAL, group references, atomic groups...

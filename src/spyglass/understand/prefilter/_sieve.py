@@ -1,0 +1,343 @@
+"""The first look at a page: may any strong cue match in it at all? One Hyperscan scan says.
+
+Nearly every page of a crawl holds no espionage word, and the careful search (``_search``: the
+page's visible text, phrase windows, sentences) costs a few milliseconds on a real page. Before
+it, every strong cue of the table is compiled into one Hyperscan database (the ``hyperscan``
+package: Intel's multi-pattern regex engine, in C, gigabytes a second) and run over the page's
+markup as it is, blocks removed. A page in which no strong cue can match cannot be relevant
+(``could_be_relevant`` needs one in every article), so it is done without building its forms.
+
+Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
+what the full path can match in the page's text: a space of the cue may be any run of spaces,
+tags, entities and JSON escapes (markup the full path turns into a space); a punctuation mark
+may be written as an entity; a bounded repeat is unbounded (a page's markup may add words);
+assertions and case are dropped. Word bounds are kept where they are exact (a cue that starts
+or ends with word characters only), as ``\\b``, and a JSON escape before a word counts as a
+bound, as the careful search counts it. A match that ends inside a tag (an attribute value) is
+no text, but for ``<meta content>`` and ``<math alttext>``, which a reader shows.
+
+The page is scanned in the forms the careful search reads (``_reading``): as written, with its
+entities and escapes decoded where they may spell a letter, in NFC where it is not, and with the
+inline tags that glue letters removed (``E</span>spionage``). So a page the sieve drops has no
+strong cue in any form: the careful search would drop it too. The corpus tests run both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import hyperscan
+
+from spyglass.understand.relevance import UNSPACED, Cue
+from spyglass.understand.tables.first_chars import first_chars, last_chars
+
+from ._needles import _fold_key
+from ._reading import (
+    _ENTITY,
+    _GLUED_TAGS,
+    _JSON_ESCAPE,
+    _PLAIN_ASCII,
+    MAX_UNESCAPES,
+    _dropped,
+    _has_dropped,
+    _ranges,
+    _without_blocks,
+)
+
+__all__ = ["Sieve", "sieve_pattern", "UnsupportedCue"]
+
+# Every character ``str.split`` splits at (Hyperscan's ``\\s`` without UCP is ASCII only).
+SPACES = "".join(f"\\x{{{lo:x}}}" + (f"-\\x{{{hi:x}}}" if hi > lo else "")
+                 for lo, hi in _ranges(code for code in range(0x3001) if chr(code).isspace()))
+# What a space of a cue may be in a page's markup: spaces, tags, comments, entities, JSON escapes.
+GAP = rf"(?:[{SPACES}]|<[^<>]*>|&#?[A-Za-z0-9]+;?|\\u[0-9A-Fa-f]+|\\[nrtbf])+"
+# A punctuation mark of a cue, or the entity or JSON escape that spells it.
+_SPELLED = r"|&#?[A-Za-z0-9]+;?|\\u[0-9A-Fa-f]+"
+_ESCAPED = r"\\?"  # a JSON string escapes quotes and slashes: ``\"``
+# Before a word: the start, a character no word holds, or a JSON escape (``\\nSpy``, ``\\u201cSpy``)
+# that the page decodes; after one: the end or such a character. Without UCP (whose tables make
+# such patterns too large to compile) Hyperscan's ``\\W`` holds every non-ASCII character: more
+# bounds than ``re`` sees, never fewer.
+_OPEN = r"(?:^|\W|\\[\s\S]|\\u[\s\S]{4})"
+_CLOSE = r"(?:\W|$)"
+_NON_ASCII = r"\x{80}-\x{10ffff}"  # a word character ``re`` knows and Hyperscan's ``\\w`` does not
+_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_DOTALL
+_TEXT_TAGS = (b"<meta", b"<math")
+_WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its case partners  # tags whose attribute a reader shows as text
+
+
+class UnsupportedCue(ValueError):
+    """A cue whose pattern holds a construct the rewrite does not know (a group reference)."""
+
+
+class Sieve:
+    """The strong cues in one Hyperscan database, and the scan of a page."""
+
+    def __init__(self, table: Sequence[Cue], cache: Path | None = None) -> None:
+        self.cues = tuple(table)
+        self._db = _database([sieve_pattern(cue).encode("utf-8") for cue in self.cues], cache or _cache_folder())
+        self._scratch = hyperscan.Scratch(self._db)
+
+    def may_hold_a_cue(self, page: str) -> bool:
+        """False only when no cue of the sieve can match in any text read from the HTML ``page``."""
+        return any(self._found_in(text) for text in _texts_of(page))
+
+    def cues_in(self, page: str) -> frozenset[str]:
+        """Ids of the cues the sieve lets through in ``page`` (for tests)."""
+        found: set[str] = set()
+        for text in _texts_of(page):
+            data = text.encode("utf-8", "replace")
+            found.update(self.cues[cue].id for cue, end in self._ends(data) if not _inside_a_hidden_tag(data, end))
+        return frozenset(found)
+
+    def _ends(self, data: bytes) -> list[tuple[int, int]]:
+        ends: list[tuple[int, int]] = []
+        self._db.scan(data, match_event_handler=lambda cue, _start, end, *_: ends.append((cue, end)),
+                      scratch=self._scratch)
+        return ends
+
+    def _found_in(self, text: str) -> bool:
+        data = text.encode("utf-8", "replace")
+        found = False
+
+        def stop_at_text(_cue: int, _start: int, end: int, _flags: int, _context: object) -> bool:
+            nonlocal found
+            found = not _inside_a_hidden_tag(data, end)
+            return found  # True ends the scan
+
+        try:
+            self._db.scan(data, match_event_handler=stop_at_text, scratch=self._scratch)
+        except hyperscan.ScanTerminated:
+            pass
+        return found
+
+
+def _database(patterns: list[bytes], folder: Path) -> hyperscan.Database:
+    """The patterns compiled (some seconds), or loaded from the copy a run compiled before. The
+    copy is named by a digest of the patterns, flags and engine version: a changed cue table
+    compiles anew. A copy that cannot be read or written is no error: it is compiled here."""
+    digest = hashlib.sha256(b"\0".join([str(_FLAGS).encode(), str(getattr(hyperscan, "__version__", "")).encode(), *patterns]))
+    path = folder / f"sieve-{digest.hexdigest()[:24]}.hsdb"
+    with contextlib.suppress(OSError, hyperscan.error):
+        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns),
+               flags=[_FLAGS] * len(patterns))
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(hyperscan.dumpb(db))
+        partial.replace(path)  # whole or not at all: a reader never sees half a copy
+    return db
+
+
+def _cache_folder() -> Path:
+    """``$XDG_CACHE_HOME/spyglass`` (``~/.cache/spyglass``): compiled patterns, no data."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "spyglass"
+
+
+def _texts_of(page: str) -> Iterable[str]:
+    """The page as the careful search reads it, markup kept: blocks removed; decoded where an
+    entity or escape may spell a letter; in NFC; with the inline tags inside words removed."""
+    kept = _without_blocks(page)
+    texts = [kept]
+    decoded = _spelled_out(kept)
+    if decoded != kept:
+        texts.append(decoded)
+    for text in list(texts):
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            texts.append(unicodedata.normalize("NFC", text))
+    for text in texts:
+        yield text
+        if _GLUED_TAGS.search(text):
+            yield _GLUED_TAGS.sub("", text)
+
+
+def _spelled_out(text: str) -> str:
+    """``text`` with what may spell a letter decoded, as the extractor decodes it: entities and
+    JSON ``\\u`` escapes that stand for a letter, a mark or a dropped character; and the
+    characters it drops removed. The rest (punctuation, spaces) a gap or a mark of the rewritten
+    cues matches as written. Each distinct one is decoded once and replaced in C:
+    ``_reading.normalised`` makes a Python call per entity, most of the time of this look."""
+    if "lt;" in text:  # escaped markup (a feed's items): its tags must be tags again
+        for _ in range(MAX_UNESCAPES):
+            text = text.replace("&amp;", "&")
+        text = text.replace("&lt;", "<").replace("&gt;", ">")
+    if "&" in text:
+        for entity in sorted(set(_ENTITY.findall(text)), key=len, reverse=True):
+            decoded = entity
+            for _ in range(MAX_UNESCAPES):
+                decoded = html.unescape(decoded)
+            if _spells(decoded):
+                text = text.replace(entity, decoded)
+    if "\\u" in text:
+        for escape in set(_JSON_ESCAPE.findall(text)):
+            char = chr(int(escape, 16))
+            if _spells(char):
+                text = text.replace(f"\\u{escape}", char)
+    if _has_dropped(text):
+        others = set(text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass"))
+        for char in others:
+            if _dropped().fullmatch(char):
+                text = text.replace(char, "")
+    return text
+
+
+def _spells(decoded: str) -> bool:
+    """Does a decoded entity hold a character a word may hold, or one the extractor drops?"""
+    return any(char.isalnum() or char == "_" or _dropped().fullmatch(char) for char in decoded)
+
+
+def _inside_a_hidden_tag(data: bytes, end: int) -> bool:
+    """Does a match ending at ``end`` end inside a tag whose attributes are no text? A tag as
+    ``_reading`` reads one: ``<`` and a letter, ``/``, ``!`` or ``?``, then no ``<`` up to ``>``.
+    A match closed by the ``<`` of the next tag ends before it."""
+    if data[end - 1:end] == b"<":
+        end -= 1
+    opened = data.rfind(b"<", 0, end)
+    if opened < 0 or data.rfind(b">", opened, end) >= 0:
+        return False
+    closed = data.find(b">", end)
+    if closed < 0 or data.find(b"<", end, closed) >= 0:
+        return False
+    if not re.match(rb"<[A-Za-z/!?]", data[opened:opened + 2]):
+        return False
+    return not data[opened:opened + 5].lower().startswith(_TEXT_TAGS)
+
+
+# --- the rewrite ---------------------------------------------------------------------------
+
+def sieve_pattern(cue: Cue) -> str:
+    """A Hyperscan pattern that matches wherever the cue may match in the page's text."""
+    body = _sequence(list(sre_parse.parse(cue.pattern, 0)), sensitive=False)
+    if cue.lang in UNSPACED:
+        return body
+    opens = _all_word_chars(first_chars(cue.pattern, re.IGNORECASE))
+    closes = _all_word_chars(last_chars(cue.pattern, re.IGNORECASE))
+    return (_OPEN if opens else "") + f"(?:{body})" + (_CLOSE if closes else "")
+
+
+def _all_word_chars(chars: frozenset[str] | None) -> bool:
+    return bool(chars) and all(char.isalnum() or char == "_" for char in chars or ())
+
+
+def _sequence(items: list[tuple[Any, Any]], sensitive: bool) -> str:
+    return "".join(_node(op, av, sensitive) for op, av in items)
+
+
+def _node(op: Any, av: Any, sensitive: bool) -> str:  # noqa: PLR0911 - one case per opcode
+    if op is sre.LITERAL:
+        return _literal(av, sensitive)
+    if op is sre.NOT_LITERAL:
+        return f"[^{_escaped(av)}]"
+    if op is sre.ANY:
+        return "."
+    if op is sre.IN:
+        return _class(av, sensitive)
+    if op is sre.BRANCH:
+        return "(?:" + "|".join(_sequence(list(branch), sensitive) for branch in av[1]) + ")"
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, inner = av
+        if del_flags & re.IGNORECASE:  # a part in its own case (an acronym): as ``re`` runs it
+            return f"(?-i:{_sequence(list(inner), True)})"
+        if add_flags & re.IGNORECASE:
+            return f"(?i:{_sequence(list(inner), False)})"
+        return f"(?:{_sequence(list(inner), sensitive)})"
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, _, inner = av
+        return f"(?:{_sequence(list(inner), sensitive)}){{{low},}}"  # unbounded: markup may add words
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return ""  # a condition dropped lets more through
+    if op is sre.CATEGORY:
+        return GAP if _category(av) == SPACES else f"[{_category(av)}]"
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return f"(?:{_sequence(list(av), sensitive)})"
+    raise UnsupportedCue(f"the sieve cannot rewrite {op}")
+
+
+def _literal(code: int, sensitive: bool) -> str:
+    char = chr(code)
+    if char.isspace():
+        return GAP
+    also = "" if sensitive else _also(code, code)
+    if also:
+        return f"[{_escaped(code)}{also}]"
+    if char.isalnum() or char == "_":
+        return _escaped(code)
+    return f"(?:{_ESCAPED}{_escaped(code)}{_SPELLED})"
+
+
+def _class(items: list[tuple[Any, Any]], sensitive: bool) -> str:
+    parts = []
+    spaced = False
+    for op, av in items:
+        if op is sre.NEGATE:
+            parts.append("^")
+        elif op is sre.LITERAL:
+            spaced = spaced or chr(av).isspace()
+            parts.append(_escaped(av) + ("" if sensitive else _also(av, av)))
+        elif op is sre.RANGE:
+            parts.append(f"{_escaped(av[0])}-{_escaped(av[1])}" + ("" if sensitive else _also(*av)))
+        elif op is sre.CATEGORY:
+            spaced = spaced or av in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE)
+            parts.append(_category(av))
+        else:
+            raise UnsupportedCue(f"the sieve cannot rewrite {op} in a class")
+    # What the class matches a page may write as an entity or an escape; where it holds a space
+    # (or, negated, all but a few marks) as markup too.
+    negated = parts[:1] == ["^"]
+    extra = (f"|{GAP}" if spaced or negated else "") + _SPELLED
+    return f"(?:[{''.join(parts)}]{extra})"
+
+
+def _also(low: int, high: int) -> str:
+    """The characters ``re`` matches under IGNORECASE to one in [low, high] that Hyperscan's
+    caseless matching does not (``İ`` and ``ı`` to ``i``, ``K`` to ``k``...)."""
+    extra = _caseless_extras()
+    if high - low > _WIDEST_RANGE:
+        return ""  # a class that wide is (nearly) anything already
+    return "".join(_escaped(ord(c)) for code in range(low, high + 1) for c in extra.get(code, ""))
+
+
+@lru_cache(maxsize=1)
+def _caseless_extras() -> dict[int, str]:
+    """Per character: those ``re`` joins to it under IGNORECASE (one simple lower case, and the
+    letters ``re._casefix`` adds) beyond its own simple upper and lower case, which Hyperscan
+    joins itself."""
+    by_key: dict[int, set[str]] = {}
+    for code in range(0x10000):
+        by_key.setdefault(_fold_key(code), set()).add(chr(code))
+    extras = {}
+    for chars in by_key.values():
+        if len(chars) > 1:
+            for char in chars:
+                more = chars - {char, char.lower(), char.upper()}
+                if more:
+                    extras[ord(char)] = "".join(sorted(more))
+    return extras
+
+
+def _category(av: Any) -> str:
+    """A category as class items, at least as wide as ``re``'s Unicode one."""
+    name = str(av).removeprefix("CATEGORY_").removeprefix("UNI_")
+    items = {"DIGIT": rf"0-9{_NON_ASCII}", "WORD": rf"\w{_NON_ASCII}", "SPACE": SPACES,
+             "NOT_DIGIT": r"\D", "NOT_WORD": r"\W", "NOT_SPACE": r"\S"}  # ASCII-only: wider
+    if name not in items:
+        raise UnsupportedCue(f"the sieve cannot rewrite the category {av}")
+    return items[name]
+
+
+def _escaped(code: int) -> str:
+    return f"\\x{{{code:x}}}"

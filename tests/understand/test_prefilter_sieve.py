@@ -1,0 +1,155 @@
+"""The sieve: one Hyperscan scan of a page's markup lets through every page where a strong cue may match.
+
+A page it drops has no strong cue in any reading of it, so it cannot be relevant: each cue's
+own matches, written as pages write them (markup between the words, entities, escapes, case,
+split words, attributes a reader shows), must pass; text a reader never sees must not.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from pathlib import Path
+
+import hyperscan
+import pytest
+
+from spyglass.understand.prefilter import STRONG, prefilter
+from spyglass.understand.prefilter._needles import _fold_key
+from spyglass.understand.prefilter._sieve import _FLAGS, Sieve, _literal, sieve_pattern
+from spyglass.understand.relevance import Cue
+
+from .test_prefilter import matches_of
+
+STRONG_ROWS = [row for row in prefilter().rows if row.cue.group in STRONG]
+
+
+def passes(page: str) -> bool:
+    return prefilter().sieve.may_hold_a_cue(page)
+
+
+def _in_markup(sample: str, rng: random.Random) -> list[tuple[str, str]]:
+    """(what a reader sees, the page) for the sample as pages write it: plain, each space a tag,
+    an entity, a line break; punctuation as entities; in ``og:title`` and JSON-LD; shouted."""
+    gaps = ["<b> </b>", "&nbsp;", "\n  ", "</a> <a href='/x'>", "<!-- c --> "]
+    spaced = "".join(part + rng.choice(gaps) for part in sample.split(" "))
+    marks = re.sub(r"[^\w\s]", lambda m: f"&#{ord(m.group())};", sample)
+    pages = [f"<p>Report: {sample} today.</p>", f"<div>{spaced}</div>", f"<p>{marks}</p>",
+             f'<head><meta property="og:title" content="{html.escape(sample)}"></head>',
+             '<script type="application/ld+json">' + json.dumps({"headline": sample}) + "</script>"]
+    return [(sample, page) for page in pages] + [(sample.upper(), f"<p>{sample.upper()}</p>")]
+
+
+@pytest.mark.parametrize("row", STRONG_ROWS, ids=[row.cue.id for row in STRONG_ROWS])
+def test_every_match_of_a_strong_cue_passes_the_sieve(row) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(row.cue.id)
+    samples = matches_of(row.cue.pattern, rng, 8)
+    assert samples, f"no match made for {row.cue.id}"
+    tried = 0
+    for sample in samples:
+        for seen, page in _in_markup(sample, rng):
+            if any(p.search(f"x {seen} x".lower() if low else f"x {seen} x") for p, low in row.checks):
+                tried += 1  # relevance matches what a reader sees: the sieve must let the page through
+                assert row.cue.id in prefilter().sieve.cues_in(page), (sample, page)
+    assert tried
+
+
+@pytest.mark.parametrize("page", [
+    "<p>A Chinese &#115;py was arrested.</p>",  # a letter as a numeric entity
+    "<p>Detenido un presunto esp&iacute;a ruso.</p>",  # a named one
+    "<p>Wegen Spi&shy;onage verurteilt.</p>",  # a soft hyphen the extractor drops
+    "<p>Wegen Spi\u00adonage verurteilt.</p>",
+    '<script type="application/ld+json">{"headline": "Russian \\u0073py jailed"}</script>',
+    '<script type="application/ld+json">{"headline": "\\nEspionage trial opens"}</script>',
+    "<p>Court hears E</span>spionage case</p>",  # a word inline tags split
+    "<p>Court hears Espi<!-- x -->onage case</p>",
+    "<p>The &lt;b&gt;espionage&lt;/b&gt; trial</p>",  # escaped markup, as feeds carry it
+    "<p>A Chinese spy was arrested.</p>",
+    "<p>A CHINESE SPY WAS ARRESTED.</p>",
+    "<p>Espionnage : un fonctionnaire condamné</p>",
+    "<p>Бывший офицер задержан по подозрению в ШПИОНАЖЕ</p>",
+    "<p>M\u0130LL\u0130 \u0130ST\u0130HBARAT TE\u015eK\u0130LATI a\u00e7\u0131klad\u0131</p>",  # dotted capitals, which re reads as i
+    '<head><meta property="og:title" content="Spy ring exposed"></head><body><p>More soon.</p></body>',
+])
+def test_what_a_reader_may_see_passes(page: str) -> None:
+    assert passes(page)
+
+
+@pytest.mark.parametrize("page", [
+    "<p>The weather is fine and the market opened higher.</p>",
+    '<p><a title="Spy ring exposed" href="/espionage/">Read more</a> about the weather.</p>',  # attributes
+    "<script>var espionage = 'spy'; function spy() {}</script><p>Rates rose.</p>",  # a script's code
+    "<style>.spy { color: red }</style><p>Rates rose.</p>",
+    "<!-- espionage spy --><p>Rates rose.</p>",
+    "<p>Our spyware review: the best apps.</p>",  # inside a longer word
+    "<p>You must visit Sapporo.</p>",  # MUST and Säpo are acronyms, in their own case only
+])
+def test_what_no_reader_sees_does_not_pass(page: str) -> None:
+    assert not passes(page)
+
+
+def test_acronyms_keep_their_case() -> None:
+    assert passes("<p>Enligt MUST hotar Ryssland Sverige.</p>")  # the Swedish military service
+    assert not passes("<p>Enligt Must hotar Ryssland Sverige.</p>")
+
+
+def test_hyperscan_caseless_matches_every_letter_that_re_matches() -> None:
+    """Every letter of a strong cue, rewritten as the sieve writes it, matches each character
+    ``re`` matches it to under IGNORECASE (the page is never lower-cased for the sieve)."""
+    letters = sorted({ch for row in STRONG_ROWS for ch in row.cue.pattern if ch.isalpha()})
+    by_key: dict[int, set[str]] = {}
+    for code in range(0x10000):
+        if not 0xD800 <= code < 0xE000:
+            by_key.setdefault(_fold_key(code), set()).add(chr(code))
+    db = hyperscan.Database()
+    patterns = [_literal(ord(letter), sensitive=False).encode() for letter in letters]
+    db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns), flags=[_FLAGS] * len(patterns))
+    for i, letter in enumerate(letters):
+        for other in sorted(by_key[_fold_key(ord(letter))]):
+            if re.fullmatch(re.escape(letter), other, re.IGNORECASE):
+                assert i in _matched(db, other), (letter, other)
+
+
+def _matched(db: hyperscan.Database, text: str) -> list[int]:
+    found: list[int] = []
+    db.scan(text.encode(), match_event_handler=lambda cue, *_: found.append(cue))
+    return found
+
+
+def test_every_strong_cue_is_rewritten() -> None:
+    for row in STRONG_ROWS:
+        assert sieve_pattern(row.cue)
+
+
+SMALL = [Cue("t.spy", "en", "spy", 2.0, "spy(?:ing)?"), Cue("t.agent", "en", "state", 2.0, "foreign agents?")]
+
+
+def test_the_compiled_sieve_is_kept_and_read_back(tmp_path: Path) -> None:
+    first = Sieve(SMALL, cache=tmp_path)
+    kept = list(tmp_path.glob("sieve-*.hsdb"))
+    assert len(kept) == 1
+    again = Sieve(SMALL, cache=tmp_path)
+    assert list(tmp_path.glob("sieve-*.hsdb")) == kept
+    for page in ("<p>a foreign <b>agent</b></p>", "<p>spying</p>", "<p>nothing</p>"):
+        assert first.may_hold_a_cue(page) == again.may_hold_a_cue(page)
+
+
+def test_a_damaged_copy_is_compiled_anew(tmp_path: Path) -> None:
+    Sieve(SMALL, cache=tmp_path)
+    copy = next(tmp_path.glob("sieve-*.hsdb"))
+    copy.write_bytes(b"not a database")
+    assert Sieve(SMALL, cache=tmp_path).may_hold_a_cue("<p>spying</p>")
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    assert Sieve(SMALL, cache=blocked / "sub").may_hold_a_cue("<p>spy</p>")
+
+
+def test_a_changed_table_compiles_its_own_copy(tmp_path: Path) -> None:
+    Sieve(SMALL, cache=tmp_path)
+    Sieve([*SMALL, Cue("t.mole", "en", "spy", 2.0, "mole")], cache=tmp_path)
+    assert len(list(tmp_path.glob("sieve-*.hsdb"))) == 2

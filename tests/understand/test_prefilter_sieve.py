@@ -153,3 +153,32 @@ def test_a_changed_table_compiles_its_own_copy(tmp_path: Path) -> None:
     Sieve(SMALL, cache=tmp_path)
     Sieve([*SMALL, Cue("t.mole", "en", "spy", 2.0, "mole")], cache=tmp_path)
     assert len(list(tmp_path.glob("sieve-*.hsdb"))) == 2
+
+
+# --- the verdict: an anchor in one sentence of one reading -------------------------------------
+
+def sieve_passes(page: str) -> bool:
+    return prefilter().sieve_passes(page)
+
+
+def test_espionage_beside_a_legal_step_in_one_sentence_passes() -> None:
+    assert sieve_passes("<p>A former engineer was arrested on Monday on suspicion of espionage.</p>")
+
+
+def test_a_cue_that_runs_over_a_stop_counts_in_the_sentence_it_starts_in() -> None:
+    assert sieve_passes("<p>He was arrested after he passed U.S. Navy secrets to a handler.</p>")
+
+
+def test_espionage_and_a_legal_step_sentences_apart_do_not_pass() -> None:
+    filler = " ".join(f"The council met again on day {n}. Rates rose." for n in range(40))
+    assert not sieve_passes(f"<p>The film is a spy thriller. {filler} The mayor was arrested in a fraud case.</p>")
+
+
+def test_a_headline_over_its_lede_passes() -> None:
+    assert sieve_passes("<h1>Espionage scandal</h1><p>By Staff. June 3. Share. A diplomat was arrested on Monday.</p>")
+
+
+def test_a_title_a_reader_shows_counts_in_every_sentence() -> None:
+    filler = " ".join(f"The council met again on day {n}." for n in range(40))
+    head = '<meta property="og:title" content="Espionage trial">'
+    assert sieve_passes(f"<head>{head}</head><body><p>{filler} Then the suspect was arrested.</p></body>")

@@ -43,3 +43,14 @@ def test_a_broken_regex_is_one_that_may_begin_anywhere() -> None:
 )
 def test_the_script_of_first_characters(chars: str, script: str | None) -> None:
     assert script_of(chars) == script
+
+
+def test_the_last_characters_of_a_parsed_pattern() -> None:
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    from spyglass.understand.tables.first_chars import edge_chars
+
+    assert edge_chars(list(sre_parse.parse("spy(?:ing|ies)?", 0)), icase=False, backwards=True) == frozenset("ygs")
+    assert edge_chars(list(sre_parse.parse("spion\\w*", 0)), icase=False, backwards=True) is None  # \w: anything
+    assert edge_chars(list(sre_parse.parse("u\\.s\\.", 0)), icase=False, backwards=True) == frozenset(".")
+    assert edge_chars(list(sre_parse.parse("pet", 0)), icase=True, backwards=False) == frozenset("pP")

@@ -46,7 +46,7 @@ from ._literals import Requirement, requirement_of
 from ._needles import Needle, needles_of
 from ._reading import forms_of
 from ._search import WINDOW, Automata, Hit, Lead, Row, Search
-from ._sieve import Sieve
+from ._sieve import Sieve, sentences_of
 
 __all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
 
@@ -85,6 +85,16 @@ class Prefilter:
         and a compiled copy is kept in the user's cache folder)."""
         return Sieve([row.cue for row in self.rows if row.cue.group in STRONG])
 
+    @cached_property
+    def weak_sieve(self) -> Sieve:
+        """The weak cues (legal steps, hints), their repeats bounded: they are placed in sentences."""
+        return Sieve([row.cue for row in self.rows if row.cue.group not in STRONG], bounded=True)
+
+    def sieve_passes(self, text: str) -> bool:
+        """May the HTML page ``text`` be relevant as the sieve reads it: does one reading of it
+        hold an anchor (``_anchored_in``), each cue matched by its own rewritten pattern?"""
+        return any(_anchored_in(by_sentence) for by_sentence in sentences_of(text, self.sieve, self.weak_sieve))
+
     def needs(self, cue_id: str) -> Requirement | None:
         """The words a cue needs (None: it is searched with its own pattern), for tests and docs."""
         row = next(r for r in self.rows if r.cue.id == cue_id)
@@ -104,7 +114,7 @@ class Prefilter:
         or a feed (no teasers: an anchor sentence is needed); else a plain-text document.
         Strong cues are looked for first, by the sieve on markup: a page without any (nearly every
         page) is done."""
-        if markup and not self.sieve.may_hold_a_cue(text):
+        if markup and not self.sieve_passes(text):
             return False
         searches = [Search(form) for form in forms_of(text, markup)]
         strong = [self._hits(search, self._strong) for search in searches]
@@ -132,6 +142,15 @@ def _anchored(search: Search, hits: list[Hit]) -> bool:
     by_sentence: dict[int, set[str]] = {}
     for group, place in hits:
         by_sentence.setdefault(search.sentence_of(place), set()).add(group)
+    return _anchored_in(by_sentence)
+
+
+def _anchored_in(by_sentence: dict[int, set[str]]) -> bool:
+    """May one sentence hold an anchor, given the groups of each (-1: beside the page's order,
+    in every sentence)? A case cue anywhere is one, as ``can_be_relevant`` counts it."""
+    if any(CASE in groups for groups in by_sentence.values()):
+        return True
+    by_sentence = dict(by_sentence)
     everywhere = by_sentence.pop(-1, set())
     if could_be_relevant(everywhere, teasers=False):
         return True

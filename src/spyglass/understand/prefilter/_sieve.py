@@ -10,8 +10,10 @@ markup as it is, blocks removed. A page in which no strong cue can match cannot 
 Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
 what the full path can match in the page's text: a space of the cue may be any run of spaces,
 tags, entities and JSON escapes (markup the full path turns into a space); a punctuation mark
-may be written as an entity; a bounded repeat is unbounded (a page's markup may add words);
-assertions and case are dropped. Word bounds are kept where they are exact (a cue that starts
+may be written as an entity; a run of markup is one iteration of a repeat, as it is one space in
+the text read (the weak cues keep their repeats' bounds; the strong ones, which only say whether
+a page may hold one, are unbounded: such a database compiles in seconds); assertions are
+dropped; acronyms keep their case, and ``re``'s case partners are added where Hyperscan lacks them. Word bounds are kept where they are exact (a cue that starts
 or ends with word characters only), as ``\\b``, and a JSON escape before a word counts as a
 bound, as the careful search counts it. A match that ends inside a tag (an attribute value) is
 no text, but for ``<meta content>`` and ``<math alttext>``, which a reader shows.
@@ -30,7 +32,8 @@ import html
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
@@ -40,7 +43,8 @@ from typing import Any
 import hyperscan
 
 from spyglass.understand.relevance import UNSPACED, Cue
-from spyglass.understand.tables.first_chars import first_chars, last_chars
+from spyglass.understand.sentences import _STARTER
+from spyglass.understand.tables.first_chars import edge_chars
 
 from ._needles import _fold_key
 from ._reading import (
@@ -54,8 +58,9 @@ from ._reading import (
     _ranges,
     _without_blocks,
 )
+from ._search import CUE_REACH
 
-__all__ = ["Sieve", "sieve_pattern", "UnsupportedCue"]
+__all__ = ["Sieve", "sieve_pattern", "sentences_of", "UnsupportedCue", "EVERYWHERE"]
 
 # Every character ``str.split`` splits at (Hyperscan's ``\\s`` without UCP is ASCII only).
 SPACES = "".join(f"\\x{{{lo:x}}}" + (f"-\\x{{{hi:x}}}" if hi > lo else "")
@@ -73,8 +78,9 @@ _OPEN = r"(?:^|\W|\\[\s\S]|\\u[\s\S]{4})"
 _CLOSE = r"(?:\W|$)"
 _NON_ASCII = r"\x{80}-\x{10ffff}"  # a word character ``re`` knows and Hyperscan's ``\\w`` does not
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_DOTALL
-_TEXT_TAGS = (b"<meta", b"<math")
-_WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its case partners  # tags whose attribute a reader shows as text
+_TEXT_TAGS = (b"<meta", b"<math")  # tags whose attribute a reader shows as text
+_WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its case partners
+EVERYWHERE = -1  # the sentence of a match in an attribute a reader shows: beside the page's order
 
 
 class UnsupportedCue(ValueError):
@@ -84,9 +90,10 @@ class UnsupportedCue(ValueError):
 class Sieve:
     """The strong cues in one Hyperscan database, and the scan of a page."""
 
-    def __init__(self, table: Sequence[Cue], cache: Path | None = None) -> None:
+    def __init__(self, table: Sequence[Cue], cache: Path | None = None, bounded: bool = False) -> None:
         self.cues = tuple(table)
-        self._db = _database([sieve_pattern(cue).encode("utf-8") for cue in self.cues], cache or _cache_folder())
+        patterns = [sieve_pattern(cue, bounded).encode("utf-8") for cue in self.cues]
+        self._db = _database(patterns, cache or _cache_folder())
         self._scratch = hyperscan.Scratch(self._db)
 
     def may_hold_a_cue(self, page: str) -> bool:
@@ -100,6 +107,10 @@ class Sieve:
             data = text.encode("utf-8", "replace")
             found.update(self.cues[cue].id for cue, end in self._ends(data) if not _inside_a_hidden_tag(data, end))
         return frozenset(found)
+
+    def ends(self, data: bytes) -> list[tuple[int, int]]:
+        """(cue number, end offset) of every match in the UTF-8 ``data``."""
+        return self._ends(data)
 
     def _ends(self, data: bytes) -> list[tuple[int, int]]:
         ends: list[tuple[int, int]] = []
@@ -121,6 +132,60 @@ class Sieve:
         except hyperscan.ScanTerminated:
             pass
         return found
+
+
+def sentences_of(page: str, strong: Sieve, weak: Sieve) -> Iterator[dict[int, set[str]]]:
+    """For each reading of the HTML ``page`` that holds a strong cue: the groups of the cues that
+    may match in each of its sentences (``EVERYWHERE``: in an attribute a reader shows). Sentences
+    are cut only at a sure end outside tags (``_search._SURE_END``), where the careful search cuts
+    too; a match counts in every sentence it may start in (Hyperscan tells where it ends, and a
+    match spans at most ``CUE_REACH`` characters)."""
+    for text in _texts_of(page):
+        data = text.encode("utf-8", "replace")
+        found = _placed(strong, data)
+        if not found:
+            continue
+        found += _placed(weak, data)
+        stops = _sure_ends(data)
+        reach = CUE_REACH * (1 if len(data) == len(text) else 4)  # characters as UTF-8 bytes, at most 4
+        by_sentence: dict[int, set[str]] = {}
+        for group, end, where in found:
+            if where == b"text":
+                by_sentence.setdefault(EVERYWHERE, set()).add(group)
+                continue
+            for sentence in range(bisect_right(stops, end - reach), bisect_right(stops, end) + 1):
+                by_sentence.setdefault(sentence, set()).add(group)
+        yield by_sentence
+
+
+def _placed(sieve: Sieve, data: bytes) -> list[tuple[str, int, bytes | None]]:
+    """(group, end, ``_tag_at`` the end) of every match of the sieve's cues that is text."""
+    found = []
+    for cue, end in sieve.ends(data):
+        where = _tag_at(data, end)
+        if where != b"hidden":
+            found.append((sieve.cues[cue].group, end, where))
+    return found
+
+
+def _sure_ends(data: bytes) -> list[int]:
+    """Byte offsets in ``data`` where a sentence surely ends (``_search._SURE_END``: a stop,
+    spaces of the page and a capital; a CJK full stop), outside tags. Each is given after the
+    capital that follows: a match of a cue that ends before it is in the sentence before."""
+    ends: list[int] = []
+    _stops().scan(data, match_event_handler=lambda _id, _start, end, *_: ends.append(end))
+    return sorted({end for end in ends if _tag_at(data, end) is None})
+
+
+@lru_cache(maxsize=1)
+def _stops() -> hyperscan.Database:
+    """``_search._SURE_END`` for Hyperscan (it has no look-ahead: the capital is matched)."""
+    not_space = f"[^{SPACES}]"
+    pattern = (rf"[.!?…][\"'”’)]*[ \t]+[\"'“‘(]?[{_STARTER}]"
+               rf"|[。！？][」』）》”’\"']*{not_space}")
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[pattern.encode("utf-8")], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_UTF8])
+    return db
 
 
 def _database(patterns: list[bytes], folder: Path) -> hyperscan.Database:
@@ -201,31 +266,48 @@ def _spells(decoded: str) -> bool:
 
 
 def _inside_a_hidden_tag(data: bytes, end: int) -> bool:
-    """Does a match ending at ``end`` end inside a tag whose attributes are no text? A tag as
-    ``_reading`` reads one: ``<`` and a letter, ``/``, ``!`` or ``?``, then no ``<`` up to ``>``.
-    A match closed by the ``<`` of the next tag ends before it."""
+    """Does a match ending at ``end`` end inside a tag whose attributes are no text?"""
+    return _tag_at(data, end) == b"hidden"
+
+
+def _tag_at(data: bytes, end: int) -> bytes | None:
+    """Is ``end`` inside a tag: None (no), ``b"text"`` (``<meta content>``, ``<math alttext>``,
+    which a reader shows) or ``b"hidden"``? A tag as ``_reading`` reads one: ``<`` and a letter,
+    ``/``, ``!`` or ``?``, then no ``<`` up to ``>``. A match closed by the ``<`` of the next tag
+    ends before it."""
     if data[end - 1:end] == b"<":
         end -= 1
     opened = data.rfind(b"<", 0, end)
     if opened < 0 or data.rfind(b">", opened, end) >= 0:
-        return False
+        return None
     closed = data.find(b">", end)
     if closed < 0 or data.find(b"<", end, closed) >= 0:
-        return False
+        return None
     if not re.match(rb"<[A-Za-z/!?]", data[opened:opened + 2]):
-        return False
-    return not data[opened:opened + 5].lower().startswith(_TEXT_TAGS)
+        return None
+    return b"text" if data[opened:opened + 5].lower().startswith(_TEXT_TAGS) else b"hidden"
 
 
 # --- the rewrite ---------------------------------------------------------------------------
 
-def sieve_pattern(cue: Cue) -> str:
-    """A Hyperscan pattern that matches wherever the cue may match in the page's text."""
-    body = _sequence(list(sre_parse.parse(cue.pattern, 0)), sensitive=False)
+def sieve_pattern(cue: Cue, bounded: bool = False) -> str:
+    """A Hyperscan pattern that matches wherever the cue may match in the page's text.
+    ``bounded``: repeats keep their bounds (a run of markup is one iteration, as it is one space
+    in the text read), so matches stay near their start; unbounded, a database of every strong
+    cue compiles in seconds, where bounded it took minutes. Each alternative of the cue gets the
+    word bounds that are exact for it (``pet`` is bounded though ``efterretningstjeneste\\w*``
+    ends in anything)."""
+    items = list(sre_parse.parse(cue.pattern, 0))
     if cue.lang in UNSPACED:
-        return body
-    opens = _all_word_chars(first_chars(cue.pattern, re.IGNORECASE))
-    closes = _all_word_chars(last_chars(cue.pattern, re.IGNORECASE))
+        return _sequence(items, sensitive=False, bounded=bounded)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+    return "|".join(_bounded_branch(list(branch), bounded) for branch in branches)
+
+
+def _bounded_branch(items: list[tuple[Any, Any]], bounded: bool) -> str:
+    body = _sequence(items, sensitive=False, bounded=bounded)
+    opens = _all_word_chars(edge_chars(items, icase=True, backwards=False))
+    closes = _all_word_chars(edge_chars(items, icase=True, backwards=True))
     return (_OPEN if opens else "") + f"(?:{body})" + (_CLOSE if closes else "")
 
 
@@ -233,37 +315,38 @@ def _all_word_chars(chars: frozenset[str] | None) -> bool:
     return bool(chars) and all(char.isalnum() or char == "_" for char in chars or ())
 
 
-def _sequence(items: list[tuple[Any, Any]], sensitive: bool) -> str:
-    return "".join(_node(op, av, sensitive) for op, av in items)
+def _sequence(items: list[tuple[Any, Any]], sensitive: bool, bounded: bool) -> str:
+    return "".join(_node(op, av, sensitive, bounded) for op, av in items)
 
 
-def _node(op: Any, av: Any, sensitive: bool) -> str:  # noqa: PLR0911 - one case per opcode
+def _node(op: Any, av: Any, sensitive: bool, bounded: bool) -> str:  # noqa: PLR0911 - one case per opcode
     if op is sre.LITERAL:
         return _literal(av, sensitive)
     if op is sre.NOT_LITERAL:
         return f"[^{_escaped(av)}]"
     if op is sre.ANY:
-        return "."
+        return f"(?:<[^<>]*>{_SPELLED}|.)"  # a tag is one character: the space it becomes
     if op is sre.IN:
         return _class(av, sensitive)
     if op is sre.BRANCH:
-        return "(?:" + "|".join(_sequence(list(branch), sensitive) for branch in av[1]) + ")"
+        return "(?:" + "|".join(_sequence(list(branch), sensitive, bounded) for branch in av[1]) + ")"
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, inner = av
         if del_flags & re.IGNORECASE:  # a part in its own case (an acronym): as ``re`` runs it
-            return f"(?-i:{_sequence(list(inner), True)})"
+            return f"(?-i:{_sequence(list(inner), True, bounded)})"
         if add_flags & re.IGNORECASE:
-            return f"(?i:{_sequence(list(inner), False)})"
-        return f"(?:{_sequence(list(inner), sensitive)})"
+            return f"(?i:{_sequence(list(inner), False, bounded)})"
+        return f"(?:{_sequence(list(inner), sensitive, bounded)})"
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
-        low, _, inner = av
-        return f"(?:{_sequence(list(inner), sensitive)}){{{low},}}"  # unbounded: markup may add words
+        low, high, inner = av
+        most = "" if high == sre.MAXREPEAT or not bounded else str(high)
+        return f"(?:{_sequence(list(inner), sensitive, bounded)}){{{low},{most}}}"
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return ""  # a condition dropped lets more through
     if op is sre.CATEGORY:
         return GAP if _category(av) == SPACES else f"[{_category(av)}]"
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return f"(?:{_sequence(list(av), sensitive)})"
+        return f"(?:{_sequence(list(av), sensitive, bounded)})"
     raise UnsupportedCue(f"the sieve cannot rewrite {op}")
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["first_chars", "last_chars", "script_of"]
+__all__ = ["first_chars", "edge_chars", "script_of"]
 
 try:  # the parser behind ``re`` (Python 3.11+); without it every regex is tried everywhere
     from re import _constants as _ops  # type: ignore[attr-defined]
@@ -31,9 +31,14 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _edge_chars(pattern, flags, backwards=False)
 
 
-def last_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Every character a match of ``pattern`` can end with, or None as for ``first_chars``."""
-    return _edge_chars(pattern, flags, backwards=True)
+def edge_chars(items: list[tuple[Any, Any]], icase: bool, backwards: bool) -> frozenset[str] | None:
+    """Every character a match of the parsed ``items`` can begin with (or, ``backwards``, end
+    with), or None as for ``first_chars``."""
+    try:
+        found = _sequence(list(items), icase, backwards)
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    return None if found is None else frozenset(found)
 
 
 def _edge_chars(pattern: str, flags: int, backwards: bool) -> frozenset[str] | None:
@@ -41,10 +46,9 @@ def _edge_chars(pattern: str, flags: int, backwards: bool) -> frozenset[str] | N
         return None
     try:
         parsed = _sre.parse(pattern, flags)
-        found = _sequence(list(parsed), bool(flags & re.IGNORECASE), backwards)
     except (re.error, TypeError, ValueError, AttributeError, RecursionError):
         return None
-    return None if found is None else frozenset(found)
+    return edge_chars(list(parsed), bool(flags & re.IGNORECASE), backwards)
 
 
 def script_of(chars: Iterable[str]) -> str | None:

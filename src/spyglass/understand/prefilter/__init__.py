@@ -20,14 +20,16 @@ full path surely does). A plain-text document may hold teasers, which need no an
 fails cannot be relevant, so skipping it loses nothing; the tests run both paths over every
 corpus to show it.
 
-Before all this, on an HTML page or feed, the sieve (``_sieve``) runs every strong cue at once with
-Hyperscan over the page's markup: a page in which none can match (most pages of a crawl) is done
-without its forms being built, at a tenth of the cost of the careful search.
+Before all this, on an HTML page or feed, the sieve (``_sieve``) runs every cue at once with
+Hyperscan over the page's markup and places the matches in sentences: a page none of whose
+sentences may hold an anchor (most pages of a crawl) is done without its forms being built.
 
 One approximation is made, and measured rather than proven: the words of a phrase cue must
 stand within ``WINDOW`` words of each other in the page's text. The full path could join two
 parts of a phrase that the page parts by a long element it drops (a ``<time>`` or a button
-inside a sentence); no corpus, real page or generated page shows one.
+inside a sentence); no corpus, real page or generated page shows one. The sieve also places a
+match in the sentences up to ``CUE_REACH`` characters before its end, the reach the careful search
+already allows a cue's match with the markup inside it.
 """
 
 from __future__ import annotations

@@ -1,27 +1,30 @@
-"""The first look at a page: may any strong cue match in it at all? One Hyperscan scan says.
+"""The first look at a page: may one of its sentences hold an anchor at all? Hyperscan scans say.
 
 Nearly every page of a crawl holds no espionage word, and the careful search (``_search``: the
 page's visible text, phrase windows, sentences) costs a few milliseconds on a real page. Before
-it, every strong cue of the table is compiled into one Hyperscan database (the ``hyperscan``
-package: Intel's multi-pattern regex engine, in C, gigabytes a second) and run over the page's
-markup as it is, blocks removed. A page in which no strong cue can match cannot be relevant
-(``could_be_relevant`` needs one in every article), so it is done without building its forms.
+it, every cue of the table is compiled into Hyperscan databases (the ``hyperscan`` package:
+Intel's multi-pattern regex engine, in C), one of the strong cues and one of the weak ones, and
+run over the page's markup as it is, blocks removed. Each match is placed in every sentence it
+may start in (Hyperscan tells where a match ends; a match spans at most ``CUE_REACH``
+characters), sentences cut only at sure ends outside tags; a page none of whose sentences may
+hold an anchor cannot be relevant, so it is done without building its forms.
 
 Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
 what the full path can match in the page's text: a space of the cue may be any run of spaces,
 tags, entities and JSON escapes (markup the full path turns into a space); a punctuation mark
 may be written as an entity; a run of markup is one iteration of a repeat, as it is one space in
-the text read (the weak cues keep their repeats' bounds; the strong ones, which only say whether
-a page may hold one, are unbounded: such a database compiles in seconds); assertions are
-dropped; acronyms keep their case, and ``re``'s case partners are added where Hyperscan lacks them. Word bounds are kept where they are exact (a cue that starts
-or ends with word characters only), as ``\\b``, and a JSON escape before a word counts as a
-bound, as the careful search counts it. A match that ends inside a tag (an attribute value) is
-no text, but for ``<meta content>`` and ``<math alttext>``, which a reader shows.
+the text read (the weak cues keep their repeats' bounds; the strong ones, whose database with
+bounds did not compile in minutes, are unbounded); assertions are dropped; acronyms keep their
+case, and ``re``'s case partners are added where Hyperscan lacks them. Each alternative keeps the
+word bounds that are exact for it (one that starts or ends with word characters only), and a
+JSON escape before a word counts as a bound, as the careful search counts it. A match that ends
+inside a tag (an attribute value) is no text, but for ``<meta content>`` and ``<math alttext>``,
+which a reader shows (they count in every sentence).
 
 The page is scanned in the forms the careful search reads (``_reading``): as written, with its
 entities and escapes decoded where they may spell a letter, in NFC where it is not, and with the
-inline tags that glue letters removed (``E</span>spionage``). So a page the sieve drops has no
-strong cue in any form: the careful search would drop it too. The corpus tests run both.
+inline tags that glue letters removed (``E</span>spionage``). The corpus tests and
+``benchmarks/prefilter.py`` run both paths.
 """
 
 from __future__ import annotations

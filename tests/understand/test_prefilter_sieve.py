@@ -27,7 +27,8 @@ STRONG_ROWS = [row for row in prefilter().rows if row.cue.group in STRONG]
 
 
 def passes(page: str) -> bool:
-    return prefilter().sieve.may_hold_a_cue(page)
+    """May any strong cue match in what a reader of the page sees?"""
+    return bool(prefilter().sieve.cues_in(page))
 
 
 def _in_markup(sample: str, rng: random.Random) -> list[tuple[str, str]]:
@@ -133,20 +134,20 @@ def test_the_compiled_sieve_is_kept_and_read_back(tmp_path: Path) -> None:
     again = Sieve(SMALL, cache=tmp_path)
     assert list(tmp_path.glob("sieve-*.hsdb")) == kept
     for page in ("<p>a foreign <b>agent</b></p>", "<p>spying</p>", "<p>nothing</p>"):
-        assert first.may_hold_a_cue(page) == again.may_hold_a_cue(page)
+        assert first.cues_in(page) == again.cues_in(page)
 
 
 def test_a_damaged_copy_is_compiled_anew(tmp_path: Path) -> None:
     Sieve(SMALL, cache=tmp_path)
     copy = next(tmp_path.glob("sieve-*.hsdb"))
     copy.write_bytes(b"not a database")
-    assert Sieve(SMALL, cache=tmp_path).may_hold_a_cue("<p>spying</p>")
+    assert Sieve(SMALL, cache=tmp_path).cues_in("<p>spying</p>")
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder would be")
-    assert Sieve(SMALL, cache=blocked / "sub").may_hold_a_cue("<p>spy</p>")
+    assert Sieve(SMALL, cache=blocked / "sub").cues_in("<p>spy</p>")
 
 
 def test_a_changed_table_compiles_its_own_copy(tmp_path: Path) -> None:

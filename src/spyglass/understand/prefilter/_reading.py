@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Form", "forms_of", "folded", "normalised", "SPECIAL_FOLDS"]
+__all__ = ["Form", "forms_of", "folded", "normalised", "unescaped", "SPECIAL_FOLDS"]
 
 
 @dataclass(frozen=True)
@@ -220,15 +220,20 @@ _ENTITY = re.compile(  # one literal first, so that ``re`` skips from one "&" to
 )
 
 
+def unescaped(entity: str) -> str:
+    """An entity decoded as often as the full path may decode it (``MAX_UNESCAPES``)."""
+    for _ in range(MAX_UNESCAPES):
+        entity = html.unescape(entity)
+    return entity
+
+
 def _has_telling_entity(text: str) -> bool:
     """Does an entity of ``text`` stand for a letter, a mark or a dropped character (a word may
     hold it), or for markup right after a letter, or run into the next word without its
     semicolon ("&nbspspy")? The everyday punctuation (``&#8217; &#038;``) is none of these."""
     for found in _ENTITY.finditer(text):
         entity = found.group()
-        decoded = entity
-        for _ in range(MAX_UNESCAPES):
-            decoded = html.unescape(decoded)
+        decoded = unescaped(entity)
         if decoded == entity:
             continue  # no entity at all: "&d=..." in a URL
         if any(char.isalnum() or char == "_" or _dropped_char(char) for char in decoded):

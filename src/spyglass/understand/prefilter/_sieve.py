@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import os
 import re
 import unicodedata
@@ -60,6 +59,7 @@ from ._reading import (
     _has_dropped,
     _ranges,
     _without_blocks,
+    unescaped,
 )
 from ._search import CUE_REACH
 
@@ -91,7 +91,7 @@ class UnsupportedCue(ValueError):
 
 
 class Sieve:
-    """The strong cues in one Hyperscan database, and the scan of a page."""
+    """Cues of the table in one Hyperscan database, and the scan of a page."""
 
     def __init__(self, table: Sequence[Cue], cache: Path | None = None, bounded: bool = False) -> None:
         self.cues = tuple(table)
@@ -99,42 +99,20 @@ class Sieve:
         self._db = _database(patterns, cache or _cache_folder())
         self._scratch = hyperscan.Scratch(self._db)
 
-    def may_hold_a_cue(self, page: str) -> bool:
-        """False only when no cue of the sieve can match in any text read from the HTML ``page``."""
-        return any(self._found_in(text) for text in _texts_of(page))
-
     def cues_in(self, page: str) -> frozenset[str]:
-        """Ids of the cues the sieve lets through in ``page`` (for tests)."""
+        """Ids of the cues that may match in the text of the HTML ``page`` (for tests)."""
         found: set[str] = set()
         for text in _texts_of(page):
             data = text.encode("utf-8", "replace")
-            found.update(self.cues[cue].id for cue, end in self._ends(data) if not _inside_a_hidden_tag(data, end))
+            found.update(self.cues[cue].id for cue, end in self.ends(data) if _tag_at(data, end) != b"hidden")
         return frozenset(found)
 
     def ends(self, data: bytes) -> list[tuple[int, int]]:
         """(cue number, end offset) of every match in the UTF-8 ``data``."""
-        return self._ends(data)
-
-    def _ends(self, data: bytes) -> list[tuple[int, int]]:
         ends: list[tuple[int, int]] = []
         self._db.scan(data, match_event_handler=lambda cue, _start, end, *_: ends.append((cue, end)),
                       scratch=self._scratch)
         return ends
-
-    def _found_in(self, text: str) -> bool:
-        data = text.encode("utf-8", "replace")
-        found = False
-
-        def stop_at_text(_cue: int, _start: int, end: int, _flags: int, _context: object) -> bool:
-            nonlocal found
-            found = not _inside_a_hidden_tag(data, end)
-            return found  # True ends the scan
-
-        try:
-            self._db.scan(data, match_event_handler=stop_at_text, scratch=self._scratch)
-        except hyperscan.ScanTerminated:
-            pass
-        return found
 
 
 def sentences_of(page: str, strong: Sieve, weak: Sieve) -> Iterator[dict[int, set[str]]]:
@@ -245,9 +223,7 @@ def _spelled_out(text: str) -> str:
         text = text.replace("&lt;", "<").replace("&gt;", ">")
     if "&" in text:
         for entity in sorted(set(_ENTITY.findall(text)), key=len, reverse=True):
-            decoded = entity
-            for _ in range(MAX_UNESCAPES):
-                decoded = html.unescape(decoded)
+            decoded = unescaped(entity)
             if _spells(decoded):
                 text = text.replace(entity, decoded)
     if "\\u" in text:
@@ -266,11 +242,6 @@ def _spelled_out(text: str) -> str:
 def _spells(decoded: str) -> bool:
     """Does a decoded entity hold a character a word may hold, or one the extractor drops?"""
     return any(char.isalnum() or char == "_" or _dropped().fullmatch(char) for char in decoded)
-
-
-def _inside_a_hidden_tag(data: bytes, end: int) -> bool:
-    """Does a match ending at ``end`` end inside a tag whose attributes are no text?"""
-    return _tag_at(data, end) == b"hidden"
 
 
 def _tag_at(data: bytes, end: int) -> bytes | None:

@@ -84,10 +84,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # "cedeva documenti a un militare russo", "sa liaison avec l'interprète chinoise": the one given to or met
 # Spanish marks a person who is the object of a verb with "a" ("detuvo en Madrid a un militar español"):
 # after a legal step, "a un ..." is the accused, not the one given something.
-_PERSONAL_A = re.compile(r"\b(?:detuv(?:o|ieron)|detenido|arrest(?:ó|aron|ado)|conden(?:ó|aron|ado)|expuls(?:ó|aron|ado)|"
-                         r"acus(?:ó|aron|a|an)|captur(?:ó|aron|ado)|imput(?:ó|aron|ado)|juzg(?:ó|aron|ado|a|an)|"
-                         r"proces(?:ó|aron|ado)|investig(?:a|an))\b[^,.;:()]{0,40}?\ba\s+"
-                         r"(?:(?:un|una|unos|unas|el|la|los|las)\s+)?$", re.I)
+_PERSONAL_A = cue("nationality.personal_a")
 _COUNTERPART_ARTICLE = re.compile(r"\b(?:a|à|al|alla|ai|agli|aux|au|ao|aos|às|con|avec|com)\s+(?:(?:un|una|une|uno|um|uma|"
                                   r"uns|umas|l|la|le|il|lo|el|los|las|les|i|gli|o|os|as)(?:\s+|['’]))?$", re.I)
 

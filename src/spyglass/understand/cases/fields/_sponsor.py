@@ -3,7 +3,6 @@ around country and service words; expelled diplomats spy for the state of their 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from spyglass.understand import lexicon
@@ -41,9 +40,7 @@ _BRACKET_GAP = cue("sponsor.bracket_gap")
 _NOUN_BEFORE = cue("sponsor.noun_before")
 # Spies and agents (not services) before their adjective: the people themselves, whose adjective
 # may be their nationality ("espiões búlgaros condenados") as "Bulgarian spies convicted" is
-_PEOPLE_BEFORE = re.compile(r"\b(?:espi(?:ões|ão|ãs|ã|ones?)|esp[ií]as?|spi[ae]|espionnes?|espions?|agen(?:ts?|tes?|ti|te)|"
-                            r"spionnen|agenten|spioner|agenter|szpied\w*|szpieg\w*|agenc\w*|agent\w*|шпион\w*|агент\w*|"
-                            r"шпигун\w*)\s+$", re.I)
+_PEOPLE_BEFORE = cue("sponsor.people_before")
 
 
 _RECIPIENT_AFTER = cue("sponsor.recipient_after")
@@ -120,7 +117,7 @@ def _given_to_a_people(f: SentenceFacts, c: Hit, before: str) -> bool:
     return _GIVES.search(f.text) is not None
 
 
-_TO_A_PEOPLE = re.compile(r"(?:\bto\s+the|\bai|\bagli|\ba\s+l[oa]s|\baux|\baos|\bàs|\ban\s+die|\baan\s+de)\s+$", re.I)
+_TO_A_PEOPLE = cue("sponsor.to_a_people")
 
 
 def service_lead(f: SentenceFacts, s: Hit) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spyglass.records import STAGE_ORDER
 from spyglass.understand.cases.facts import SentenceFacts
 from spyglass.understand.cases.fields._common import Found, about_someone
@@ -38,7 +36,7 @@ def is_swap_story(lead: list[SentenceFacts]) -> bool:
                for f in lead)
 
 
-_DIPLOMAT = re.compile(r"\b(?:diplomat\w*|diplom[aá]tic\w*|dyplomat\w*|дипломат\w*)", re.I)
+_DIPLOMAT = cue("stage.diplomat")
 
 
 def stage_of(facts: list[SentenceFacts], swap_story: bool = False) -> tuple[str | None, Found | None]:

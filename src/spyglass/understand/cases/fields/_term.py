@@ -88,7 +88,7 @@ def _is_term(f: SentenceFacts, start: int, end: int) -> bool:
 
 # "condannato a sei anni X e a quattro anni Y", "sentenced X to six years and Y to four years": a
 # second term joined to the first, whose sentencing verb it shares.
-_COORDINATED_TERM = re.compile(r"\b(?:e|et|y|and|und|en|i)\s+(?:a|à|to|zu|tot)\s+$", re.I)
+_COORDINATED_TERM = cue("term.coordinated")
 _LIFE_TERM = cue("term.life_word")
 _DEATH_BEFORE = cue("term.death_before")
 

@@ -183,3 +183,73 @@ def test_a_title_a_reader_shows_counts_in_every_sentence() -> None:
     filler = " ".join(f"The council met again on day {n}." for n in range(40))
     head = '<meta property="og:title" content="Espionage trial">'
     assert sieve_passes(f"<head>{head}</head><body><p>{filler} Then the suspect was arrested.</p></body>")
+
+
+# --- the other readings: read whole only where the text around an edit may add a match ----------
+
+def test_a_cue_spelled_only_through_an_entity_far_into_the_page_passes() -> None:
+    filler = " ".join(f"The council met again on day {n}." for n in range(60))
+    page = f"<p>{filler} A former officer was arrested for esp&#105;onage.</p>"
+    assert sieve_passes(page)
+
+
+def test_a_cue_split_by_an_inline_tag_far_into_the_page_passes() -> None:
+    filler = " ".join(f"The council met again on day {n}." for n in range(60))
+    assert sieve_passes(f"<p>{filler} A former officer was arrested for esp<b>io</b>nage.</p>")
+
+
+def test_edits_name_where_the_other_readings_differ() -> None:
+    from spyglass.understand.prefilter._sieve import _edits
+
+    text = "Caf&eacute; at 5 &amp; 6 &#8217;s, a soft\u00adhyphen, E<b>x</b>tra, https://x.test/?a=1&utm=2"
+    spans = [text[start:end] for start, end in _edits(text) or []]
+    assert "&eacute;" in spans and "\u00ad" in spans and "<b>" in spans
+    assert not any(span in ("&amp;", "&#8217;", "&utm") for span in spans)  # punctuation, or no entity
+    assert _edits("A &lt;b&gt; tag written as text") is None  # escaped markup: every tag may change
+    assert _edits("Cafe\u0301 not in NFC") is None
+
+
+def _sieve_pages(rng: random.Random) -> list[str]:
+    """Pages of our own words with a strong cue, a legal step, an entity that spells a letter, an
+    inline tag inside a word, in every order and at varied distances."""
+    pieces = ["A spy ring was exposed.", "They discussed espionage.", "The man was arrested on Monday.", "Caf&eacute; prices rose.",
+              "The mayor opened a new br<b>id</b>ge.", "Esp<i>i</i>onage was suspected.", "He was sent&shy;enced.",
+              "Officers said the case was closed.", "The &Eacute;tat was named.", "Rates rose again today."]
+    pages = []
+    for _ in range(400):
+        chosen = [rng.choice(pieces) for _ in range(rng.randint(2, 6))]
+        fillers = [" ".join(f"Weather was mild on day {n}." for n in range(rng.choice([0, 3, 12, 30, 60])))
+                   for _ in chosen]
+        pages.append("<p>" + " ".join(f"{piece} {filler}" for piece, filler in zip(chosen, fillers, strict=True)) + "</p>")
+    return pages
+
+
+def test_reading_around_the_edits_gives_the_verdict_of_reading_the_page_whole_in_every_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from spyglass.understand.prefilter import _sieve
+
+    pages = _sieve_pages(random.Random(5))
+    around_edits = [sieve_passes(page) for page in pages]
+    monkeypatch.setattr(_sieve, "_near_edits_hold", lambda *_: True)  # every reading read whole
+    whole = [sieve_passes(page) for page in pages]
+    assert around_edits == whole
+    assert 0 < sum(whole) < len(whole)  # the pages test both verdicts
+
+
+def test_a_cue_punctuation_written_as_any_entity_for_it_still_matches() -> None:
+    from spyglass.understand.prefilter._sieve import _spelled
+
+    spelled = re.compile(_spelled(ord("’")).lstrip("|"), re.IGNORECASE)
+    for form in ("&rsquo;", "&#8217;", "&#x2019;", "&#X2019", "&amp;rsquo;", "&#146;", "\\u2019"):
+        assert spelled.fullmatch(form), form
+    for form in ("&nbsp;", "&#8216;", "&quot;", "\\u2018"):
+        assert not spelled.fullmatch(form), form
+
+
+def test_a_reading_that_decodes_a_letter_reaches_as_far_back_as_when_read_whole() -> None:
+    # The decoded reading is not ASCII, so its matches reach back four times as many bytes: the
+    # step 800 characters before the espionage word shares a sentence with it there.
+    filler = " ".join(f"Weather was mild on day {n}." for n in range(30))
+    far = " ".join(f"Weather was mild on day {n}." for n in range(40))
+    page = f"<p>The man was arrested on Monday. {filler} They discussed espionage. {far} Caf&eacute; prices rose.</p>"
+    assert sieve_passes(page)

@@ -48,7 +48,7 @@ from ._literals import Requirement, requirement_of
 from ._needles import Needle, needles_of
 from ._reading import forms_of
 from ._search import WINDOW, Automata, Hit, Lead, Row, Search
-from ._sieve import Sieve, sentences_of
+from ._sieve import Sieve, may_anchor
 
 __all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
 
@@ -95,7 +95,7 @@ class Prefilter:
     def sieve_passes(self, text: str) -> bool:
         """May the HTML page ``text`` be relevant as the sieve reads it: does one reading of it
         hold an anchor (``_anchored_in``), each cue matched by its own rewritten pattern?"""
-        return any(_anchored_in(by_sentence) for by_sentence in sentences_of(text, self.sieve, self.weak_sieve))
+        return may_anchor(text, self.sieve, self.weak_sieve, _anchored_in)
 
     def needs(self, cue_id: str) -> Requirement | None:
         """The words a cue needs (None: it is searched with its own pattern), for tests and docs."""

@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
+import html.entities
 import os
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -63,7 +66,7 @@ from ._reading import (
 )
 from ._search import CUE_REACH
 
-__all__ = ["Sieve", "sieve_pattern", "sentences_of", "UnsupportedCue", "EVERYWHERE"]
+__all__ = ["Sieve", "sieve_pattern", "may_anchor", "UnsupportedCue", "EVERYWHERE"]
 
 # Every character ``str.split`` splits at (Hyperscan's ``\\s`` without UCP is ASCII only).
 SPACES = "".join(f"\\x{{{lo:x}}}" + (f"-\\x{{{hi:x}}}" if hi > lo else "")
@@ -83,6 +86,10 @@ _NON_ASCII = r"\x{80}-\x{10ffff}"  # a word character ``re`` knows and Hyperscan
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_DOTALL
 _TEXT_TAGS = (b"<meta", b"<math")  # tags whose attribute a reader shows as text
 _WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its case partners
+# Characters around an edit of a reading that a match through it may reach: a match spans at most
+# ``CUE_REACH`` characters, and its bounds look at most six further (a JSON escape).
+WINDOW_REACH = CUE_REACH + 16
+MOST_WINDOWED = 0.5  # edits whose windows cover more of a page than this: its readings are scanned whole
 EVERYWHERE = -1  # the sentence of a match in an attribute a reader shows: beside the page's order
 
 
@@ -102,7 +109,7 @@ class Sieve:
     def cues_in(self, page: str) -> frozenset[str]:
         """Ids of the cues that may match in the text of the HTML ``page`` (for tests)."""
         found: set[str] = set()
-        for text in _texts_of(page):
+        for text in _texts_of(_without_blocks(page)):
             data = text.encode("utf-8", "replace")
             found.update(self.cues[cue].id for cue, end in self.ends(data) if _tag_at(data, end) != b"hidden")
         return frozenset(found)
@@ -115,28 +122,59 @@ class Sieve:
         return ends
 
 
-def sentences_of(page: str, strong: Sieve, weak: Sieve) -> Iterator[dict[int, set[str]]]:
-    """For each reading of the HTML ``page`` that holds a strong cue: the groups of the cues that
-    may match in each of its sentences (``EVERYWHERE``: in an attribute a reader shows). Sentences
-    are cut only at a sure end outside tags (``_search._SURE_END``), where the careful search cuts
-    too; a match counts in every sentence it may start in (Hyperscan tells where it ends, and a
-    match spans at most ``CUE_REACH`` characters)."""
-    for text in _texts_of(page):
+def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[int, set[str]]], bool]) -> bool:
+    """Does one reading of the HTML ``page`` hold a strong cue and an ``anchored`` set of groups:
+    the groups of the cues that may match in each of its sentences (``EVERYWHERE``: in an
+    attribute a reader shows)? Sentences are cut only at a sure end outside tags
+    (``_search._SURE_END``), where the careful search cuts too; a match counts in every sentence
+    it may start in (Hyperscan tells where it ends, and a match spans at most ``CUE_REACH``
+    characters).
+
+    The page as written is read first. Another reading differs from it only near its edits
+    (``_edits``), where it may cut more sentences, never fewer, and shortens the text by at most
+    the edits' length. So where no text around an edit, read that way, holds a match (nearly
+    every page of a crawl), another reading holds no strong cue the page as written lacks, and
+    anchors only what the page as written anchors with its matches reaching that much further.
+    Only then, or where an edit's surroundings hold a match, are the other readings read whole."""
+    kept = _without_blocks(page)
+    written = kept.encode("utf-8", "replace")
+    first = _placed(strong, written)
+    found = first + _placed(weak, written) if first else []
+    if first and anchored(_by_sentence(written, found, _reach(written, kept))):
+        return True
+    edits = _edits(kept)
+    if edits is not None and not _near_edits_hold(kept, edits, (strong, weak) if first else (strong,)):
+        if not first:
+            return False
+        # another reading: shorter by at most the edits, and its decoded letters may not be ASCII
+        shrink = sum(len(kept[start:end].encode("utf-8", "replace")) for start, end in edits)
+        if not anchored(_by_sentence(written, found, CUE_REACH * 4 + shrink)):
+            return False
+    for text in islice(_texts_of(kept), 1, None):
         data = text.encode("utf-8", "replace")
-        found = _placed(strong, data)
-        if not found:
+        matches = _placed(strong, data)
+        if matches and anchored(_by_sentence(data, matches + _placed(weak, data), _reach(data, text))):
+            return True
+    return False
+
+
+def _reach(data: bytes, text: str) -> int:
+    """How far back from its end, in bytes of ``data`` (``text`` as UTF-8), a match may start."""
+    return CUE_REACH * (1 if len(data) == len(text) else 4)  # characters as UTF-8 bytes, at most 4
+
+
+def _by_sentence(data: bytes, found: list[tuple[str, int, bytes | None]], reach: int) -> dict[int, set[str]]:
+    """The groups of the matches ``found`` in each sentence of a reading, a match reaching
+    ``reach`` bytes back from its end."""
+    stops = _sure_ends(data)
+    by_sentence: dict[int, set[str]] = {}
+    for group, end, where in found:
+        if where == b"text":
+            by_sentence.setdefault(EVERYWHERE, set()).add(group)
             continue
-        found += _placed(weak, data)
-        stops = _sure_ends(data)
-        reach = CUE_REACH * (1 if len(data) == len(text) else 4)  # characters as UTF-8 bytes, at most 4
-        by_sentence: dict[int, set[str]] = {}
-        for group, end, where in found:
-            if where == b"text":
-                by_sentence.setdefault(EVERYWHERE, set()).add(group)
-                continue
-            for sentence in range(bisect_right(stops, end - reach), bisect_right(stops, end) + 1):
-                by_sentence.setdefault(sentence, set()).add(group)
-        yield by_sentence
+        for sentence in range(bisect_right(stops, end - reach), bisect_right(stops, end) + 1):
+            by_sentence.setdefault(sentence, set()).add(group)
+    return by_sentence
 
 
 def _placed(sieve: Sieve, data: bytes) -> list[tuple[str, int, bytes | None]]:
@@ -194,10 +232,93 @@ def _cache_folder() -> Path:
     return Path(base) / "spyglass"
 
 
-def _texts_of(page: str) -> Iterable[str]:
-    """The page as the careful search reads it, markup kept: blocks removed; decoded where an
-    entity or escape may spell a letter; in NFC; with the inline tags inside words removed."""
-    kept = _without_blocks(page)
+def _near_edits_hold(kept: str, edits: list[tuple[int, int]], sieves: Sequence[Sieve]) -> bool:
+    """May the text around an edit of ``kept``, in another reading, hold a match of the sieves?
+    A match spans at most ``CUE_REACH`` characters, so a match of another reading that ``kept``
+    lacks lies within ``WINDOW_REACH`` of an edit: those windows are read, not the whole page in
+    each reading. Edits all over the page: yes."""
+    windows = _windows(edits, len(kept))
+    if sum(end - start for start, end in windows) > MOST_WINDOWED * len(kept):
+        return True
+    for start, end in windows:
+        for text in islice(_texts_of(kept[start:end]), 1, None):  # the first is the window as written
+            data = text.encode("utf-8", "replace")
+            if any(sieve.ends(data) for sieve in sieves):
+                return True
+    return False
+
+
+def _edits(text: str) -> list[tuple[int, int]] | None:
+    """Spans of ``text`` where its other readings (``_texts_of``) may differ from it: entities and
+    escapes that spell a letter, characters the extractor drops, inline tags inside a word. None
+    where they may differ anywhere: escaped markup (every tag changes) or text not in NFC."""
+    unusual = _unusual_chars(text)
+    if "lt;" in text or not all(map(_nfc_stable, unusual)) and not unicodedata.is_normalized("NFC", text):
+        return None
+    edits: list[tuple[int, int]] = []
+    if "&" in text:
+        for entity in set(_ENTITY.findall(text)):
+            if _entity_spells(entity):
+                edits.extend((at, at + len(entity)) for at in _places(text, entity))
+    if "\\u" in text:
+        for code in set(_JSON_ESCAPE.findall(text)):
+            if _spells(chr(int(code, 16))):
+                edits.extend((at, at + 6) for at in _places(text, f"\\u{code}"))
+    for char in unusual:
+        if _dropped().fullmatch(char):
+            edits.extend((at, at + 1) for at in _places(text, char))
+    edits.extend(found.span() for found in _GLUED_TAGS.finditer(text))
+    return edits
+
+
+def _unusual_chars(text: str) -> set[str]:
+    """The characters of ``text`` that are not printable ASCII or spaces (the ASCII bulk of a page
+    is removed in C first)."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass"))
+
+
+@lru_cache(maxsize=4096)
+def _nfc_stable(char: str) -> bool:
+    """Can NFC leave ``char`` as it is wherever it stands: a starter (combining class 0) that is in
+    NFC and is no second letter of a composition (a Hangul vowel, a two-part Indic vowel sign)?"""
+    return unicodedata.combining(char) == 0 and unicodedata.is_normalized("NFC", char) and char not in _composed_seconds()
+
+
+@lru_cache(maxsize=1)
+def _composed_seconds() -> frozenset[str]:
+    """Characters that NFC may join to the character before them: the second of every canonical
+    two-character decomposition (a quarter of a second, once)."""
+    seconds = set()
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    return frozenset(seconds)
+
+
+@lru_cache(maxsize=4096)
+def _entity_spells(entity: str) -> bool:
+    """Does the entity decode (it is one: ``&utm`` of a URL is not) to what a word may hold?"""
+    decoded = unescaped(entity)
+    return decoded != entity and _spells(decoded)
+
+
+def _windows(edits: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans within ``WINDOW_REACH`` characters of an edit, merged where they overlap."""
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(edits):
+        start, end = max(0, start - WINDOW_REACH), min(length, end + WINDOW_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _texts_of(kept: str) -> Iterable[str]:
+    """A page (blocks removed) as the careful search reads it, markup kept: as written; decoded
+    where an entity or escape may spell a letter; in NFC; with the inline tags inside words
+    removed."""
     texts = [kept]
     decoded = _spelled_out(kept)
     if decoded != kept:
@@ -223,20 +344,25 @@ def _spelled_out(text: str) -> str:
         text = text.replace("&lt;", "<").replace("&gt;", ">")
     if "&" in text:
         for entity in sorted(set(_ENTITY.findall(text)), key=len, reverse=True):
-            decoded = unescaped(entity)
-            if _spells(decoded):
-                text = text.replace(entity, decoded)
+            if _entity_spells(entity):
+                text = text.replace(entity, unescaped(entity))
     if "\\u" in text:
         for escape in set(_JSON_ESCAPE.findall(text)):
             char = chr(int(escape, 16))
             if _spells(char):
                 text = text.replace(f"\\u{escape}", char)
     if _has_dropped(text):
-        others = set(text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass"))
-        for char in others:
+        for char in _unusual_chars(text):
             if _dropped().fullmatch(char):
                 text = text.replace(char, "")
     return text
+
+
+def _places(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def _spells(decoded: str) -> bool:
@@ -333,7 +459,20 @@ def _literal(code: int, sensitive: bool) -> str:
         return f"[{_escaped(code)}{also}]"
     if char.isalnum() or char == "_":
         return _escaped(code)
-    return f"(?:{_ESCAPED}{_escaped(code)}{_SPELLED})"
+    return f"(?:{_ESCAPED}{_escaped(code)}{_spelled(code)})"
+
+
+@lru_cache(maxsize=1024)
+def _spelled(code: int) -> str:
+    """The entities (escaped up to ``MAX_UNESCAPES`` times) and the JSON escape that decode to
+    the character ``code``, as alternatives: specific, so that a cue's punctuation does not
+    match every entity of a page. HTML decodes some numbers below 160 to other characters
+    (``&#146;`` is ``’``, as in Windows-1252): those are asked of the decoder itself."""
+    numbers = [code, *(n for n in range(0xA0) if n != code and html.unescape(f"&#{n};") == chr(code))]
+    names = sorted({name.rstrip(";") for name, char in html.entities.html5.items() if char == chr(code)})
+    forms = [f"#0*{number};?|#x0*{number:x};?" for number in numbers] + [f"{re.escape(name)};?" for name in names]
+    escape = f"|\\\\u{code:04x}" if code <= 0xFFFF else r"|\\u[0-9A-Fa-f]+"
+    return f"|(?i:&(?:amp;){{0,{MAX_UNESCAPES - 1}}}(?:{'|'.join(forms)}){escape})"
 
 
 def _class(items: list[tuple[Any, Any]], sensitive: bool) -> str:

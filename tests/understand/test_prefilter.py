@@ -303,3 +303,40 @@ def test_no_word_row_is_too_long_for_the_prefilter_to_keep_its_word_bounds() -> 
     for cue in cues():
         if cue.lang not in UNSPACED:
             assert len(re.split(r"\|(?![^()]*\))", cue.pattern)) <= MAX_SPREAD, cue.id
+
+
+# --- the words each cue needs, kept between runs -------------------------------------------------
+
+def test_the_words_each_cue_needs_are_read_back_from_the_copy_a_run_kept(tmp_path: Path) -> None:
+    from spyglass.understand.prefilter import Prefilter
+    from spyglass.understand.relevance import cues
+
+    first = Prefilter(cues(), cache=tmp_path)
+    copies = list(tmp_path.glob("literals-*.json"))
+    assert len(copies) == 1
+    again = Prefilter(cues(), cache=tmp_path)
+    assert again.rows == first.rows == prefilter().rows  # the words are the same in every process
+
+
+def test_a_damaged_copy_of_the_words_is_computed_again(tmp_path: Path) -> None:
+    from spyglass.understand.prefilter import Prefilter
+    from spyglass.understand.relevance import cues
+
+    Prefilter(cues(), cache=tmp_path)
+    for copy in tmp_path.glob("literals-*.json"):
+        copy.write_text('[["not", "a requirement"]', encoding="utf-8")
+    assert Prefilter(cues(), cache=tmp_path).rows == prefilter().rows
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    assert Prefilter(cues(), cache=blocked / "sub").rows == prefilter().rows  # unwritable: no error
+
+
+def test_a_changed_table_computes_its_words_anew(tmp_path: Path) -> None:
+    from spyglass.understand.prefilter import Prefilter
+    from spyglass.understand.relevance import Cue, cues
+
+    Prefilter(cues(), cache=tmp_path)
+    extra = Prefilter([*cues(), Cue("t.mole", "en", "spy", 2.0, "moles?")], cache=tmp_path)
+    assert len(list(tmp_path.glob("literals-*.json"))) == 2
+    need = extra.needs("t.mole")
+    assert need is not None and {word.text for conj in need for word in conj} == {"mole", "moles"}

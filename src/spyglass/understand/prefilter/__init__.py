@@ -39,16 +39,17 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import ahocorasick
 
 from spyglass.understand.relevance import CASE, HINT, UNSPACED, Cue, cues
 
-from ._literals import Requirement, requirement_of
+from ._literals import Requirement, requirements_of
 from ._needles import Needle, needles_of
 from ._reading import forms_of
 from ._search import WINDOW, Automata, Hit, Lead, Row, Search
-from ._sieve import Sieve, may_anchor
+from ._sieve import Sieve, cache_folder, may_anchor
 
 __all__ = ["Prefilter", "prefilter", "can_be_relevant", "could_be_relevant", "GROUPS", "WINDOW"]
 
@@ -74,8 +75,11 @@ def could_be_relevant(groups: Iterable[str], teasers: bool) -> bool:
 class Prefilter:
     """The words of a cue table in two automata (strong cues, then weak ones), and the verdict."""
 
-    def __init__(self, table: Sequence[Cue]) -> None:
-        self.rows = tuple(_row(cue) for cue in table if cue.group in GROUPS)
+    def __init__(self, table: Sequence[Cue], cache: Path | None = None) -> None:
+        chosen = [cue for cue in table if cue.group in GROUPS]
+        queries = [(cue.pattern, cue.pattern != cue.pattern.lower(), cue.lang not in UNSPACED) for cue in chosen]
+        self.rows = tuple(_row(cue, need) for cue, need in zip(chosen, requirements_of(queries, cache or cache_folder()),
+                                                                strict=True))
         uses = Counter(word.text for row in self.rows for conj in row.need for word in conj)
         self._strong = _automaton([row for row in self.rows if row.cue.group in STRONG], uses)
         self._weak = _automaton([row for row in self.rows if row.cue.group in WEAK], uses)
@@ -170,8 +174,7 @@ def _headline_over_a_step(by_sentence: dict[int, set[str]], everywhere: set[str]
     return any(0 <= j - i <= HEADLINE_REACH for i in strong for j in stages)
 
 
-def _row(cue: Cue) -> Row:
-    need = requirement_of(cue.pattern, cased=cue.pattern != cue.pattern.lower(), bounded=cue.lang not in UNSPACED)
+def _row(cue: Cue, need: Requirement | None) -> Row:
     if need is None:
         return Row(cue, frozenset(), re.compile(cue.pattern, re.IGNORECASE))
     return Row(cue, need)

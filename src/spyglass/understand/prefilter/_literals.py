@@ -16,13 +16,20 @@ are marked case-sensitive, so ``MSS`` is not looked for in "class".
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Word", "Requirement", "requirement_of"]
+__all__ = ["Word", "Requirement", "requirement_of", "requirements_of"]
 
 MAX_EXACT = 64  # exact strings kept for one part before it becomes a requirement
 MAX_CONJUNCTIONS = 512  # conjunctions an AND of requirements may multiply into
@@ -71,6 +78,42 @@ def requirement_of(pattern: str, cased: bool, bounded: bool) -> Requirement | No
     if bounded:
         items = [_EDGE, *items, _EDGE]
     return _need(_sequence(items, False, cased))
+
+
+Query = tuple[str, bool, bool]  # (pattern, cased, bounded): the arguments of ``requirement_of``
+
+
+def requirements_of(queries: Sequence[Query], folder: Path) -> list[Requirement | None]:
+    """``requirement_of`` each query, read from the copy a run computed before in ``folder``
+    (seconds of parsing for a table of hundreds of cues, in every process that starts). The
+    copy is named by a digest of the queries, this module's code and Python's version: a
+    changed table or walk computes anew. A copy that cannot be read or written is no error."""
+    digest = hashlib.sha256(json.dumps([list(query) for query in queries]).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(sys.version.encode())
+    path = folder / f"literals-{digest.hexdigest()[:24]}.json"
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        return [_requirement_from(item) for item in json.loads(path.read_text(encoding="utf-8"))]
+    found = [requirement_of(*query) for query in queries]
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps([_requirement_to(need) for need in found]), encoding="utf-8")
+        partial.replace(path)  # whole or not at all: a reader never sees half a copy
+    return found
+
+
+def _requirement_to(need: Requirement | None) -> list[list[list[object]]] | None:
+    if need is None:
+        return None
+    return sorted(sorted([w.text, w.cased, w.left, w.right] for w in conj) for conj in need)
+
+
+def _requirement_from(item: list[list[list[object]]] | None) -> Requirement | None:
+    if item is None:
+        return None
+    return frozenset(frozenset(Word(str(t), bool(c), bool(lft), bool(rgt)) for t, c, lft, rgt in conj)
+                     for conj in item)
 
 
 def _need(info: _Info) -> Requirement | None:
@@ -247,7 +290,7 @@ CJK_START = 0x2E80  # CJK radicals, kana, ideographs, Hangul and beyond: a chara
 
 def _all_of(needs: list[Requirement | None]) -> Requirement | None:
     """AND of requirements: the strongest first, then others while the product stays small."""
-    known = sorted((n for n in needs if n is not None), key=strength, reverse=True)
+    known = sorted((n for n in needs if n is not None), key=lambda n: (-strength(n), _canonical(n)))
     if not known:
         return None
     result = known[0]
@@ -256,6 +299,12 @@ def _all_of(needs: list[Requirement | None]) -> Requirement | None:
             continue
         result = frozenset(a | b for a in result for b in other)
     return _minimal(result)
+
+
+def _canonical(need: Requirement) -> list[list[Word]]:
+    """A requirement in one order, whatever the order its sets were built in: ties are broken
+    by it, so every process derives the same words (set order changes with each process)."""
+    return sorted(sorted(conj) for conj in need)
 
 
 def strength(need: Requirement) -> float:
@@ -269,7 +318,7 @@ def _letters(word: Word) -> float:
 
 def _minimal(need: Requirement) -> Requirement:
     """Drop conjunctions implied by another: {"agents"} is redundant next to {"agent"}."""
-    ordered = sorted(need, key=lambda c: (len(c), sum(len(w.text) for w in c)))
+    ordered = sorted(need, key=lambda c: (len(c), sum(len(w.text) for w in c), sorted(c)))
     kept: list[Conjunction] = []
     for conj in ordered:
         folded, exact = _joined(conj)

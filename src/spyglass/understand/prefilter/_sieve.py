@@ -66,7 +66,7 @@ from ._reading import (
 )
 from ._search import CUE_REACH
 
-__all__ = ["Sieve", "sieve_pattern", "may_anchor", "UnsupportedCue", "EVERYWHERE"]
+__all__ = ["Sieve", "sieve_pattern", "may_anchor", "cache_folder", "UnsupportedCue", "EVERYWHERE"]
 
 # Every character ``str.split`` splits at (Hyperscan's ``\\s`` without UCP is ASCII only).
 SPACES = "".join(f"\\x{{{lo:x}}}" + (f"-\\x{{{hi:x}}}" if hi > lo else "")
@@ -89,6 +89,7 @@ _WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its cas
 # Characters around an edit of a reading that a match through it may reach: a match spans at most
 # ``CUE_REACH`` characters, and its bounds look at most six further (a JSON escape).
 WINDOW_REACH = CUE_REACH + 16
+_WINDOWS_APART = "\n|\n"  # between two windows of a page read together: a bound, no space, no tag
 MOST_WINDOWED = 0.5  # edits whose windows cover more of a page than this: its readings are scanned whole
 EVERYWHERE = -1  # the sentence of a match in an attribute a reader shows: beside the page's order
 
@@ -103,7 +104,7 @@ class Sieve:
     def __init__(self, table: Sequence[Cue], cache: Path | None = None, bounded: bool = False) -> None:
         self.cues = tuple(table)
         patterns = [sieve_pattern(cue, bounded).encode("utf-8") for cue in self.cues]
-        self._db = _database(patterns, cache or _cache_folder())
+        self._db = _database(patterns, cache or cache_folder())
         self._scratch = hyperscan.Scratch(self._db)
 
     def cues_in(self, page: str) -> frozenset[str]:
@@ -226,7 +227,7 @@ def _database(patterns: list[bytes], folder: Path) -> hyperscan.Database:
     return db
 
 
-def _cache_folder() -> Path:
+def cache_folder() -> Path:
     """``$XDG_CACHE_HOME/spyglass`` (``~/.cache/spyglass``): compiled patterns, no data."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "spyglass"
@@ -240,11 +241,13 @@ def _near_edits_hold(kept: str, edits: list[tuple[int, int]], sieves: Sequence[S
     windows = _windows(edits, len(kept))
     if sum(end - start for start, end in windows) > MOST_WINDOWED * len(kept):
         return True
-    for start, end in windows:
-        for text in islice(_texts_of(kept[start:end]), 1, None):  # the first is the window as written
-            data = text.encode("utf-8", "replace")
-            if any(sieve.ends(data) for sieve in sieves):
-                return True
+    # The windows are read as one text, each reading once: a match across the mark between two
+    # windows is no match of the page, but it can only make the page read whole.
+    joined = _WINDOWS_APART.join(kept[start:end] for start, end in windows)
+    for text in islice(_texts_of(joined), 1, None):  # the first is the windows as written
+        data = text.encode("utf-8", "replace")
+        if any(sieve.ends(data) for sieve in sieves):
+            return True
     return False
 
 

@@ -23,8 +23,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any

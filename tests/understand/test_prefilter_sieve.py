@@ -205,7 +205,9 @@ def test_edits_name_where_the_other_readings_differ() -> None:
     spans = [text[start:end] for start, end in _edits(text) or []]
     assert "&eacute;" in spans and "\u00ad" in spans and "<b>" in spans
     assert not any(span in ("&amp;", "&#8217;", "&utm") for span in spans)  # punctuation, or no entity
-    assert _edits("A &lt;b&gt; tag written as text") is None  # escaped markup: every tag may change
+    escaped = "A &lt;b&gt;bold&lt;/b&gt; tag &amp;amp; more"
+    assert [escaped[start:end] for start, end in _edits(escaped) or []] == [
+        "&lt;", "&gt;", "&lt;", "&gt;", "&amp;amp;"]  # escaped markup: each place it becomes markup
     assert _edits("Cafe\u0301 not in NFC") is None
 
 
@@ -252,4 +254,13 @@ def test_a_reading_that_decodes_a_letter_reaches_as_far_back_as_when_read_whole(
     filler = " ".join(f"Weather was mild on day {n}." for n in range(30))
     far = " ".join(f"Weather was mild on day {n}." for n in range(40))
     page = f"<p>The man was arrested on Monday. {filler} They discussed espionage. {far} Caf&eacute; prices rose.</p>"
+    assert sieve_passes(page)
+
+
+def test_a_cue_hidden_in_an_attribute_that_escaped_markup_opens_passes() -> None:
+    # Read with its escaped markup unescaped, the title's "&gt;" closes the tag: the words after
+    # it are text, far from any edit. The page is read whole, as a match hides in a tag here.
+    filler = " ".join(f"Weather was mild on day {n}." for n in range(30))
+    rest = " ".join(f"Rates rose on day {n}." for n in range(120))
+    page = f'<p title="x&gt; {filler} A spy was arrested on Monday.">{rest}</p><p>A &lt;b&gt;note.</p>'
     assert sieve_passes(page)

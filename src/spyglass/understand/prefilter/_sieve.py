@@ -91,6 +91,8 @@ _WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its cas
 WINDOW_REACH = CUE_REACH + 16
 _WINDOWS_APART = "\n|\n"  # between two windows of a page read together: a bound, no space, no tag
 MOST_WINDOWED = 0.5  # edits whose windows cover more of a page than this: its readings are scanned whole
+_ESCAPED_MARKUP_MARK = "lt;"  # a page holding it is read with its escaped markup unescaped too
+_ESCAPED_MARKUP = re.compile(r"&(?:amp;)*(?:lt|gt|amp);")  # what that reading changes
 EVERYWHERE = -1  # the sentence of a match in an attribute a reader shows: beside the page's order
 
 
@@ -139,12 +141,17 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     Only then, or where an edit's surroundings hold a match, are the other readings read whole."""
     kept = _without_blocks(page)
     written = kept.encode("utf-8", "replace")
-    first = _placed(strong, written)
+    ends = strong.ends(written)
+    first = _placed(strong, written, ends)
     found = first + _placed(weak, written) if first else []
     if first and anchored(_by_sentence(written, found, _reach(written, kept))):
         return True
     edits = _edits(kept)
-    if edits is not None and not _near_edits_hold(kept, edits, (strong, weak) if first else (strong,)):
+    # Escaped markup ("&lt;b&gt;") is markup in another reading: a match hidden in a tag here may
+    # show there, and a stop may fall inside a tag. The look near the edits then answers only for
+    # a page without a strong match, hidden or not.
+    local = not (ends and _ESCAPED_MARKUP_MARK in kept)
+    if edits is not None and local and not _near_edits_hold(kept, edits, (strong, weak) if first else (strong,)):
         if not first:
             return False
         # another reading: shorter by at most the edits, and its decoded letters may not be ASCII
@@ -178,10 +185,11 @@ def _by_sentence(data: bytes, found: list[tuple[str, int, bytes | None]], reach:
     return by_sentence
 
 
-def _placed(sieve: Sieve, data: bytes) -> list[tuple[str, int, bytes | None]]:
-    """(group, end, ``_tag_at`` the end) of every match of the sieve's cues that is text."""
+def _placed(sieve: Sieve, data: bytes, ends: list[tuple[int, int]] | None = None) -> list[tuple[str, int, bytes | None]]:
+    """(group, end, ``_tag_at`` the end) of every match of the sieve's cues that is text
+    (``ends``: the sieve's matches in ``data``, if scanned already)."""
     found = []
-    for cue, end in sieve.ends(data):
+    for cue, end in sieve.ends(data) if ends is None else ends:
         where = _tag_at(data, end)
         if where != b"hidden":
             found.append((sieve.cues[cue].group, end, where))
@@ -252,13 +260,15 @@ def _near_edits_hold(kept: str, edits: list[tuple[int, int]], sieves: Sequence[S
 
 
 def _edits(text: str) -> list[tuple[int, int]] | None:
-    """Spans of ``text`` where its other readings (``_texts_of``) may differ from it: entities and
-    escapes that spell a letter, characters the extractor drops, inline tags inside a word. None
-    where they may differ anywhere: escaped markup (every tag changes) or text not in NFC."""
+    """Spans of ``text`` where its other readings (``_texts_of``) may differ from it: escaped
+    markup, entities and escapes that spell a letter, characters the extractor drops, inline
+    tags inside a word. None for text not in NFC, which may differ anywhere."""
     unusual = _unusual_chars(text)
-    if "lt;" in text or not all(map(_nfc_stable, unusual)) and not unicodedata.is_normalized("NFC", text):
+    if not all(map(_nfc_stable, unusual)) and not unicodedata.is_normalized("NFC", text):
         return None
     edits: list[tuple[int, int]] = []
+    if _ESCAPED_MARKUP_MARK in text:
+        edits.extend(found.span() for found in _ESCAPED_MARKUP.finditer(text))
     if "&" in text:
         for entity in set(_ENTITY.findall(text)):
             if _entity_spells(entity):
@@ -341,7 +351,7 @@ def _spelled_out(text: str) -> str:
     characters it drops removed. The rest (punctuation, spaces) a gap or a mark of the rewritten
     cues matches as written. Each distinct one is decoded once and replaced in C:
     ``_reading.normalised`` makes a Python call per entity, most of the time of this look."""
-    if "lt;" in text:  # escaped markup (a feed's items): its tags must be tags again
+    if _ESCAPED_MARKUP_MARK in text:  # escaped markup (a feed's items): its tags must be tags again
         for _ in range(MAX_UNESCAPES):
             text = text.replace("&amp;", "&")
         text = text.replace("&lt;", "<").replace("&gt;", ">")

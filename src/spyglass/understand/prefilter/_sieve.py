@@ -38,6 +38,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -90,7 +91,6 @@ _WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its cas
 # ``CUE_REACH`` characters, and its bounds look at most six further (a JSON escape).
 WINDOW_REACH = CUE_REACH + 16
 _WINDOWS_APART = "\n|\n"  # between two windows of a page read together: a bound, no space, no tag
-MOST_WINDOWED = 0.5  # edits whose windows cover more of a page than this: its readings are scanned whole
 _ESCAPED_MARKUP_MARK = "lt;"  # a page holding it is read with its escaped markup unescaped too
 _ESCAPED_MARKUP = re.compile(r"&(?:amp;)*(?:lt|gt|amp);")  # what that reading changes
 EVERYWHERE = -1  # the sentence of a match in an attribute a reader shows: beside the page's order
@@ -149,15 +149,17 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     edits = _edits(kept)
     # Escaped markup ("&lt;b&gt;") is markup in another reading: a match hidden in a tag here may
     # show there, and a stop may fall inside a tag. The look near the edits then answers only for
-    # a page without a strong match, hidden or not.
-    local = not (ends and _ESCAPED_MARKUP_MARK in kept)
-    if edits is not None and local and not _near_edits_hold(kept, edits, (strong, weak) if first else (strong,)):
-        if not first:
+    # a page without a strong match, hidden or not, and only whether a strong cue may be there.
+    escaped = _ESCAPED_MARKUP_MARK in kept
+    near = None if edits is None or ends and escaped else _near_edits(kept, written, edits, (strong, weak))
+    if near is not None:
+        if not first and not any(match.strong for match in near):
             return False
-        # another reading: shorter by at most the edits, and its decoded letters may not be ASCII
-        shrink = sum(len(kept[start:end].encode("utf-8", "replace")) for start, end in edits)
-        if not anchored(_by_sentence(written, found, CUE_REACH * 4 + shrink)):
-            return False
+        if not escaped:
+            # another reading: shorter by at most the edits, its decoded letters maybe not ASCII
+            shrink = sum(len(kept[start:end].encode("utf-8", "replace")) for start, end in edits or [])
+            if not anchored(_loosely(written, found or _placed(weak, written), near, CUE_REACH * 4 + shrink)):
+                return False
     for text in islice(_texts_of(kept), 1, None):
         data = text.encode("utf-8", "replace")
         matches = _placed(strong, data)
@@ -166,15 +168,33 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     return False
 
 
+def _loosely(written: bytes, found: list[tuple[str, int, bytes | None]], near: list[_Near],
+             reach: int) -> dict[int, set[str]]:
+    """The groups in each sentence of the page as written that any other reading may hold there:
+    its own matches reaching ``reach`` bytes back, and each match near an edit in every sentence
+    its window (and ``reach`` before it) meets. Another reading cuts every sentence this page
+    cuts (its edits add stops, never remove one), so a sentence of it lies within one of these."""
+    stops = _sure_ends(written)
+    by_sentence = _by_sentence(written, found, reach, stops)
+    for match in near:
+        if match.everywhere:
+            by_sentence.setdefault(EVERYWHERE, set()).add(match.group)
+            continue
+        for sentence in range(bisect_right(stops, match.start - reach), bisect_right(stops, match.end) + 1):
+            by_sentence.setdefault(sentence, set()).add(match.group)
+    return by_sentence
+
+
 def _reach(data: bytes, text: str) -> int:
     """How far back from its end, in bytes of ``data`` (``text`` as UTF-8), a match may start."""
     return CUE_REACH * (1 if len(data) == len(text) else 4)  # characters as UTF-8 bytes, at most 4
 
 
-def _by_sentence(data: bytes, found: list[tuple[str, int, bytes | None]], reach: int) -> dict[int, set[str]]:
+def _by_sentence(data: bytes, found: list[tuple[str, int, bytes | None]], reach: int,
+                 stops: list[int] | None = None) -> dict[int, set[str]]:
     """The groups of the matches ``found`` in each sentence of a reading, a match reaching
-    ``reach`` bytes back from its end."""
-    stops = _sure_ends(data)
+    ``reach`` bytes back from its end (``stops``: its sure ends, if found already)."""
+    stops = _sure_ends(data) if stops is None else stops
     by_sentence: dict[int, set[str]] = {}
     for group, end, where in found:
         if where == b"text":
@@ -241,22 +261,59 @@ def cache_folder() -> Path:
     return Path(base) / "spyglass"
 
 
-def _near_edits_hold(kept: str, edits: list[tuple[int, int]], sieves: Sequence[Sieve]) -> bool:
-    """May the text around an edit of ``kept``, in another reading, hold a match of the sieves?
-    A match spans at most ``CUE_REACH`` characters, so a match of another reading that ``kept``
-    lacks lies within ``WINDOW_REACH`` of an edit: those windows are read, not the whole page in
-    each reading. Edits all over the page: yes."""
+@dataclass(frozen=True)
+class _Near:
+    """A match of another reading near an edit: its group, whether a strong cue's, the span of
+    its window in the page as written (bytes), and whether that may be an attribute a reader
+    shows (``<meta content>``), which counts in every sentence."""
+
+    group: str
+    strong: bool
+    start: int
+    end: int
+    everywhere: bool
+
+
+def _near_edits(kept: str, written: bytes, edits: list[tuple[int, int]], sieves: Sequence[Sieve]) -> list[_Near]:
+    """The matches of the sieves that the text around each edit of ``kept`` holds in the other
+    readings. A match spans at most ``CUE_REACH``
+    characters, so a match of another reading that ``kept`` lacks lies within ``WINDOW_REACH``
+    of an edit: those windows are read, not the whole page in each reading. They are read as one
+    text, each reading once: a match across the mark between two windows is no match of the
+    page, and counts only as more than there is."""
     windows = _windows(edits, len(kept))
-    if sum(end - start for start, end in windows) > MOST_WINDOWED * len(kept):
-        return True
-    # The windows are read as one text, each reading once: a match across the mark between two
-    # windows is no match of the page, but it can only make the page read whole.
+    spans = _byte_spans(kept, windows)
+    shown = [_tag_at(written, start + 1) == b"text" or any(tag in written[start:end].lower() for tag in _TEXT_TAGS)
+             for start, end in spans]
     joined = _WINDOWS_APART.join(kept[start:end] for start, end in windows)
+    near = []
     for text in islice(_texts_of(joined), 1, None):  # the first is the windows as written
         data = text.encode("utf-8", "replace")
-        if any(sieve.ends(data) for sieve in sieves):
-            return True
-    return False
+        cuts = list(_places_of(data, _WINDOWS_APART.encode()))
+        for sieve in sieves:
+            strong = sieve is sieves[0]
+            for cue, end in sieve.ends(data):
+                window = bisect_right(cuts, end - 1)
+                near.append(_Near(sieve.cues[cue].group, strong, *spans[window], shown[window]))
+    return near
+
+
+def _byte_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of ``text``, in order, as spans of its UTF-8 bytes."""
+    found, at, offset = [], 0, 0
+    for start, end in spans:
+        offset += len(text[at:start].encode("utf-8", "replace"))
+        length = len(text[start:end].encode("utf-8", "replace"))
+        found.append((offset, offset + length))
+        at, offset = end, offset + length
+    return found
+
+
+def _places_of(data: bytes, mark: bytes) -> Iterator[int]:
+    at = data.find(mark)
+    while at >= 0:
+        yield at
+        at = data.find(mark, at + 1)
 
 
 def _edits(text: str) -> list[tuple[int, int]] | None:

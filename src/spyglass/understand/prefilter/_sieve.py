@@ -12,7 +12,7 @@ hold an anchor cannot be relevant, so it is done without building its forms.
 Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
 what the full path can match in the page's text: a space of the cue may be any run of spaces,
 tags, entities and JSON escapes (markup the full path turns into a space); a punctuation mark
-may be written as an entity; a run of markup is one iteration of a repeat, as it is one space in
+may be written as an entity or escape that decodes to it; a run of markup is one iteration of a repeat, as it is one space in
 the text read (the weak cues keep their repeats' bounds; the strong ones, whose database with
 bounds did not compile in minutes, are unbounded); assertions are dropped; acronyms keep their
 case, and ``re``'s case partners are added where Hyperscan lacks them. Each alternative keeps the
@@ -23,8 +23,10 @@ which a reader shows (they count in every sentence).
 
 The page is scanned in the forms the careful search reads (``_reading``): as written, with its
 entities and escapes decoded where they may spell a letter, in NFC where it is not, and with the
-inline tags that glue letters removed (``E</span>spionage``). The corpus tests and
-``benchmarks/prefilter.py`` run both paths.
+inline tags that glue letters removed (``E</span>spionage``); the page as written is scanned
+whole, the other readings only around their edits unless the page may anchor in one of them
+(``may_anchor``). A punctuation mark of a cue matches only the entities and escapes that decode
+to it. The corpus tests and ``benchmarks/prefilter.py`` run both paths.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from itertools import islice
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]  # the tree ``re`` compiles
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, AnyStr
 
 import hyperscan
 
@@ -133,12 +135,14 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     it may start in (Hyperscan tells where it ends, and a match spans at most ``CUE_REACH``
     characters).
 
-    The page as written is read first. Another reading differs from it only near its edits
-    (``_edits``), where it may cut more sentences, never fewer, and shortens the text by at most
-    the edits' length. So where no text around an edit, read that way, holds a match (nearly
-    every page of a crawl), another reading holds no strong cue the page as written lacks, and
-    anchors only what the page as written anchors with its matches reaching that much further.
-    Only then, or where an edit's surroundings hold a match, are the other readings read whole."""
+    The page as written is read first, whole. Another reading differs from it only at its edits
+    (``_edits``), so a match it holds that the page lacks lies within ``WINDOW_REACH`` of one: the
+    text around the edits is read the other ways (``_near_edits``). Another reading cuts every
+    sentence the page as written cuts (its edits only add stops) and is shorter by at most the
+    edits, so it can anchor only if the page as written anchors with its own matches reaching that
+    much further and each match near an edit counted in every sentence its window meets
+    (``_loosely``). Only then are the other readings read whole; and always for a page not in
+    NFC, or with escaped markup and a strong match (its tags change in another reading)."""
     kept = _without_blocks(page)
     written = kept.encode("utf-8", "replace")
     ends = strong.ends(written)
@@ -289,7 +293,7 @@ def _near_edits(kept: str, written: bytes, edits: list[tuple[int, int]], sieves:
     near = []
     for text in islice(_texts_of(joined), 1, None):  # the first is the windows as written
         data = text.encode("utf-8", "replace")
-        cuts = list(_places_of(data, _WINDOWS_APART.encode()))
+        cuts = list(_places(data, _WINDOWS_APART.encode()))
         for sieve in sieves:
             strong = sieve is sieves[0]
             for cue, end in sieve.ends(data):
@@ -307,13 +311,6 @@ def _byte_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         found.append((offset, offset + length))
         at, offset = end, offset + length
     return found
-
-
-def _places_of(data: bytes, mark: bytes) -> Iterator[int]:
-    at = data.find(mark)
-    while at >= 0:
-        yield at
-        at = data.find(mark, at + 1)
 
 
 def _edits(text: str) -> list[tuple[int, int]] | None:
@@ -428,11 +425,12 @@ def _spelled_out(text: str) -> str:
     return text
 
 
-def _places(text: str, char: str) -> Iterator[int]:
-    at = text.find(char)
+def _places(text: AnyStr, part: AnyStr) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, each place (found in C, ``find`` by ``find``)."""
+    at = text.find(part)
     while at >= 0:
         yield at
-        at = text.find(char, at + 1)
+        at = text.find(part, at + 1)
 
 
 def _spells(decoded: str) -> bool:

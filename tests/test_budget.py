@@ -10,12 +10,13 @@ from __future__ import annotations
 import signal
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from spyglass.budget import text_cut
+from spyglass.budget import Overrun, deadline, text_cut
 from spyglass.cli import app
 from spyglass.errors import REJECT_CODES
 from spyglass.pipeline import analyses
@@ -217,3 +218,25 @@ def test_extract_prints_one_too_complex_line_and_exits_1(inputs: list[str], monk
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"{inputs[0]}#item 0: rejected (too-complex): ")
     assert result.stdout.count("\n") == 1 and "Mallory" in result.stdout
+
+
+def test_an_overrun_lost_in_a_weakref_callback_is_raised_again_in_the_body() -> None:
+    # Python cannot raise from a weakref's callback (garbage collection runs them): an Overrun
+    # arriving there is lost, and the body would run on past its deadline.
+    class Thing:
+        pass
+
+    def slow_callback(_ref: object) -> None:
+        until = time.monotonic() + 0.3
+        while time.monotonic() < until:
+            pass
+
+    started = time.monotonic()
+    with pytest.raises(Overrun), deadline(0.05):
+        thing = Thing()
+        kept = weakref.ref(thing, slow_callback)
+        del thing  # the callback runs here, past the deadline
+        while time.monotonic() < started + 3:
+            pass
+    assert kept() is None
+    assert time.monotonic() - started < 1

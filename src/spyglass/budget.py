@@ -14,11 +14,13 @@ stalling a crawl. Two guards, because a timer signal can only interrupt the main
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from spyglass.records import Analysis, Article, Rejected
 
@@ -79,6 +81,9 @@ class Allowance:
         self.started += seconds
 
 
+_RAISE_AGAIN = 0.005  # seconds after a lost Overrun (see ``_raised_again``) it is raised again
+
+
 def _raise_overrun(signum: int, frame: object) -> None:
     raise Overrun()
 
@@ -107,12 +112,30 @@ def deadline(seconds: float) -> Iterator[Deadline]:
         yield running
         return
     previous = signal.signal(signal.SIGALRM, _raise_overrun)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _raised_again(hook)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield running
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = hook
+
+
+def _raised_again(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An ``Overrun`` that arrives while Python runs a callback it cannot raise from (a weakref's,
+    during garbage collection) would be lost, and the body would run on past its deadline: the
+    timer is set again to raise it a moment later, where the body runs. Anything else goes to
+    ``hook``."""
+
+    def handle(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, Overrun):
+            signal.setitimer(signal.ITIMER_REAL, _RAISE_AGAIN)
+            return None
+        return hook(unraisable)
+
+    return handle
 
 
 def text_cut(text: str, limit: int) -> int | None:

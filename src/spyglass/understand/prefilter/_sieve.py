@@ -148,7 +148,8 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     ends = strong.ends(written)
     first = _placed(strong, written, ends)
     found = first + _placed(weak, written) if first else []
-    if first and anchored(_by_sentence(written, found, _reach(written, kept))):
+    stops = _sure_ends(written) if first else None  # read once: the loose look below needs them too
+    if first and anchored(_by_sentence(written, found, _reach(written, kept), stops)):
         return True
     edits = _edits(kept)
     # Escaped markup ("&lt;b&gt;") is markup in another reading: a match hidden in a tag here may
@@ -162,7 +163,8 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
         if not escaped:
             # another reading: shorter by at most the edits, its decoded letters maybe not ASCII
             shrink = sum(len(kept[start:end].encode("utf-8", "replace")) for start, end in edits or [])
-            if not anchored(_loosely(written, found or _placed(weak, written), near, CUE_REACH * 4 + shrink)):
+            loose = _loosely(written, found or _placed(weak, written), near, CUE_REACH * 4 + shrink, stops)
+            if not anchored(loose):
                 return False
     for text in islice(_texts_of(kept), 1, None):
         data = text.encode("utf-8", "replace")
@@ -173,12 +175,12 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
 
 
 def _loosely(written: bytes, found: list[tuple[str, int, bytes | None]], near: list[_Near],
-             reach: int) -> dict[int, set[str]]:
+             reach: int, stops: list[int] | None = None) -> dict[int, set[str]]:
     """The groups in each sentence of the page as written that any other reading may hold there:
     its own matches reaching ``reach`` bytes back, and each match near an edit in every sentence
     its window (and ``reach`` before it) meets. Another reading cuts every sentence this page
     cuts (its edits add stops, never remove one), so a sentence of it lies within one of these."""
-    stops = _sure_ends(written)
+    stops = _sure_ends(written) if stops is None else stops
     by_sentence = _by_sentence(written, found, reach, stops)
     for match in near:
         if match.everywhere:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spyglass.budget import Overrun, deadline, text_cut
+from spyglass.budget import Overrun, deadline, off_the_clock, text_cut
 from spyglass.cli import app
 from spyglass.errors import REJECT_CODES
 from spyglass.pipeline import analyses
@@ -240,3 +240,56 @@ def test_an_overrun_lost_in_a_weakref_callback_is_raised_again_in_the_body() -> 
             pass
     assert kept() is None
     assert time.monotonic() - started < 1
+
+
+def _loading_analyzer(monkeypatch: pytest.MonkeyPatch, off_clock: bool) -> None:
+    """An analyzer that loads a slow tool (0.8 s) on the slow article, off the clock or not."""
+    real = Analyzer.analyse
+
+    def analyse(self: Analyzer, article: Article) -> Analysis:
+        if MARKER in article.text:
+            if off_clock:
+                with off_the_clock():
+                    time.sleep(0.8)
+            else:
+                time.sleep(0.8)
+        return real(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyse", analyse)
+
+
+@pytest.mark.parametrize("in_thread", [False, True], ids=["timer", "worker-thread"])
+def test_a_tool_loaded_off_the_clock_costs_its_document_no_time(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch, in_thread: bool
+) -> None:
+    """A one-time load inside an analysis (a language's name tool on its first need) neither
+    trips the timer nor counts against the document's allowance; the same load on the clock does."""
+    settings = load_settings(analysis_deadline=0.5)
+    for off_clock, first in ((False, "too-complex"), (True, "analysed")):
+        monkeypatch.undo()
+        _loading_analyzer(monkeypatch, off_clock)
+        found: list[Analysis | Rejected] = []
+        if in_thread:
+            worker = threading.Thread(target=found.extend, args=(analyses(inputs, settings),))
+            worker.start()
+            worker.join()
+        else:
+            found = list(analyses(inputs, settings))
+        assert _outcomes(found) == [("b-slow.txt", first), ("a-good.txt", "analysed")], off_clock
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_off_the_clock_stops_the_timer_and_extends_every_running_deadline() -> None:
+    with deadline(0.2) as outer, deadline(0.2) as inner:
+        assert outer.interrupts and not inner.interrupts  # one timer, the first deadline's
+        with off_the_clock():
+            time.sleep(0.3)
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.2
+        assert inner.paused >= 0.3 and outer.paused >= 0.3
+        assert not inner.passed and not outer.passed
+    with pytest.raises(Overrun), deadline(0.1):  # the timer runs again after the load
+        with off_the_clock():
+            time.sleep(0.15)
+        time.sleep(0.5)
+    with off_the_clock():  # outside any deadline it just runs
+        pass

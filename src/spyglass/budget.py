@@ -24,7 +24,7 @@ from typing import Any
 
 from spyglass.records import Analysis, Article, Rejected
 
-__all__ = ["Overrun", "Allowance", "Deadline", "deadline", "text_cut", "too_complex", "with_cut"]
+__all__ = ["Overrun", "Allowance", "Deadline", "deadline", "off_the_clock", "text_cut", "too_complex", "with_cut"]
 
 _CUT_LOOKBACK = 1_000  # characters before the cap searched for a break, so no word is split
 
@@ -44,10 +44,11 @@ class Deadline:
     seconds: float
     started: float
     interrupts: bool
+    paused: float = 0.0  # seconds spent off the clock (``off_the_clock``)
 
     @property
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return time.monotonic() - self.started - self.paused
 
     @property
     def passed(self) -> bool:
@@ -81,6 +82,7 @@ class Allowance:
         self.started += seconds
 
 
+_RUNNING = threading.local()  # ``stack``: the deadlines running in this thread, innermost last
 _RAISE_AGAIN = 0.005  # seconds after a lost Overrun (see ``_raised_again``) it is raised again
 
 
@@ -108,19 +110,49 @@ def deadline(seconds: float) -> Iterator[Deadline]:
     """
     interrupts = seconds > 0 and _can_interrupt()
     running = Deadline(seconds=seconds, started=time.monotonic(), interrupts=interrupts)
-    if not interrupts:
-        yield running
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_overrun)
-    hook = sys.unraisablehook
-    sys.unraisablehook = _raised_again(hook)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    with _registered(running):
+        if not interrupts:
+            yield running
+            return
+        previous = signal.signal(signal.SIGALRM, _raise_overrun)
+        hook = sys.unraisablehook
+        sys.unraisablehook = _raised_again(hook)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield running
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            sys.unraisablehook = hook
+
+
+@contextmanager
+def _registered(running: Deadline) -> Iterator[None]:
+    stack = _RUNNING.__dict__.setdefault("stack", [])
+    stack.append(running)
     try:
-        yield running
+        yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        sys.unraisablehook = hook
+        stack.remove(running)
+
+
+@contextmanager
+def off_the_clock() -> Iterator[None]:
+    """Run work no document should pay for (a tool loaded once, on its first need) inside the
+    deadlines running in this thread: their timer stops while it runs, and each is extended by
+    the time it took. Outside a deadline it just runs."""
+    running = list(getattr(_RUNNING, "stack", ()))
+    armed = any(d.interrupts for d in running)
+    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if armed else 0.0
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        spent = time.monotonic() - started
+        for d in running:
+            d.paused += spent
+        if armed:  # what was left, as it was: a deadline already due is raised at once
+            signal.setitimer(signal.ITIMER_REAL, max(left, _RAISE_AGAIN))
 
 
 def _raised_again(hook: Callable[[Any], object]) -> Callable[[Any], object]:

@@ -48,6 +48,9 @@ LOCAL_CONFIG = {
     # core doing nothing (0.9% at 500 ms), and with tasks queued on the scheduler there is nothing to steal
     "distributed.admin.tick.interval": "500ms",
     "distributed.scheduler.work-stealing": False,
+    # each worker's sampling profiler walks the running task's stack every 10 ms: about 2% of a
+    # worker's CPU on a crawl (20,000 records, back to back), for a dashboard page a crawl never reads
+    "distributed.worker.profile.enabled": False,
 }
 
 

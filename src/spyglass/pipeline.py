@@ -177,8 +177,11 @@ def _analysed(
     cut = text_cut(article.text, settings.max_text)
     read = article if cut is None else article.model_copy(update={"text": article.text[:cut]})
     try:
-        with deadline(allowance.left()):
-            analysis = analyse(read)
+        with deadline(allowance.left()) as running:
+            try:
+                analysis = analyse(read)
+            finally:
+                allowance.pause(running.paused)  # a tool loaded on first need is no article's time
     except Overrun:
         return _late(article, member, allowance)
     except SpyglassError:

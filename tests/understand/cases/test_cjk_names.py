@@ -89,3 +89,41 @@ def test_other_languages_have_no_cjk_names() -> None:
 
 def test_every_language_names_its_tool() -> None:
     assert set(_cjk_names.TOOLS) == _cjk_names.CJK_LANGS
+
+
+def test_the_chinese_word_veto_is_jiebas_own_tag_table_where_a_name_can_stand() -> None:
+    """The words read from jieba's dictionary file answer as jieba's loaded tag table does for
+    every word a full name can be: two to four characters starting as a surname does."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    tagger = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    tagger.load_word_tag(jieba.get_dict_file())
+    starts = {surname[0] for surname in _cjk_names.surnames("zh")}
+    asked = [word for word in tagger.word_tag_tab if word[:1] in starts and 2 <= len(word) <= 4]
+    assert len(asked) > 50_000  # the dictionary, not an empty file
+    for word in asked:
+        assert _cjk_names._not_a_word(word) == tagger.word_tag_tab[word].startswith("nr"), word
+    assert not _cjk_names._not_a_word("高等")  # an everyday word that starts like a name
+    assert _cjk_names._not_a_word("陳志明")  # a name the dictionary does not hold
+
+
+@pytest.mark.parametrize(("lang", "loader", "sentence", "name"), [
+    ("ko", "_kiwi", "간첩 혐의로 기소된 남궁민수가 첫 공판에 출석했다.", "남궁민수"),
+    ("zh", "_jieba_words", "被告人张家豪被控为境外窃取国家秘密。", "张家豪"),
+])
+def test_a_language_tool_is_loaded_by_the_first_sentence_that_needs_it(
+    lang: str, loader: str, sentence: str, name: str
+) -> None:
+    """Preparing a language loads its tables, not its name tool: a crawl whose pages in the
+    language are never about espionage never holds kiwipiepy's 200 MB model."""
+    from spyglass.settings import load_settings
+    from spyglass.understand import Analyzer
+
+    tool = getattr(_cjk_names, loader)
+    tool.cache_clear()
+    Analyzer(load_settings()).prepare(lang)
+    assert tool.cache_info().currsize == 0
+    assert [n.text for n in _cjk_names.names_in(sentence, lang)] == [name]
+    assert tool.cache_info().currsize == 1

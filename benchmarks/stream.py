@@ -12,8 +12,8 @@ shuffled order fixed by ``--seed``. Then it measures, in one run:
   a keyword test, spaCy ``en_core_web_sm`` NER on the hits), on every ``--baseline-every``-th
   record (their rate per page does not depend on which pages, and the full stream would take
   them hours);
-- Spyglass: ``spyglass ingest CRAWL --db NEW.db`` (one process) and ``--workers 2`` (dask),
-  each in its own process tree, whose peak RSS is sampled (psutil) at 10k, 50k and 100k records
+- Spyglass: ``spyglass ingest CRAWL --db NEW.db`` (one process), ``--workers 1`` and
+  ``--workers 2`` (dask), each in its own process tree, whose peak RSS is sampled (psutil) at 10k, 50k and 100k records
   (files finished, from the store's checkpoints) and whose CPU time gives pages/s per core.
 
 Figures go to ``benchmarks/results/stream.json``: pages/s/core, speed-up over the naive
@@ -288,12 +288,27 @@ def _summary(stderr: str) -> str:
     return " | ".join(lines[-12:])[:800]
 
 
+def _scaling(runs: list[dict[str, object]]) -> None:
+    """Each dask run's wall-clock speed-up over one worker (the target: two workers >= 1.8x one
+    worker) and over the single process, which runs no dask at all."""
+    wall = {str(r["engine"]): float(r["wall_s"]) for r in runs if "wall_s" in r}  # type: ignore[arg-type]
+    one_worker = wall.get("spyglass ingest --workers 1")
+    one_process = wall.get("spyglass ingest (one process)")
+    for run in runs:
+        if "--workers" in str(run["engine"]):
+            mine = wall[str(run["engine"])]
+            if one_worker:
+                run["times_one_worker"] = round(one_worker / mine, 2)
+            if one_process:
+                run["times_one_process"] = round(one_process / mine, 2)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--real-share", type=float, default=0.5, help="share of the stream drawn from the real pages")
     ap.add_argument("--baseline-every", type=int, default=20, help="the baselines read every N-th record")
-    ap.add_argument("--workers", type=int, nargs="*", default=[0, 2], help="Spyglass runs: 0 = one process")
+    ap.add_argument("--workers", type=int, nargs="*", default=[0, 1, 2], help="Spyglass runs: 0 = one process")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--output", type=Path, default=OUTPUT)
     args = ap.parse_args()
@@ -309,6 +324,7 @@ def main() -> int:
     naive = next(r for r in runs if r["engine"] == "naive pipeline")["pages_per_s_per_core"]
     for run in runs:
         run["times_naive"] = round(float(run["pages_per_s_per_core"]) / float(naive), 1)  # type: ignore[arg-type]
+    _scaling(runs)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
     result = {"commit": commit, "records": args.records, "real_share": args.real_share, "stream": made,
               "warc_gz_mb": round(size / 1e6), "cores": os.cpu_count(), "baseline_every": args.baseline_every,

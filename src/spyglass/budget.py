@@ -133,7 +133,7 @@ def _registered(running: Deadline) -> Iterator[None]:
     try:
         yield
     finally:
-        stack.remove(running)
+        del stack[max(i for i, d in enumerate(stack) if d is running)]  # this one, not an equal one
 
 
 @contextmanager

@@ -2,18 +2,23 @@
 
 ``gzip.GzipFile`` and warcio stop quietly when a member is cut short; a truncated download
 must instead become a ``truncated`` rejection, so this reader raises ``Truncated`` when the
-compressed input ends inside a member.
+compressed input ends inside a member. Inflating is python-isal's (Intel's ISA-L, zlib's
+interface): twice zlib's speed on CC-NEWS records, where it was a tenth of a crawl's time.
 """
 
 from __future__ import annotations
 
 import io
 import zlib
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-__all__ = ["GunzipStream", "Truncated", "TooLarge", "gunzip"]
+from isal import isal_zlib
+
+__all__ = ["GunzipStream", "Truncated", "TooLarge", "gunzip", "inflater", "INFLATE_ERRORS"]
 
 _CHUNK = 64 * 1024
+# corrupt data, as either library says (isal's stubs call its error class an instance)
+INFLATE_ERRORS: tuple[type[Exception], ...] = (zlib.error, cast("type[Exception]", isal_zlib.error))
 
 
 class Truncated(Exception):
@@ -35,7 +40,7 @@ class GunzipStream(io.RawIOBase):
     def __init__(self, raw: BinaryIO, limit: int | None = None) -> None:
         self._raw = raw
         self._limit = limit
-        self._zlib = zlib.decompressobj(wbits=31)
+        self._zlib = inflater()
         self._pending = b""
         self._offset = 0  # bytes of ``_pending`` already read
         self._produced = 0
@@ -60,7 +65,7 @@ class GunzipStream(io.RawIOBase):
             return self._zlib.unconsumed_tail, True
         if self._zlib.eof:
             leftover = self._zlib.unused_data  # the start of the next member
-            self._zlib = zlib.decompressobj(wbits=31)
+            self._zlib = inflater()
             self._fed = False
         else:
             leftover = b""
@@ -81,7 +86,7 @@ class GunzipStream(io.RawIOBase):
         self.inflations += 1
         try:
             out = self._zlib.decompress(compressed, _CHUNK)
-        except zlib.error as err:
+        except INFLATE_ERRORS as err:
             raise Truncated(f"the gzip data is corrupt ({err})") from err
         return self._counted(out)
 
@@ -90,6 +95,11 @@ class GunzipStream(io.RawIOBase):
         if self._limit is not None and self._produced > self._limit:
             raise TooLarge(f"over {self._limit} bytes once decompressed")
         return out
+
+
+def inflater() -> isal_zlib.Decompress:
+    """A decompressor of one gzip member (zlib's interface: ``eof``, ``unused_data``, ``unconsumed_tail``)."""
+    return isal_zlib.decompressobj(wbits=31)
 
 
 def gunzip(data: bytes, limit: int | None = None) -> bytes:

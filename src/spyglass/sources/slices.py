@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -21,7 +20,7 @@ from typing import BinaryIO
 from spyglass.records import RawItem, Rejected
 
 from .files import file_items, listed, unreachable
-from .gzipped import GunzipStream
+from .gzipped import INFLATE_ERRORS, GunzipStream, inflater
 from .sniff import is_warc, sniff
 from .warc import warc_items
 
@@ -157,6 +156,9 @@ class Irregular(Exception):
     """The file's framing is not what a cut needs; it is read whole instead."""
 
 
+_UNREADABLE: tuple[type[Exception], ...] = (Irregular, *INFLATE_ERRORS)
+
+
 def record_starts(path: str) -> list[int] | None:
     """The byte offset of every record of a regular WARC file (plain or one gzip member per record);
     None for any other file or for a WARC file with anything irregular."""
@@ -167,9 +169,9 @@ def record_starts(path: str) -> list[int] | None:
         try:
             if kind == "warc":
                 return list(_plain_starts(stream))
-            if kind == "gzip" and is_warc(zlib.decompressobj(31).decompress(head, 64)):
+            if kind == "gzip" and is_warc(inflater().decompress(head, 64)):
                 return list(_member_starts(stream))
-        except (Irregular, zlib.error):
+        except _UNREADABLE:
             return None
     return None
 
@@ -227,7 +229,7 @@ class _Member:
     """One gzip member being inflated: its first bytes (the WARC header) and its length."""
 
     def __init__(self) -> None:
-        self._zlib = zlib.decompressobj(31)
+        self._zlib = inflater()
         self.head = b""
         self.size = 0
         self.fed = False

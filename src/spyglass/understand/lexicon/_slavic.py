@@ -3,8 +3,9 @@ Ukrainian personal names.
 
 Russian and Ukrainian come from pymorphy3's dictionaries (pymorphy3-dicts-ru/uk, shipped in their
 wheels): a word's paradigm gives every case and number ("Россия" -> "России", "Россию", "Россией").
-The analysers load lazily, once per process, on the first Cyrillic table entry or name (about
-0.13 s for Russian and 0.04 s for Ukrainian). Polish has no such dictionary pinned, so its forms come
+The analysers load lazily, once per process, on the first Cyrillic name to read (about 0.13 s
+for Russian and 0.04 s for Ukrainian, and 30 MB); the forms of table entries are kept between
+runs (``derived.Memo``), so a process that reads no Russian or Ukrainian article never loads them. Polish has no such dictionary pinned, so its forms come
 from ending rules for the classes the tables hold: adjectives ("rosyjski" -> "rosyjskiego",
 "rosyjscy"), nouns in -a ("Rosja" -> "Rosji", "Rosję"), masculine nouns ("agent" -> "agenta",
 "agenci", "Ukrainiec" -> "Ukraińca"). Irregular forms are written out in the tables.
@@ -13,7 +14,10 @@ from ending rules for the classes the tables hold: adjectives ("rosyjski" -> "ro
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from spyglass.understand.derived import Memo, versions
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -91,12 +95,25 @@ def _with_plain_e(forms: list[str]) -> tuple[str, ...]:
 
 def inflect_ru(word: str) -> tuple[str, ...]:
     """Every case and number of a Russian word or agreeing phrase."""
-    return _east_forms(word, "ru")
+    return _remembered(word, "ru")
 
 
 def inflect_uk(word: str) -> tuple[str, ...]:
     """Every case and number of a Ukrainian word or agreeing phrase."""
-    return _east_forms(word, "uk")
+    return _remembered(word, "uk")
+
+
+def _remembered(phrase: str, lang: str) -> tuple[str, ...]:
+    """``_east_forms``, kept between runs: the tables' words then need no dictionary, and a
+    process loads pymorphy3 (30 MB, a second) only to read the names of a Russian or Ukrainian
+    article. Every table of every language is built when a process starts."""
+    return _memo().get(f"{lang} {phrase}", lambda: _east_forms(phrase, lang), list, tuple)
+
+
+@cache
+def _memo() -> Memo:
+    code = Path(__file__).read_text(encoding="utf-8")
+    return Memo("inflections", [code, versions("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk")])
 
 
 # ---------------------------------------------------------------- Polish, by rule

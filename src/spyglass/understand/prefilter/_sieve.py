@@ -50,6 +50,7 @@ from typing import Any, AnyStr
 
 import hyperscan
 
+from spyglass.understand.derived import cache_folder
 from spyglass.understand.relevance import UNSPACED, Cue
 from spyglass.understand.sentences import _STARTER
 from spyglass.understand.tables.first_chars import edge_chars
@@ -259,12 +260,6 @@ def _database(patterns: list[bytes], folder: Path) -> hyperscan.Database:
         partial.write_bytes(hyperscan.dumpb(db))
         partial.replace(path)  # whole or not at all: a reader never sees half a copy
     return db
-
-
-def cache_folder() -> Path:
-    """``$XDG_CACHE_HOME/spyglass`` (``~/.cache/spyglass``): compiled patterns, no data."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "spyglass"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date
 from hypothesis import strategies as st
 
 from spyglass.records import STAGES, Case, CaseSource, Evidence, Payment, TimelineEvent
+from spyglass.services import canonical_service
 
 SENTENCED = Evidence(
     article_id="art-2", sentence="The court jailed the four soldiers for between 70 and 84 months.",
@@ -93,11 +94,14 @@ def _ordered(ends: tuple) -> tuple:
 def cases(draw: st.DrawFn) -> Case:
     """Any valid case, with hostile text and the odd shapes the record allows."""
     period = draw(st.one_of(st.none(), st.tuples(_year, _year).map(_ordered)))
+    sponsor_country = draw(st.one_of(st.none(), _country))
+    # a store holds a service by its canonical id: a drawn "IH" is Hungary's IH, as ingest and import store it
+    sponsor_service = canonical_service(draw(st.one_of(st.none(), _name)), sponsor_country)
     return Case(
         id=draw(_ids), title=draw(_text), accused_count=draw(st.one_of(st.none(), st.integers(1, 50))),
         accused_names=tuple(draw(st.lists(_name, max_size=3))),
         accused_nationality=tuple(draw(st.lists(_country, max_size=2))), roles=tuple(draw(st.lists(_name, max_size=2))),
-        sponsor_country=draw(st.one_of(st.none(), _country)), sponsor_service=draw(st.one_of(st.none(), _name)),
+        sponsor_country=sponsor_country, sponsor_service=sponsor_service,
         target_country=draw(st.one_of(st.none(), _country)), stage=draw(st.one_of(st.none(), st.sampled_from(STAGES))),
         sentence_months=draw(st.one_of(st.none(), st.tuples(_end, _end).map(_ordered))),
         payments=tuple(draw(st.lists(st.builds(Payment, amount=st.floats(0, 1e9, allow_nan=False),

@@ -60,6 +60,13 @@ def test_a_cut_member_is_truncated_and_a_cap_is_enforced() -> None:
         gunzip(packed, limit=1000)
 
 
+def test_corrupt_deflate_data_is_reported_as_such() -> None:
+    data = bytearray(gzip.compress(b"the court sentenced him " * 400))
+    data[20:30] = b"\xff" * 10  # inside the deflate stream, past the gzip header
+    with pytest.raises(Truncated, match="the gzip data is corrupt"):
+        gunzip(bytes(data))
+
+
 def test_a_small_member_that_unpacks_to_64_mib_is_streamed_in_bounded_steps() -> None:
     """One 64 KB member of 64 MiB read in 4 KB reads (as warcio reads): zlib hands out at most
     64 KB per call, so memory stays small and the work is one pass over the output (the old

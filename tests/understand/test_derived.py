@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from spyglass.understand.derived import Memo
 
 
-def _counting() -> tuple[list[str], object]:
+def _counting() -> tuple[list[str], Callable[[int], int]]:
     calls: list[str] = []
 
     def square(n: int) -> int:
@@ -23,29 +24,29 @@ def _counting() -> tuple[list[str], object]:
 def test_a_memo_computes_each_answer_once_across_runs(tmp_path: Path) -> None:
     calls, square = _counting()
     first = Memo("squares", ["v1"], tmp_path)
-    assert [first.get(str(n), lambda n=n: square(n)) for n in (2, 3, 2)] == [4, 9, 4]  # type: ignore[operator]
+    assert [first.get(str(n), lambda n=n: square(n)) for n in (2, 3, 2)] == [4, 9, 4]
     assert calls == ["2", "3"]
     later = Memo("squares", ["v1"], tmp_path)  # another process, the same code
-    assert [later.get(str(n), lambda n=n: square(n)) for n in (2, 3)] == [4, 9]  # type: ignore[operator]
+    assert [later.get(str(n), lambda n=n: square(n)) for n in (2, 3)] == [4, 9]
     assert calls == ["2", "3"]
 
 
 def test_changed_sources_compute_anew(tmp_path: Path) -> None:
     calls, square = _counting()
-    Memo("squares", ["v1"], tmp_path).get("2", lambda: square(2))  # type: ignore[operator]
-    assert Memo("squares", ["v2"], tmp_path).get("2", lambda: square(2)) == 4  # type: ignore[operator]
+    Memo("squares", ["v1"], tmp_path).get("2", lambda: square(2))
+    assert Memo("squares", ["v2"], tmp_path).get("2", lambda: square(2)) == 4
     assert calls == ["2", "2"]
 
 
 def test_a_torn_or_foreign_line_is_skipped(tmp_path: Path) -> None:
     calls, square = _counting()
     memo = Memo("squares", ["v1"], tmp_path)
-    memo.get("2", lambda: square(2))  # type: ignore[operator]
+    memo.get("2", lambda: square(2))
     with memo.path.open("a", encoding="utf-8") as out:
         out.write('{"not": "a pair"}\n["3", 9\n')  # a foreign line, then a line cut short
     later = Memo("squares", ["v1"], tmp_path)
-    assert later.get("2", lambda: square(2)) == 4  # type: ignore[operator]
-    assert later.get("3", lambda: square(3)) == 9  # type: ignore[operator]
+    assert later.get("2", lambda: square(2)) == 4
+    assert later.get("3", lambda: square(3)) == 9
     assert calls == ["2", "3"]
 
 
@@ -53,7 +54,7 @@ def test_a_memo_file_that_is_a_folder_only_computes(tmp_path: Path) -> None:
     memo = Memo("squares", ["v1"], tmp_path)
     memo.path.mkdir()  # unreadable and unwritable as a file
     calls, square = _counting()
-    assert Memo("squares", ["v1"], tmp_path).get("2", lambda: square(2)) == 4  # type: ignore[operator]
+    assert Memo("squares", ["v1"], tmp_path).get("2", lambda: square(2)) == 4
     assert calls == ["2"]
 
 

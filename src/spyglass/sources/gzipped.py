@@ -9,16 +9,15 @@ interface): twice zlib's speed on CC-NEWS records, where it was a tenth of a cra
 from __future__ import annotations
 
 import io
-import zlib
 from typing import BinaryIO, cast
 
 from isal import isal_zlib
 
-__all__ = ["GunzipStream", "Truncated", "TooLarge", "gunzip", "inflater", "INFLATE_ERRORS"]
+__all__ = ["GunzipStream", "Truncated", "TooLarge", "gunzip", "inflater", "INFLATE_ERROR"]
 
 _CHUNK = 64 * 1024
-# corrupt data, as either library says (isal's stubs call its error class an instance)
-INFLATE_ERRORS: tuple[type[Exception], ...] = (zlib.error, cast("type[Exception]", isal_zlib.error))
+# corrupt data, as ISA-L says (isal's stubs call its error class an instance)
+INFLATE_ERROR = cast("type[Exception]", isal_zlib.error)
 
 
 class Truncated(Exception):
@@ -86,7 +85,7 @@ class GunzipStream(io.RawIOBase):
         self.inflations += 1
         try:
             out = self._zlib.decompress(compressed, _CHUNK)
-        except INFLATE_ERRORS as err:
+        except INFLATE_ERROR as err:
             raise Truncated(f"the gzip data is corrupt ({err})") from err
         return self._counted(out)
 

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from spyglass.records import RawItem, Rejected
 
 from .files import file_items, listed, unreachable
-from .gzipped import INFLATE_ERRORS, GunzipStream, inflater
+from .gzipped import INFLATE_ERROR, GunzipStream, inflater
 from .sniff import is_warc, sniff
 from .warc import warc_items
 
@@ -156,9 +156,6 @@ class Irregular(Exception):
     """The file's framing is not what a cut needs; it is read whole instead."""
 
 
-_UNREADABLE: tuple[type[Exception], ...] = (Irregular, *INFLATE_ERRORS)
-
-
 def record_starts(path: str) -> list[int] | None:
     """The byte offset of every record of a regular WARC file (plain or one gzip member per record);
     None for any other file or for a WARC file with anything irregular."""
@@ -171,7 +168,7 @@ def record_starts(path: str) -> list[int] | None:
                 return list(_plain_starts(stream))
             if kind == "gzip" and is_warc(inflater().decompress(head, 64)):
                 return list(_member_starts(stream))
-        except _UNREADABLE:
+        except (Irregular, INFLATE_ERROR):
             return None
     return None
 

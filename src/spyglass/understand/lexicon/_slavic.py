@@ -5,8 +5,9 @@ Russian and Ukrainian come from pymorphy3's dictionaries (pymorphy3-dicts-ru/uk,
 wheels): a word's paradigm gives every case and number ("Россия" -> "России", "Россию", "Россией").
 The analysers load lazily, once per process, on the first Cyrillic name to read (about 0.13 s
 for Russian and 0.04 s for Ukrainian, and 30 MB); the forms of table entries are kept between
-runs (``derived.Memo``), so a process that reads no Russian or Ukrainian article never loads them. Polish has no such dictionary pinned, so its forms come
-from ending rules for the classes the tables hold: adjectives ("rosyjski" -> "rosyjskiego",
+runs (``derived.Memo``), so a process that reads no Russian or Ukrainian article never loads
+them. Polish has no such dictionary pinned, so its forms come from ending rules for the classes
+the tables hold: adjectives ("rosyjski" -> "rosyjskiego",
 "rosyjscy"), nouns in -a ("Rosja" -> "Rosji", "Rosję"), masculine nouns ("agent" -> "agenta",
 "agenci", "Ukrainiec" -> "Ukraińca"). Irregular forms are written out in the tables.
 """

@@ -12,9 +12,9 @@ hold an anchor cannot be relevant, so it is done without building its forms.
 Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
 what the full path can match in the page's text: a space of the cue may be any run of spaces,
 tags, entities and JSON escapes (markup the full path turns into a space); a punctuation mark
-may be written as an entity or escape that decodes to it; a run of markup is one iteration of a repeat, as it is one space in
-the text read (the weak cues keep their repeats' bounds; the strong ones, whose database with
-bounds did not compile in minutes, are unbounded); assertions are dropped; acronyms keep their
+may be written as an entity or escape that decodes to it; a run of markup is one iteration of a
+repeat, as it is one space in the text read (the weak cues keep their repeats' bounds; the strong
+ones, whose database with bounds did not compile in minutes, are unbounded); assertions are dropped; acronyms keep their
 case, and ``re``'s case partners are added where Hyperscan lacks them. Each alternative keeps the
 word bounds that are exact for it (one that starts or ends with word characters only), and a
 JSON escape before a word counts as a bound, as the careful search counts it. A match that ends

@@ -214,10 +214,14 @@ def normalised(text: str) -> str:
     return _dropped().sub("", text)
 
 
+# An ampersand escaped once more, in any spelling: "&amp;iacute;" and "&#38;iacute;" are an
+# ``í`` to the full path, which decodes twice (the HTML parser, then trafilatura).
+AMPERSAND = r"(?:amp|#0*38|#[xX]0*26);"
 _ENTITY = re.compile(  # one literal first, so that ``re`` skips from one "&" to the next
-    r"&(?!(?:" + "|".join(HARMLESS_NAMES) + r");)(?:amp;){0,3}"
+    r"&(?:" + AMPERSAND + r"){0,3}(?!(?:" + "|".join(HARMLESS_NAMES) + r");)"
     r"(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)"
 )
+_AMPERSANDS = re.compile(f"&(?:{AMPERSAND})+")
 
 
 def unescaped(entity: str) -> str:
@@ -227,14 +231,21 @@ def unescaped(entity: str) -> str:
     return entity
 
 
+def entity_decoded(entity: str) -> str | None:
+    """What the full path makes of an ``_ENTITY`` match; None when that is only its own text:
+    ``&d`` of a URL, or ``&amp;d``, its ampersand escaped, which decodes to ``&d``."""
+    decoded = unescaped(entity)
+    return None if decoded in (entity, _AMPERSANDS.sub("&", entity, count=1)) else decoded
+
+
 def _has_telling_entity(text: str) -> bool:
     """Does an entity of ``text`` stand for a letter, a mark or a dropped character (a word may
     hold it), or for markup right after a letter, or run into the next word without its
     semicolon ("&nbspspy")? The everyday punctuation (``&#8217; &#038;``) is none of these."""
     for found in _ENTITY.finditer(text):
         entity = found.group()
-        decoded = unescaped(entity)
-        if decoded == entity:
+        decoded = entity_decoded(entity)
+        if decoded is None:
             continue  # no entity at all: "&d=..." in a URL
         if any(char.isalnum() or char == "_" or _dropped_char(char) for char in decoded):
             return True

@@ -61,11 +61,13 @@ from ._reading import (
     _GLUED_TAGS,
     _JSON_ESCAPE,
     _PLAIN_ASCII,
+    AMPERSAND,
     MAX_UNESCAPES,
     _dropped,
     _has_dropped,
     _ranges,
     _without_blocks,
+    entity_decoded,
     unescaped,
 )
 from ._search import CUE_REACH
@@ -363,8 +365,8 @@ def _composed_seconds() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _entity_spells(entity: str) -> bool:
     """Does the entity decode (it is one: ``&utm`` of a URL is not) to what a word may hold?"""
-    decoded = unescaped(entity)
-    return decoded != entity and _spells(decoded)
+    decoded = entity_decoded(entity)
+    return decoded is not None and _spells(decoded)
 
 
 def _windows(edits: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -537,7 +539,7 @@ def _spelled(code: int) -> str:
     names = sorted({name.rstrip(";") for name, char in html.entities.html5.items() if char == chr(code)})
     forms = [f"#0*{number};?|#x0*{number:x};?" for number in numbers] + [f"{re.escape(name)};?" for name in names]
     escape = f"|\\\\u{code:04x}" if code <= 0xFFFF else r"|\\u[0-9A-Fa-f]+"
-    return f"|(?i:&(?:amp;){{0,{MAX_UNESCAPES - 1}}}(?:{'|'.join(forms)}){escape})"
+    return f"|(?i:&(?:{AMPERSAND}){{0,{MAX_UNESCAPES - 1}}}(?:{'|'.join(forms)}){escape})"
 
 
 def _class(items: list[tuple[Any, Any]], sensitive: bool) -> str:

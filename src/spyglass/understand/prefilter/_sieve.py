@@ -323,13 +323,9 @@ def _edits(text: str) -> list[tuple[int, int]] | None:
     if _ESCAPED_MARKUP_MARK in text:
         edits.extend(found.span() for found in _ESCAPED_MARKUP.finditer(text))
     if "&" in text:
-        for entity in set(_ENTITY.findall(text)):
-            if _entity_spells(entity):
-                edits.extend((at, at + len(entity)) for at in _places(text, entity))
+        edits.extend(found.span() for found in _ENTITY.finditer(text) if _entity_spells(found.group()))
     if "\\u" in text:
-        for code in set(_JSON_ESCAPE.findall(text)):
-            if _spells(chr(int(code, 16))):
-                edits.extend((at, at + 6) for at in _places(text, f"\\u{code}"))
+        edits.extend(found.span() for found in _JSON_ESCAPE.finditer(text) if _escape_spells(found.group(1)))
     for char in unusual:
         if _dropped().fullmatch(char):
             edits.extend((at, at + 1) for at in _places(text, char))
@@ -409,19 +405,44 @@ def _spelled_out(text: str) -> str:
             text = text.replace("&amp;", "&")
         text = text.replace("&lt;", "<").replace("&gt;", ">")
     if "&" in text:
-        for entity in sorted(set(_ENTITY.findall(text)), key=len, reverse=True):
-            if _entity_spells(entity):
-                text = text.replace(entity, unescaped(entity))
+        text = _each_replaced(_ENTITY_PIECES, text, _entity_spelled)
     if "\\u" in text:
-        for escape in set(_JSON_ESCAPE.findall(text)):
-            char = chr(int(escape, 16))
-            if _spells(char):
-                text = text.replace(f"\\u{escape}", char)
+        text = _each_replaced(_JSON_ESCAPE_PIECES, text, _escape_spelled)
     if _has_dropped(text):
         for char in _unusual_chars(text):
             if _dropped().fullmatch(char):
                 text = text.replace(char, "")
     return text
+
+
+_ENTITY_PIECES = re.compile(f"({_ENTITY.pattern})")
+_JSON_ESCAPE_PIECES = re.compile(r"(\\u[0-9A-Fa-f]{4})")
+
+
+def _each_replaced(pieces: re.Pattern[str], text: str, replacement: Callable[[str], str]) -> str:
+    """``text`` with each match of ``pieces`` (one group: the whole match) replaced, in one pass:
+    the text is split in C and only the matches are looked at here."""
+    parts = pieces.split(text)
+    if len(parts) > 1:
+        parts[1::2] = map(replacement, parts[1::2])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _entity_spelled(entity: str) -> str:
+    """The entity decoded where it may spell a letter; else as written."""
+    return unescaped(entity) if _entity_spells(entity) else entity
+
+
+@lru_cache(maxsize=4096)
+def _escape_spelled(escape: str) -> str:
+    """A JSON ``\\uXXXX`` escape decoded where it may spell a letter; else as written."""
+    return chr(int(escape[2:], 16)) if _escape_spells(escape[2:]) else escape
+
+
+@lru_cache(maxsize=4096)
+def _escape_spells(code: str) -> bool:
+    return _spells(chr(int(code, 16)))
 
 
 def _places(text: AnyStr, part: AnyStr) -> Iterator[int]:

@@ -469,8 +469,8 @@ def _every_text() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "ru", "?", "*"])
-def test_cues_behind_a_look_ahead_per_script_match_as_one_plain_alternation_would(lang: str) -> None:
-    """The matcher tries at a word start only the cues that can begin there; the cues it finds,
+def test_cues_behind_a_look_ahead_per_first_character_match_as_one_plain_alternation_would(lang: str) -> None:
+    """The matcher tries at a word start only the alternatives that can begin there; the cues it finds,
     and where, are those that trying every cue in table order finds."""
     from spyglass.understand import relevance
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 from spyglass.records import Article, Relevance
 from spyglass.understand.sentences import sentence_spans
 from spyglass.understand.tables import read_rows
-from spyglass.understand.tables.first_chars import first_chars, script_of
+from spyglass.understand.tables.first_chars import first_chars, ignorecase_key, top_level_branches
 
 __all__ = ["Cue", "cues", "relevance_of", "POSITIVE", "HINT", "NEGATIVE", "MARGIN"]
 
@@ -111,30 +111,43 @@ def _alternation(chosen: tuple[Cue, ...], flags: int) -> re.Pattern[str]:
 
 
 def _gated(numbered: list[tuple[int, Cue]], flags: int) -> str:
-    """The cues as one alternation per script of their first characters, each behind a
-    look-ahead for those characters: a word start tries the cues that can begin there, not all
-    of them. Cues that may begin anywhere join every script's alternation in table order (and
-    one of their own), so the cue that matches at a position is the one the table order picks."""
-    scripts: dict[str | None, list[tuple[int, Cue]]] = {}
-    starts: dict[str, set[str]] = {}
+    """The cues' alternatives grouped by the character they can begin with, each group behind a
+    look-ahead for its characters: a word start tries only the alternatives that can begin
+    there, not every alternative of every cue. A group keeps table order, and each cue's own
+    order of its alternatives, so the alternative that matches at a position is the one trying
+    them all would pick; a cue's alternatives in one group are one named group. Alternatives
+    that may begin anywhere join every group in their place (and one group of their own)."""
+    groups: dict[int, list[tuple[int, int, str]]] = {}
+    starts: dict[int, set[str]] = {}
+    anywhere: list[tuple[int, int, str]] = []
     for i, c in numbered:
-        chars = first_chars(c.pattern, flags)
-        script = script_of(chars) if chars else None
-        scripts.setdefault(script, []).append((i, c))
-        if script is not None and chars:
-            starts.setdefault(script, set()).update(chars)
-    anywhere = scripts.pop(None, [])
-    repeated = {i for i, _ in anywhere}
-    branches = []
-    for n, (script, members) in enumerate(scripts.items()):
-        ordered = sorted([*members, *anywhere], key=lambda pair: pair[0])
-        # a group name is used once per pattern: a repeated cue gets the script's number
-        names = [f"c{i}_{n}" if i in repeated else f"c{i}" for i, _ in ordered]
-        alternatives = "|".join(f"(?P<{name}>{c.pattern})" for name, (_, c) in zip(names, ordered, strict=True))
-        branches.append(f"(?=[{_char_class(starts[str(script)])}])(?:{alternatives})")
+        for n, branch in enumerate(top_level_branches(c.pattern)):
+            chars = first_chars(branch, flags)
+            if not chars:
+                anywhere.append((i, n, branch))
+                continue
+            for char in chars:  # keyed as ``re`` compares them: the keys' characters never overlap
+                starts.setdefault(ignorecase_key(ord(char)), set()).add(char)
+            for key in {ignorecase_key(ord(char)) for char in chars}:
+                groups.setdefault(key, []).append((i, n, branch))
+    by_size = sorted(groups, key=lambda key: (-len(groups[key]), key))  # the busiest look-ahead first
+    branches = [f"(?=[{_char_class(starts[key])}])(?:{_named(sorted([*groups[key], *anywhere]), g)})"
+                for g, key in enumerate(by_size)]
     if anywhere:
-        branches.append("|".join(f"(?P<c{i}>{c.pattern})" for i, c in anywhere))
+        branches.append(_named(anywhere, len(by_size)))
     return "|".join(branches) or "(?!)"
+
+
+def _named(alternatives: list[tuple[int, int, str]], group: int) -> str:
+    """(cue, number, pattern) alternatives in order, each cue's run of them one named group
+    (``c12_3``: cue 12 in group 3; a name is used once per pattern)."""
+    runs: list[tuple[int, list[str]]] = []
+    for i, _, branch in alternatives:
+        if runs and runs[-1][0] == i:
+            runs[-1][1].append(branch)
+        else:
+            runs.append((i, [branch]))
+    return "|".join(f"(?P<c{i}_{group}>{'|'.join(run)})" for i, run in runs)
 
 
 def _char_class(chars: set[str]) -> str:
@@ -142,7 +155,7 @@ def _char_class(chars: set[str]) -> str:
 
 
 def _cue_index(group: str) -> int:
-    """The cue number in a group name (``c12``, or ``c12_3`` for a cue repeated per script)."""
+    """The cue number in a group name (``c12_3``: cue 12 in the third look-ahead group)."""
     return int(group[1:].split("_", 1)[0])
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from spyglass.understand.tables.first_chars import first_chars, script_of
+from spyglass.understand.tables.first_chars import first_chars, ignorecase_key, script_of, top_level_branches
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,34 @@ def test_the_last_characters_of_a_parsed_pattern() -> None:
     assert edge_chars(list(sre_parse.parse("spion\\w*", 0)), icase=False, backwards=True) is None  # \w: anything
     assert edge_chars(list(sre_parse.parse("u\\.s\\.", 0)), icase=False, backwards=True) == frozenset(".")
     assert edge_chars(list(sre_parse.parse("pet", 0)), icase=True, backwards=False) == frozenset("pP")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("spy|spies", ["spy", "spies"]),
+    ("agents? (?:of|for)|mole", ["agents? (?:of|for)", "mole"]),
+    (r"a\|b|c", [r"a\|b", "c"]),  # an escaped bar
+    ("[|x]y|z", ["[|x]y", "z"]),  # a bar in a class
+    ("[]|]y|z", ["[]|]y", "z"]),  # a class that begins with "]"
+    ("[^]|]y|z", ["[^]|]y", "z"]),
+    ("(?-i:MSS|GRU)", ["(?-i:MSS|GRU)"]),
+])
+def test_the_alternatives_of_a_regex_outside_its_groups(pattern: str, expected: list[str]) -> None:
+    branches = top_level_branches(pattern)
+    assert branches == expected
+    assert "|".join(branches) == pattern
+
+
+def test_every_cue_splits_into_alternatives_that_stand_on_their_own() -> None:
+    from spyglass.understand.relevance import cues
+
+    for cue in cues():
+        branches = top_level_branches(cue.pattern)
+        assert "|".join(branches) == cue.pattern, cue.id
+        for branch in branches:
+            re.compile(branch)  # a cut inside a group or a class would not compile
+
+
+def test_re_compares_letters_under_ignorecase_by_their_key() -> None:
+    assert ignorecase_key(ord("ſ")) == ignorecase_key(ord("S")) == ignorecase_key(ord("s"))
+    assert ignorecase_key(ord("K")) == ignorecase_key(ord("k"))  # the Kelvin sign
+    assert ignorecase_key(ord("a")) != ignorecase_key(ord("b"))

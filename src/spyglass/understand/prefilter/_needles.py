@@ -12,11 +12,11 @@ the word's own edge.
 
 from __future__ import annotations
 
-import _sre  # ``re``'s own simple lower case
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
-from re._casefix import _EXTRA_CASES  # the letters ``re`` joins
+
+from spyglass.understand.tables.first_chars import ignorecase_key as _fold_key
 
 from ._literals import Word
 from ._reading import SPECIAL_FOLDS, folded
@@ -84,10 +84,4 @@ def _fold_classes() -> dict[int, tuple[str, ...]]:
 def _folded_char(char: str) -> str:
     return char.lower() if char.isascii() else SPECIAL_FOLDS.get(char, char)
 
-
-def _fold_key(code: int) -> int:
-    """What ``re`` compares under IGNORECASE: the simple lower case, joined with the letters it
-    treats as the same (``re._casefix``: ı and i, ſ and s, ς and σ...)."""
-    lower = _sre.unicode_tolower(code)
-    return min((lower, *_EXTRA_CASES.get(lower, ())))
 

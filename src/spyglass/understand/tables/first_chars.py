@@ -1,9 +1,9 @@
 """The characters a rule's regex can start a match with, and the script they belong to.
 
 A table compiled into one alternation of many regexes tries every regex at every word start:
-most fail on their first character. Knowing each regex's possible first characters lets the
-alternation test one look-ahead per script instead (a Cyrillic cue is never tried at a Latin
-word). The regex is read with ``re``'s own parser; where it cannot tell (a ``\\w`` or ``.`` first,
+most fail on their first character. Knowing the possible first characters of each regex's
+alternatives lets the alternation test one look-ahead per character instead (only the
+alternatives that begin with an "s" are tried at a word that does). The regex is read with ``re``'s own parser; where it cannot tell (a ``\\w`` or ``.`` first,
 an unknown construct, a parser that changed) the answer is ``None``: try it everywhere.
 """
 
@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from _sre import unicode_tolower  # ``re``'s own simple lower case
 from collections.abc import Iterable
+from re._casefix import _EXTRA_CASES  # the letters ``re`` joins
 from typing import Any
 
-__all__ = ["first_chars", "edge_chars", "script_of"]
+__all__ = ["first_chars", "edge_chars", "script_of", "ignorecase_key", "top_level_branches"]
 
 try:  # the parser behind ``re`` (Python 3.11+); without it every regex is tried everywhere
     from re import _constants as _ops  # type: ignore[attr-defined]
@@ -49,6 +51,38 @@ def _edge_chars(pattern: str, flags: int, backwards: bool) -> frozenset[str] | N
     except (re.error, TypeError, ValueError, AttributeError, RecursionError):
         return None
     return edge_chars(list(parsed), bool(flags & re.IGNORECASE), backwards)
+
+
+def ignorecase_key(code: int) -> int:
+    """What ``re`` compares under IGNORECASE: the simple lower case, joined with the letters it
+    treats as the same (``re._casefix``: ı and i, ſ and s, ς and σ...)."""
+    lower = unicode_tolower(code)
+    return min((lower, *_EXTRA_CASES.get(lower, ())))
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` outside any group or class (``a|b(c|d)`` -> ``a``,
+    ``b(c|d)``); one, the pattern itself, where it has none."""
+    branches, depth, start, at, in_class = [], 0, 0, 0, False
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            at += 2 if pattern[at + 1:at + 3] == "^]" else 1 if pattern[at + 1:at + 2] in ("^", "]") else 0
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return [*branches, pattern[start:]]
 
 
 def script_of(chars: Iterable[str]) -> str | None:

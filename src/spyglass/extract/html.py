@@ -1,7 +1,7 @@
 """HTML pages (and feed items' HTML) -> article drafts: main text by trafilatura, metadata
 from trafilatura plus JSON-LD, ``og:`` tags and WordPress links (``metadata``).
 
-The page is parsed once with lxml; our metadata is read from the tree before trafilatura
+The page is parsed once with lxml (``htmltree``); our metadata is read from the tree before trafilatura
 prunes it. Reader comments are left out (``include_comments=False``); on a paywalled page
 hidden elements and the subscription box are removed first, so only the visible part is kept
 and the article is marked partial. A listing page (a round-up of sibling items, see
@@ -19,14 +19,14 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, document_fromstring, tostring
+from lxml.html import HtmlElement, tostring
 from trafilatura.settings import DEFAULT_CONFIG
-from trafilatura.utils import load_html
 
 from spyglass.records import ArticleKind
 
 from .build import Draft
 from .dates import parse_date
+from .htmltree import document_tree, page_tree
 from .listing import listing_items
 from .metadata import PageMeta, fill_fallbacks, page_meta
 
@@ -91,10 +91,10 @@ def html_draft(html: str, url: str | None, kind: ArticleKind = "page", fragment:
 
 def _parsed(html: str) -> HtmlElement | None:
     try:
-        tree = load_html(html)
+        tree = page_tree(html)
         if tree is None:
             # trafilatura declines short fragments (a feed item's few paragraphs); lxml does not.
-            tree = document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+            tree = document_tree(_XML_DECLARATION.sub("", html, count=1))
     except (ValueError, etree.ParserError):
         return None
     return tree if isinstance(tree, HtmlElement) else None
@@ -122,7 +122,7 @@ def _listing_text(items: list[HtmlElement], url: str | None) -> str:
     items; trafilatura strips each item's own furniture ("More on ..." link lines)."""
     texts = []
     for item in items:
-        page = document_fromstring(f"<html><body>{tostring(item, encoding='unicode')}</body></html>")
+        page = document_tree(f"<html><body>{tostring(item, encoding='unicode')}</body></html>")
         doc = _extracted(page, url, with_metadata=False, config=_ITEM_CONFIG)
         text = (doc.get("text") or "").strip() if doc else ""
         texts.append(text or fragment_text(page))

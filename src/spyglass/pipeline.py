@@ -130,7 +130,7 @@ def can_be_relevant(raw: RawItem) -> bool:
         return True
     if not (looks_like_html(text) or looks_like_feed(text)):
         return True
-    return cue_in(text, markup=True)
+    return cue_in(text)
 
 
 _WARM_UP = (b"<!doctype html><html lang=en><head><title>Spy jailed</title></head><body><article><h1>Spy jailed</h1>"

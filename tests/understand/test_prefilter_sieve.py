@@ -1,8 +1,9 @@
-"""The sieve: one Hyperscan scan of a page's markup lets through every page where a strong cue may match.
+"""The sieve: Hyperscan scans of a page's markup let through every page where a cue may match.
 
-A page it drops has no strong cue in any reading of it, so it cannot be relevant: each cue's
-own matches, written as pages write them (markup between the words, entities, escapes, case,
-split words, attributes a reader shows), must pass; text a reader never sees must not.
+A page it drops has no anchor in any reading of it, so it cannot be relevant: each cue's own
+matches, written as pages write them (markup between the words, entities, escapes, case, split
+words, attributes a reader shows), must be found by the sieve of its group; text a reader never
+sees must not.
 """
 
 from __future__ import annotations
@@ -17,13 +18,23 @@ import hyperscan
 import pytest
 
 from spyglass.understand.prefilter import STRONG, prefilter
-from spyglass.understand.prefilter._needles import _fold_key
 from spyglass.understand.prefilter._sieve import _FLAGS, Sieve, _literal, sieve_pattern
-from spyglass.understand.relevance import Cue
+from spyglass.understand.relevance import UNSPACED, Cue
+from spyglass.understand.tables.first_chars import ignorecase_key as _fold_key
 
 from .test_prefilter import matches_of
 
-STRONG_ROWS = [row for row in prefilter().rows if row.cue.group in STRONG]
+CUES = prefilter().cues
+STRONG_CUES = [cue for cue in CUES if cue.group in STRONG]
+
+
+def checks(cue: Cue) -> list[tuple[re.Pattern[str], bool]]:
+    """The cue as ``relevance`` runs it: (pattern, on lower-cased text). A cue without capitals
+    runs on lower-cased text, or with IGNORECASE where lower-casing changes a text's length; one
+    with capitals (``(?-i:MSS)``) runs with IGNORECASE."""
+    body = cue.pattern if cue.lang in UNSPACED else f"(?<!\\w)(?:{cue.pattern})(?!\\w)"
+    anycase = (re.compile(body, re.IGNORECASE), False)
+    return [anycase] if cue.pattern != cue.pattern.lower() else [anycase, (re.compile(body), True)]
 
 
 def passes(page: str) -> bool:
@@ -43,17 +54,18 @@ def _in_markup(sample: str, rng: random.Random) -> list[tuple[str, str]]:
     return [(sample, page) for page in pages] + [(sample.upper(), f"<p>{sample.upper()}</p>")]
 
 
-@pytest.mark.parametrize("row", STRONG_ROWS, ids=[row.cue.id for row in STRONG_ROWS])
-def test_every_match_of_a_strong_cue_passes_the_sieve(row) -> None:  # type: ignore[no-untyped-def]
-    rng = random.Random(row.cue.id)
-    samples = matches_of(row.cue.pattern, rng, 8)
-    assert samples, f"no match made for {row.cue.id}"
+@pytest.mark.parametrize("cue", CUES, ids=[cue.id for cue in CUES])
+def test_every_match_of_a_cue_is_found_by_the_sieve_of_its_group(cue: Cue) -> None:
+    sieve = prefilter().sieve if cue.group in STRONG else prefilter().weak_sieve
+    rng = random.Random(cue.id)
+    samples = matches_of(cue.pattern, rng, 8)
+    assert samples, f"no match made for {cue.id}"
     tried = 0
     for sample in samples:
         for seen, page in _in_markup(sample, rng):
-            if any(p.search(f"x {seen} x".lower() if low else f"x {seen} x") for p, low in row.checks):
-                tried += 1  # relevance matches what a reader sees: the sieve must let the page through
-                assert row.cue.id in prefilter().sieve.cues_in(page), (sample, page)
+            if any(p.search(f"x {seen} x".lower() if low else f"x {seen} x") for p, low in checks(cue)):
+                tried += 1  # relevance matches what a reader sees: the sieve must find the cue there
+                assert cue.id in sieve.cues_in(page), (sample, page)
     assert tried
 
 
@@ -99,7 +111,7 @@ def test_acronyms_keep_their_case() -> None:
 def test_hyperscan_caseless_matches_every_letter_that_re_matches() -> None:
     """Every letter of a strong cue, rewritten as the sieve writes it, matches each character
     ``re`` matches it to under IGNORECASE (the page is never lower-cased for the sieve)."""
-    letters = sorted({ch for row in STRONG_ROWS for ch in row.cue.pattern if ch.isalpha()})
+    letters = sorted({ch for cue in STRONG_CUES for ch in cue.pattern if ch.isalpha()})
     by_key: dict[int, set[str]] = {}
     for code in range(0x10000):
         if not 0xD800 <= code < 0xE000:
@@ -119,9 +131,9 @@ def _matched(db: hyperscan.Database, text: str) -> list[int]:
     return found
 
 
-def test_every_strong_cue_is_rewritten() -> None:
-    for row in STRONG_ROWS:
-        assert sieve_pattern(row.cue)
+def test_every_cue_is_rewritten() -> None:
+    for cue in CUES:
+        assert sieve_pattern(cue)
 
 
 SMALL = [Cue("t.spy", "en", "spy", 2.0, "spy(?:ing)?"), Cue("t.agent", "en", "state", 2.0, "foreign agents?")]
@@ -159,7 +171,7 @@ def test_a_changed_table_compiles_its_own_copy(tmp_path: Path) -> None:
 # --- the verdict: an anchor in one sentence of one reading -------------------------------------
 
 def sieve_passes(page: str) -> bool:
-    return prefilter().sieve_passes(page)
+    return prefilter().can_be_relevant(page)
 
 
 def test_espionage_beside_a_legal_step_in_one_sentence_passes() -> None:
@@ -168,6 +180,19 @@ def test_espionage_beside_a_legal_step_in_one_sentence_passes() -> None:
 
 def test_a_cue_that_runs_over_a_stop_counts_in_the_sentence_it_starts_in() -> None:
     assert sieve_passes("<p>He was arrested after he passed U.S. Navy secrets to a handler.</p>")
+
+
+@pytest.mark.parametrize("body", [
+    "Then the markets fell and prices were arrested. He wrote about spies.",
+    "He wrote about spies. " + "The weather stays fine. " * 5 + "Prices were arrested.",
+])
+def test_a_match_counts_in_every_sentence_within_its_reach(body: str) -> None:
+    # Hyperscan tells where a match ends, not where it starts: "spies" may have started up to
+    # CUE_REACH characters earlier, in the sentence that names the arrest. Such a page is read.
+    from .test_prefilter import page, relevant
+
+    assert sieve_passes(f"<p>{body}</p>")
+    assert not relevant(page(f"<p>{body}</p>"))
 
 
 def test_espionage_and_a_legal_step_sentences_apart_do_not_pass() -> None:

@@ -1,13 +1,14 @@
 """The first look at a page: may one of its sentences hold an anchor at all? Hyperscan scans say.
 
-Nearly every page of a crawl holds no espionage word, and the careful search (``_search``: the
-page's visible text, phrase windows, sentences) costs a few milliseconds on a real page. Before
-it, every cue of the table is compiled into Hyperscan databases (the ``hyperscan`` package:
+Nearly every page of a crawl holds no espionage word, and extracting and analysing a real page
+costs tens of milliseconds. Before that, every cue of the table is compiled into Hyperscan
+databases (the ``hyperscan`` package:
 Intel's multi-pattern regex engine, in C), one of the strong cues and one of the weak ones, and
 run over the page's markup as it is, blocks removed. Each match is placed in every sentence it
 may start in (Hyperscan tells where a match ends; a match spans at most ``CUE_REACH``
-characters), sentences cut only at sure ends outside tags; a page none of whose sentences may
-hold an anchor cannot be relevant, so it is done without building its forms.
+characters), sentences cut only at sure ends outside tags (a stop, closing quotes, spaces of the
+page and a capital or digit, or a CJK full stop: the full path cuts a sentence there too); a page
+none of whose sentences may hold an anchor cannot be relevant, so it is skipped unparsed.
 
 Each cue's pattern is rewritten from ``re``'s own parse tree into one that matches a superset of
 what the full path can match in the page's text: a space of the cue may be any run of spaces,
@@ -17,16 +18,16 @@ repeat, as it is one space in the text read (the weak cues keep their repeats' b
 ones, whose database with bounds did not compile in minutes, are unbounded); assertions are dropped; acronyms keep their
 case, and ``re``'s case partners are added where Hyperscan lacks them. Each alternative keeps the
 word bounds that are exact for it (one that starts or ends with word characters only), and a
-JSON escape before a word counts as a bound, as the careful search counts it. A match that ends
+JSON escape before a word counts as a bound (the page decodes it). A match that ends
 inside a tag (an attribute value) is no text, but for ``<meta content>`` and ``<math alttext>``,
 which a reader shows (they count in every sentence).
 
-The page is scanned in the forms the careful search reads (``_reading``): as written, with its
+The page is scanned in the forms the full path may read it in (``_reading``): as written, with its
 entities and escapes decoded where they may spell a letter, in NFC where it is not, and with the
 inline tags that glue letters removed (``E</span>spionage``); the page as written is scanned
 whole, the other readings only around their edits unless the page may anchor in one of them
 (``may_anchor``). A punctuation mark of a cue matches only the entities and escapes that decode
-to it. The corpus tests and ``benchmarks/prefilter.py`` run both paths.
+to it. The corpus tests and ``benchmarks/prefilter.py`` run both the sieve and the full path.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ from spyglass.understand.derived import cache_folder
 from spyglass.understand.relevance import UNSPACED, Cue
 from spyglass.understand.sentences import _STARTER
 from spyglass.understand.tables.first_chars import edge_chars
+from spyglass.understand.tables.first_chars import ignorecase_key as _fold_key
 
-from ._needles import _fold_key
 from ._reading import (
     _ENTITY,
     _GLUED_TAGS,
@@ -70,9 +71,10 @@ from ._reading import (
     entity_decoded,
     unescaped,
 )
-from ._search import CUE_REACH
 
-__all__ = ["Sieve", "sieve_pattern", "may_anchor", "cache_folder", "UnsupportedCue", "EVERYWHERE"]
+__all__ = ["Sieve", "sieve_pattern", "may_anchor", "cache_folder", "UnsupportedCue", "EVERYWHERE", "CUE_REACH"]
+
+CUE_REACH = 500  # characters a cue's match spans at most, with the spaces of its markup
 
 # Every character ``str.split`` splits at (Hyperscan's ``\\s`` without UCP is ASCII only).
 SPACES = "".join(f"\\x{{{lo:x}}}" + (f"-\\x{{{hi:x}}}" if hi > lo else "")
@@ -134,7 +136,7 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     """Does one reading of the HTML ``page`` hold a strong cue and an ``anchored`` set of groups:
     the groups of the cues that may match in each of its sentences (``EVERYWHERE``: in an
     attribute a reader shows)? Sentences are cut only at a sure end outside tags
-    (``_search._SURE_END``), where the careful search cuts too; a match counts in every sentence
+    (``_sure_ends``), where the full path cuts too; a match counts in every sentence
     it may start in (Hyperscan tells where it ends, and a match spans at most ``CUE_REACH``
     characters).
 
@@ -226,8 +228,8 @@ def _placed(sieve: Sieve, data: bytes, ends: list[tuple[int, int]] | None = None
 
 
 def _sure_ends(data: bytes) -> list[int]:
-    """Byte offsets in ``data`` where a sentence surely ends (``_search._SURE_END``: a stop,
-    spaces of the page and a capital; a CJK full stop), outside tags. Each is given after the
+    """Byte offsets in ``data`` where a sentence surely ends (a stop, closing quotes, spaces of
+    the page and a capital or digit; a CJK full stop), outside tags. Each is given after the
     capital that follows: a match of a cue that ends before it is in the sentence before."""
     ends: list[int] = []
     _stops().scan(data, match_event_handler=lambda _id, _start, end, *_: ends.append(end))
@@ -236,7 +238,9 @@ def _sure_ends(data: bytes) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _stops() -> hyperscan.Database:
-    """``_search._SURE_END`` for Hyperscan (it has no look-ahead: the capital is matched)."""
+    """Where a sentence surely ends, for Hyperscan (it has no look-ahead: the capital is matched).
+    Only spaces of the page may stand between the stop and the capital: cutting fewer sentences
+    than the full path lets more through, never less."""
     not_space = f"[^{SPACES}]"
     pattern = (rf"[.!?…][\"'”’)]*[ \t]+[\"'“‘(]?[{_STARTER}]"
                rf"|[。！？][」』）》”’\"']*{not_space}")
@@ -378,7 +382,7 @@ def _windows(edits: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
 
 
 def _texts_of(kept: str) -> Iterable[str]:
-    """A page (blocks removed) as the careful search reads it, markup kept: as written; decoded
+    """A page (blocks removed) as the full path may read it, markup kept: as written; decoded
     where an entity or escape may spell a letter; in NFC; with the inline tags inside words
     removed."""
     texts = [kept]

@@ -70,8 +70,10 @@ def test_the_verdict_follows_the_anchors_of_relevance(groups: set[str], expected
     ("<p>A former army officer was arrested on suspicion of spying for Russia.</p>", True),
     ("<p>The weather stays fine and the match ends in a draw.</p>", False),
     ('<p class="spy scrollspy" data-spy="x">Sales were arrested by the heat.</p>', False),  # attributes are no text
-    # a strong cue may be a headline over a lede naming the step
+    ("<p>Then the markets fell and prices were arrested. He wrote about spies.</p>", False),  # two sentences
+    # a strong cue may be a headline over a lede naming the step, but not over one far below it
     ("<p>He wrote about spies. Then the markets fell and prices were arrested.</p>", True),
+    ("<p>He wrote about spies. " + "The weather stays fine. " * 5 + "Prices were arrested.</p>", False),
     ("<p>He <b>sp</b>ied for Moscow and was <i>arrest</i>ed.</p>", True),  # words split by tags
     ("<p><span class=cap>E</span>spionage charges were filed.</p>", True),  # a drop cap
     ("<p>The KGB officer was sentenced.</p>", True),

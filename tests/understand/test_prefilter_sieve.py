@@ -182,17 +182,20 @@ def test_a_cue_that_runs_over_a_stop_counts_in_the_sentence_it_starts_in() -> No
     assert sieve_passes("<p>He was arrested after he passed U.S. Navy secrets to a handler.</p>")
 
 
-@pytest.mark.parametrize("body", [
-    "Then the markets fell and prices were arrested. He wrote about spies.",
-    "He wrote about spies. " + "The weather stays fine. " * 5 + "Prices were arrested.",
-])
-def test_a_match_counts_in_every_sentence_within_its_reach(body: str) -> None:
-    # Hyperscan tells where a match ends, not where it starts: "spies" may have started up to
-    # CUE_REACH characters earlier, in the sentence that names the arrest. Such a page is read.
+def test_a_word_counts_only_in_the_sentences_its_own_width_reaches() -> None:
+    # "spies" spans at most its letters and bounds: it cannot have started in the sentence before
+    assert not sieve_passes("<p>Then the markets fell and prices were arrested. He wrote about spies.</p>")
+    # a word that opens a sentence counts in the one before too: a sure end is found with its capital
+    assert sieve_passes("<p>Then the markets fell and prices were arrested. Spies, he wrote.</p>")
+
+
+def test_a_match_that_may_hold_markup_counts_in_every_sentence_within_500_characters() -> None:
+    # a phrase may hold tags between its words: it may have started in the sentence before
     from .test_prefilter import page, relevant
 
-    assert sieve_passes(f"<p>{body}</p>")
-    assert not relevant(page(f"<p>{body}</p>"))
+    body = "<p>Prices were arrested. He said he passed the weather data to his aunt.</p>"
+    assert sieve_passes(body)
+    assert not relevant(page(body))
 
 
 def test_espionage_and_a_legal_step_sentences_apart_do_not_pass() -> None:
@@ -274,11 +277,12 @@ def test_a_cue_punctuation_written_as_any_entity_for_it_still_matches() -> None:
 
 
 def test_a_reading_that_decodes_a_letter_reaches_as_far_back_as_when_read_whole() -> None:
-    # The decoded reading is not ASCII, so its matches reach back four times as many bytes: the
-    # step 800 characters before the espionage word shares a sentence with it there.
+    # The decoded reading is not ASCII, so a match that may hold markup (a phrase) reaches back
+    # four times as many bytes: the step 800 characters before it shares a sentence with it there.
     filler = " ".join(f"Weather was mild on day {n}." for n in range(30))
     far = " ".join(f"Weather was mild on day {n}." for n in range(40))
-    page = f"<p>The man was arrested on Monday. {filler} They discussed espionage. {far} Caf&eacute; prices rose.</p>"
+    page = (f"<p>The man was arrested on Monday. {filler} He passed the secrets to them. {far} "
+            "Caf&eacute; prices rose.</p>")
     assert sieve_passes(page)
 
 

@@ -97,6 +97,7 @@ _WIDEST_RANGE = 0x400  # a range of a class wider than this is not given its cas
 # Characters around an edit of a reading that a match through it may reach: a match spans at most
 # ``CUE_REACH`` characters, and its bounds look at most six further (a JSON escape).
 WINDOW_REACH = CUE_REACH + 16
+_BOUNDS = 7  # characters a match's word bounds take: a JSON escape before it (six), one after
 _WINDOWS_APART = "\n|\n"  # between two windows of a page read together: a bound, no space, no tag
 _ESCAPED_MARKUP_MARK = "lt;"  # a page holding it is read with its escaped markup unescaped too
 _ESCAPED_MARKUP = re.compile(r"&(?:amp;)*(?:lt|gt|amp);")  # what that reading changes
@@ -108,26 +109,34 @@ class UnsupportedCue(ValueError):
 
 
 class Sieve:
-    """Cues of the table in one Hyperscan database, and the scan of a page."""
+    """Cues of the table in one Hyperscan database, each alternative of a cue an expression of
+    its own with the width of its matches, and the scan of a page."""
 
     def __init__(self, table: Sequence[Cue], cache: Path | None = None, bounded: bool = False) -> None:
         self.cues = tuple(table)
-        patterns = [sieve_pattern(cue, bounded).encode("utf-8") for cue in self.cues]
-        self._db = _database(patterns, cache or cache_folder())
+        parts = [(number, pattern, width) for number, cue in enumerate(self.cues)
+                 for pattern, width in sieve_branches(cue, bounded)]
+        self._cue_of = tuple(number for number, _, _ in parts)
+        self.widths = tuple(width for _, _, width in parts)
+        self._db = _database([pattern.encode("utf-8") for _, pattern, _ in parts], cache or cache_folder())
         self._scratch = hyperscan.Scratch(self._db)
+
+    def cue(self, expression: int) -> Cue:
+        """The cue an expression of the database is an alternative of."""
+        return self.cues[self._cue_of[expression]]
 
     def cues_in(self, page: str) -> frozenset[str]:
         """Ids of the cues that may match in the text of the HTML ``page`` (for tests)."""
         found: set[str] = set()
         for text in _texts_of(_without_blocks(page)):
             data = text.encode("utf-8", "replace")
-            found.update(self.cues[cue].id for cue, end in self.ends(data) if _tag_at(data, end) != b"hidden")
+            found.update(self.cue(expr).id for expr, end in self.ends(data) if _tag_at(data, end) != b"hidden")
         return frozenset(found)
 
     def ends(self, data: bytes) -> list[tuple[int, int]]:
-        """(cue number, end offset) of every match in the UTF-8 ``data``."""
+        """(expression number, end offset) of every match in the UTF-8 ``data``."""
         ends: list[tuple[int, int]] = []
-        self._db.scan(data, match_event_handler=lambda cue, _start, end, *_: ends.append((cue, end)),
+        self._db.scan(data, match_event_handler=lambda expr, _start, end, *_: ends.append((expr, end)),
                       scratch=self._scratch)
         return ends
 
@@ -154,7 +163,7 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
     first = _placed(strong, written, ends)
     found = first + _placed(weak, written) if first else []
     stops = _sure_ends(written) if first else None  # read once: the loose look below needs them too
-    if first and anchored(_by_sentence(written, found, _reach(written, kept), stops)):
+    if first and anchored(_by_sentence(written, found, _per_char(written, kept), stops)):
         return True
     edits = _edits(kept)
     # Escaped markup ("&lt;b&gt;") is markup in another reading: a match hidden in a tag here may
@@ -168,25 +177,28 @@ def may_anchor(page: str, strong: Sieve, weak: Sieve, anchored: Callable[[dict[i
         if not escaped:
             # another reading: shorter by at most the edits, its decoded letters maybe not ASCII
             shrink = sum(len(kept[start:end].encode("utf-8", "replace")) for start, end in edits or [])
-            loose = _loosely(written, found or _placed(weak, written), near, CUE_REACH * 4 + shrink, stops)
+            loose = _loosely(written, found or _placed(weak, written), near, shrink, stops)
             if not anchored(loose):
                 return False
     for text in islice(_texts_of(kept), 1, None):
         data = text.encode("utf-8", "replace")
         matches = _placed(strong, data)
-        if matches and anchored(_by_sentence(data, matches + _placed(weak, data), _reach(data, text))):
+        if matches and anchored(_by_sentence(data, matches + _placed(weak, data), _per_char(data, text))):
             return True
     return False
 
 
-def _loosely(written: bytes, found: list[tuple[str, int, bytes | None]], near: list[_Near],
-             reach: int, stops: list[int] | None = None) -> dict[int, set[str]]:
+def _loosely(written: bytes, found: list[_Match], near: list[_Near], shrink: int,
+             stops: list[int] | None = None) -> dict[int, set[str]]:
     """The groups in each sentence of the page as written that any other reading may hold there:
-    its own matches reaching ``reach`` bytes back, and each match near an edit in every sentence
-    its window (and ``reach`` before it) meets. Another reading cuts every sentence this page
-    cuts (its edits add stops, never remove one), so a sentence of it lies within one of these."""
+    its own matches reaching ``shrink`` bytes further back than their width (another reading is
+    shorter by at most its edits, and its letters may not be ASCII), and each match near an edit
+    in every sentence its window (and ``CUE_REACH`` before it) meets. Another reading cuts every
+    sentence this page cuts (its edits add stops, never remove one), so a sentence of it lies
+    within one of these."""
     stops = _sure_ends(written) if stops is None else stops
-    by_sentence = _by_sentence(written, found, reach, stops)
+    by_sentence = _by_sentence(written, found, 4, stops, shrink)
+    reach = CUE_REACH * 4 + shrink
     for match in near:
         if match.everywhere:
             by_sentence.setdefault(EVERYWHERE, set()).add(match.group)
@@ -196,34 +208,41 @@ def _loosely(written: bytes, found: list[tuple[str, int, bytes | None]], near: l
     return by_sentence
 
 
-def _reach(data: bytes, text: str) -> int:
-    """How far back from its end, in bytes of ``data`` (``text`` as UTF-8), a match may start."""
-    return CUE_REACH * (1 if len(data) == len(text) else 4)  # characters as UTF-8 bytes, at most 4
+def _per_char(data: bytes, text: str) -> int:
+    """Bytes of ``data`` (``text`` as UTF-8) a character of it may take: 1 where all are ASCII."""
+    return 1 if len(data) == len(text) else 4
 
 
-def _by_sentence(data: bytes, found: list[tuple[str, int, bytes | None]], reach: int,
-                 stops: list[int] | None = None) -> dict[int, set[str]]:
-    """The groups of the matches ``found`` in each sentence of a reading, a match reaching
-    ``reach`` bytes back from its end (``stops``: its sure ends, if found already)."""
+# A match: its cue's group, where it ends, ``_tag_at`` its end, and the characters it spans at
+# most (None: up to ``CUE_REACH``, markup and all).
+_Match = tuple[str, int, bytes | None, int | None]
+
+
+def _by_sentence(data: bytes, found: list[_Match], per_char: int, stops: list[int] | None = None,
+                 further: int = 0) -> dict[int, set[str]]:
+    """The groups of the matches ``found`` in each sentence of a reading, each counted in every
+    sentence it may start in: its width back from its end (a character being at most
+    ``per_char`` bytes), and ``further`` bytes more (``stops``: the sure ends, if found already)."""
     stops = _sure_ends(data) if stops is None else stops
     by_sentence: dict[int, set[str]] = {}
-    for group, end, where in found:
+    for group, end, where, width in found:
         if where == b"text":
             by_sentence.setdefault(EVERYWHERE, set()).add(group)
             continue
+        reach = (CUE_REACH if width is None else width + _BOUNDS) * per_char + further
         for sentence in range(bisect_right(stops, end - reach), bisect_right(stops, end) + 1):
             by_sentence.setdefault(sentence, set()).add(group)
     return by_sentence
 
 
-def _placed(sieve: Sieve, data: bytes, ends: list[tuple[int, int]] | None = None) -> list[tuple[str, int, bytes | None]]:
-    """(group, end, ``_tag_at`` the end) of every match of the sieve's cues that is text
-    (``ends``: the sieve's matches in ``data``, if scanned already)."""
+def _placed(sieve: Sieve, data: bytes, ends: list[tuple[int, int]] | None = None) -> list[_Match]:
+    """Every match of the sieve's cues that is text (``ends``: the sieve's matches in ``data``,
+    if scanned already)."""
     found = []
-    for cue, end in sieve.ends(data) if ends is None else ends:
+    for expr, end in sieve.ends(data) if ends is None else ends:
         where = _tag_at(data, end)
         if where != b"hidden":
-            found.append((sieve.cues[cue].group, end, where))
+            found.append((sieve.cue(expr).group, end, where, sieve.widths[expr]))
     return found
 
 
@@ -299,9 +318,9 @@ def _near_edits(kept: str, written: bytes, edits: list[tuple[int, int]], sieves:
         cuts = list(_places(data, _WINDOWS_APART.encode()))
         for sieve in sieves:
             strong = sieve is sieves[0]
-            for cue, end in sieve.ends(data):
+            for expr, end in sieve.ends(data):
                 window = bisect_right(cuts, end - 1)
-                near.append(_Near(sieve.cues[cue].group, strong, *spans[window], shown[window]))
+                near.append(_Near(sieve.cue(expr).group, strong, *spans[window], shown[window]))
     return near
 
 
@@ -483,17 +502,53 @@ def _tag_at(data: bytes, end: int) -> bytes | None:
 # --- the rewrite ---------------------------------------------------------------------------
 
 def sieve_pattern(cue: Cue, bounded: bool = False) -> str:
-    """A Hyperscan pattern that matches wherever the cue may match in the page's text.
-    ``bounded``: repeats keep their bounds (a run of markup is one iteration, as it is one space
-    in the text read), so matches stay near their start; unbounded, a database of every strong
-    cue compiles in seconds, where bounded it took minutes. Each alternative of the cue gets the
-    word bounds that are exact for it (``pet`` is bounded though ``efterretningstjeneste\\w*``
-    ends in anything)."""
+    """A Hyperscan pattern that matches wherever the cue may match in the page's text."""
+    return "|".join(pattern for pattern, _ in sieve_branches(cue, bounded))
+
+
+def sieve_branches(cue: Cue, bounded: bool = False) -> list[tuple[str, int | None]]:
+    """The cue's alternatives as Hyperscan patterns that match wherever the cue may match in the
+    page's text, each with the characters its match spans at most (None: unbounded, as where
+    markup may stand). ``bounded``: repeats keep their bounds (a run of markup is one iteration,
+    as it is one space in the text read), so matches stay near their start; unbounded, a
+    database of every strong cue compiles in seconds, where bounded it took minutes. Each
+    alternative gets the word bounds that are exact for it (``pet`` is bounded though
+    ``efterretningstjeneste\\w*`` ends in anything)."""
     items = list(sre_parse.parse(cue.pattern, 0))
     if cue.lang in UNSPACED:
-        return _sequence(items, sensitive=False, bounded=bounded)
+        return [(_sequence(items, sensitive=False, bounded=bounded), _width(items, bounded))]
     branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
-    return "|".join(_bounded_branch(list(branch), bounded) for branch in branches)
+    return [(_bounded_branch(list(branch), bounded), _width(list(branch), bounded)) for branch in branches]
+
+
+def _width(items: list[tuple[Any, Any]], bounded: bool) -> int | None:
+    """The characters a match of the rewritten ``items`` spans at most; None where markup, an
+    entity or an unbounded repeat may stand in it. Only letters, digits and word or digit
+    classes are counted: the rewrite lets a space, a mark or a class meet markup or an entity."""
+    total = 0
+    for op, av in items:
+        if op is sre.LITERAL:
+            width: int | None = 1 if chr(av).isalnum() or chr(av) == "_" else None
+        elif op is sre.NOT_LITERAL:
+            width = 1
+        elif op is sre.CATEGORY:
+            width = None if _category(av) == SPACES else 1
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            width = 0  # dropped by the rewrite
+        elif op is sre.BRANCH:
+            widths = [_width(list(branch), bounded) for branch in av[1]]
+            width = None if None in widths else max(w for w in widths if w is not None)
+        elif op is sre.SUBPATTERN:
+            width = _width(list(av[3]), bounded)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            inner = _width(list(av[2]), bounded)
+            width = None if inner is None or not bounded or av[1] == sre.MAXREPEAT else inner * av[1]
+        else:
+            width = None  # any character, a class: markup or an entity may stand there
+        if width is None:
+            return None
+        total += width
+    return total
 
 
 def _bounded_branch(items: list[tuple[Any, Any]], bounded: bool) -> str:

@@ -9,6 +9,7 @@ from functools import cache
 
 from spyglass.understand.lexicon._gazetteer import fold
 from spyglass.understand.tables import read_rows
+from spyglass.understand.tables.first_chars import top_level_branches
 
 __all__ = ["STAGE_KINDS", "StageTerm", "StageHit", "stage_terms", "stages_in"]
 
@@ -68,7 +69,7 @@ def _triggers(pattern: str) -> frozenset[str] | None:
     branch its longest literal run outside groups (or, when it has none, every run of 4+
     letters in it); None when a branch has neither (the rule then always runs)."""
     words: set[str] = set()
-    for branch in _top_level_branches(pattern):
+    for branch in top_level_branches(pattern):
         # Drop escapes, group openers, classes and letters made optional ("charges?").
         plain = re.sub(r"\(\?(?:P?<[^>]*>|:|=|!|<=|<!)", "(", branch)
         plain = re.sub(r"\\.|\[[^\]]*\]|[^\W\d_](?=[?*]|\{0)", " ", plain)
@@ -93,25 +94,6 @@ def _depth_zero(pattern: str) -> str:
         else:
             out.append(ch if depth == 0 else " ")
     return "".join(out)
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    branches, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The characters a rule's regex can begin with, and their script: what lets one alternation of
-many cues try, at a word start, only the cues that can begin there."""
+"""The characters a rule's regex can begin with, and its alternatives: what lets one alternation
+of many cues try, at a word start, only the alternatives that can begin there."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from spyglass.understand.tables.first_chars import first_chars, ignorecase_key, script_of, top_level_branches
+from spyglass.understand.tables.first_chars import first_chars, ignorecase_key, top_level_branches
 
 
 @pytest.mark.parametrize(
@@ -35,14 +35,6 @@ def test_a_regex_that_may_begin_anywhere_has_no_first_characters(pattern: str) -
 
 def test_a_broken_regex_is_one_that_may_begin_anywhere() -> None:
     assert first_chars("(unclosed") is None
-
-
-@pytest.mark.parametrize(
-    ("chars", "script"),
-    [("sa", "LATIN"), ("шик", "CYRILLIC"), ("تج", "ARABIC"), ("12", "other"), ("sш", None), ("s1", None)],
-)
-def test_the_script_of_first_characters(chars: str, script: str | None) -> None:
-    assert script_of(chars) == script
 
 
 def test_the_last_characters_of_a_parsed_pattern() -> None:

@@ -1,22 +1,21 @@
-"""The characters a rule's regex can start a match with, and the script they belong to.
+"""The characters a rule's regex can start a match with, and the alternatives it is made of.
 
 A table compiled into one alternation of many regexes tries every regex at every word start:
 most fail on their first character. Knowing the possible first characters of each regex's
 alternatives lets the alternation test one look-ahead per character instead (only the
-alternatives that begin with an "s" are tried at a word that does). The regex is read with ``re``'s own parser; where it cannot tell (a ``\\w`` or ``.`` first,
-an unknown construct, a parser that changed) the answer is ``None``: try it everywhere.
+alternatives that begin with an "s" are tried at a word that does). The regex is read with
+``re``'s own parser; where it cannot tell (a ``\\w`` or ``.`` first, an unknown construct, a
+parser that changed) the answer is ``None``: try it everywhere.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from _sre import unicode_tolower  # ``re``'s own simple lower case
-from collections.abc import Iterable
 from re._casefix import _EXTRA_CASES  # the letters ``re`` joins
 from typing import Any
 
-__all__ = ["first_chars", "edge_chars", "script_of", "ignorecase_key", "top_level_branches"]
+__all__ = ["first_chars", "edge_chars", "ignorecase_key", "top_level_branches"]
 
 try:  # the parser behind ``re`` (Python 3.11+); without it every regex is tried everywhere
     from re import _constants as _ops  # type: ignore[attr-defined]
@@ -83,13 +82,6 @@ def top_level_branches(pattern: str) -> list[str]:
             start = at + 1
         at += 1
     return [*branches, pattern[start:]]
-
-
-def script_of(chars: Iterable[str]) -> str | None:
-    """The one script (Unicode name prefix: LATIN, CYRILLIC, ARABIC...) of every letter in
-    ``chars``; "other" for digits and signs; None where they mix scripts."""
-    scripts = {unicodedata.name(ch, "?").split()[0] if ch.isalpha() else "other" for ch in chars}
-    return scripts.pop() if len(scripts) == 1 else None
 
 
 def _sequence(items: list[tuple[Any, Any]], icase: bool, backwards: bool = False) -> set[str] | None:

@@ -20,7 +20,7 @@ import pytest
 from spyglass.understand.prefilter import STRONG, prefilter
 from spyglass.understand.prefilter._sieve import _FLAGS, Sieve, _literal, sieve_pattern
 from spyglass.understand.relevance import UNSPACED, Cue
-from spyglass.understand.tables.first_chars import ignorecase_key as _fold_key
+from spyglass.understand.tables.first_chars import ignorecase_key
 
 from .test_prefilter import matches_of
 
@@ -115,12 +115,12 @@ def test_hyperscan_caseless_matches_every_letter_that_re_matches() -> None:
     by_key: dict[int, set[str]] = {}
     for code in range(0x10000):
         if not 0xD800 <= code < 0xE000:
-            by_key.setdefault(_fold_key(code), set()).add(chr(code))
+            by_key.setdefault(ignorecase_key(code), set()).add(chr(code))
     db = hyperscan.Database()
     patterns = [_literal(ord(letter), sensitive=False).encode() for letter in letters]
     db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns), flags=[_FLAGS] * len(patterns))
     for i, letter in enumerate(letters):
-        for other in sorted(by_key[_fold_key(ord(letter))]):
+        for other in sorted(by_key[ignorecase_key(ord(letter))]):
             if re.fullmatch(re.escape(letter), other, re.IGNORECASE):
                 assert i in _matched(db, other), (letter, other)
 

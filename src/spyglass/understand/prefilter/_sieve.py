@@ -54,8 +54,7 @@ import hyperscan
 from spyglass.understand.derived import cache_folder
 from spyglass.understand.relevance import UNSPACED, Cue
 from spyglass.understand.sentences import _STARTER
-from spyglass.understand.tables.first_chars import edge_chars
-from spyglass.understand.tables.first_chars import ignorecase_key as _fold_key
+from spyglass.understand.tables.first_chars import edge_chars, ignorecase_key
 
 from ._reading import (
     _ENTITY,
@@ -72,7 +71,7 @@ from ._reading import (
     unescaped,
 )
 
-__all__ = ["Sieve", "sieve_pattern", "may_anchor", "cache_folder", "UnsupportedCue", "EVERYWHERE", "CUE_REACH"]
+__all__ = ["Sieve", "sieve_pattern", "sieve_branches", "may_anchor", "UnsupportedCue", "EVERYWHERE", "CUE_REACH"]
 
 CUE_REACH = 500  # characters a cue's match spans at most, with the spaces of its markup
 
@@ -661,7 +660,7 @@ def _caseless_extras() -> dict[int, str]:
     joins itself."""
     by_key: dict[int, set[str]] = {}
     for code in range(0x10000):
-        by_key.setdefault(_fold_key(code), set()).add(chr(code))
+        by_key.setdefault(ignorecase_key(code), set()).add(chr(code))
     extras = {}
     for chars in by_key.values():
         if len(chars) > 1:
